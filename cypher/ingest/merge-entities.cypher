@@ -1,0 +1,16 @@
+// Merges the article's entities by id, unions their aliases, links the article to each
+// with MENTIONS, and refreshes each entity's article count.
+// Params: $articleId, $entities [{id, name, type, aliases, mentionCount}]
+// Returns: entities (count)
+MATCH (a:Article {id: $articleId})
+UNWIND $entities AS e
+MERGE (n:Entity {id: e.id})
+  ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = []
+WITH a, n, e
+SET n.aliases = reduce(acc = n.aliases, x IN e.aliases | CASE WHEN x IN acc OR x = n.name THEN acc ELSE acc + x END)
+SET n.aliasText = reduce(s = '', x IN n.aliases | s + x + ' ; ')
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.count = e.mentionCount
+WITH n
+SET n.articleCount = COUNT { (:Article)-[:MENTIONS]->(n) }
+RETURN count(n) AS entities

@@ -1,0 +1,23 @@
+// Merges relations by id between existing entities and records each evidence sentence
+// as an Evidence node linked to its article.
+// Params: $articleId, $seenAt (ISO date string), $extractorVersion,
+//         $relations [{id, source, target, type, evidence: [{sentence, start, end, confidence}]}]
+// Returns: relations (count)
+MATCH (a:Article {id: $articleId})
+UNWIND $relations AS r
+MATCH (s:Entity {id: r.source})
+MATCH (t:Entity {id: r.target})
+MERGE (s)-[rel:RELATED {id: r.id}]->(t)
+  ON CREATE SET rel.type = r.type, rel.firstSeen = $seenAt, rel.lastSeen = $seenAt, rel.weight = 0
+SET rel.firstSeen = CASE WHEN $seenAt < rel.firstSeen THEN $seenAt ELSE rel.firstSeen END,
+    rel.lastSeen = CASE WHEN $seenAt > rel.lastSeen THEN $seenAt ELSE rel.lastSeen END
+WITH a, rel, r
+CALL (a, rel, r) {
+  UNWIND r.evidence AS ev
+  MERGE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})
+    ON CREATE SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
+                  v.confidence = ev.confidence, v.extractorVersion = $extractorVersion
+  MERGE (v)-[:FROM]->(a)
+}
+SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
+RETURN count(rel) AS relations

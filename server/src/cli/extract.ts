@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import { extract } from '../pipeline/extract/extract.ts';
+import { toEvalJson } from '../pipeline/extract/to-eval-json.ts';
+import { prepareArticle } from '../pipeline/prepare-article.ts';
+import { readArticleFile } from '../pipeline/read-article-file.ts';
+
+const USAGE = 'usage: npm run extract -- [--json] FILE...   (prints what would be extracted; touches no database)';
+
+/** `npm run extract -- [--json] FILE...` */
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const files = argv.filter((a) => a !== '--json');
+  if (files.length === 0 || files.some((f) => f.startsWith('-'))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { MAX_ARTICLE_BYTES } = loadConfig();
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const article = prepareArticle(await readArticleFile(file, MAX_ARTICLE_BYTES), { maxBytes: MAX_ARTICLE_BYTES });
+      const extraction = extract(article);
+      const out = toEvalJson(extraction);
+      if (json) {
+        console.log(files.length === 1 ? JSON.stringify(out, null, 2) : JSON.stringify({ file, ...out }));
+      } else {
+        console.log(`${path.basename(file)} — ${article.title}`);
+        for (const e of out.entities) console.log(`  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`);
+        const typed = out.relations.filter((r) => r.type !== 'MENTIONED_WITH');
+        for (const r of typed) console.log(`  ${r.source} -${r.type}-> ${r.target}`);
+        console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions\n`);
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      failed++;
+      console.error(`error: ${err.message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? `error: ${err.message}` : err);
+    process.exit(1);
+  },
+);

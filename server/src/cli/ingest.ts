@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { openDatabase } from '../app.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { ingestFiles } from '../services/ingest-files.ts';
+import { IngestService } from '../services/ingest-service.ts';
+
+const USAGE = 'usage: npm run ingest -- PATH... (files or folders of .txt/.md articles; the first line is the title)';
+
+/** `npm run ingest -- PATH...`: stores articles; exits 1 if any was refused. */
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    console.error(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const config = loadConfig();
+  const log = (line: string): void => console.error(line);
+  const db = await openDatabase(config, log);
+  try {
+    const service = new IngestService(db.repo, { maxBytes: config.MAX_ARTICLE_BYTES });
+    const results = await ingestFiles(service, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
+      const name = path.relative(process.cwd(), r.file) || r.file;
+      if (r.ok) {
+        const what = r.outcome.created ? 'stored' : 'unchanged (already ingested)';
+        console.log(`[${done}/${total}] ${name}: ${what} · ${r.outcome.entityCount} entities · ${r.outcome.relationCount} relations · ${r.outcome.article.id}`);
+      } else {
+        console.error(`[${done}/${total}] error: ${r.error}`);
+      }
+    });
+    if (results.length === 0) {
+      console.error(`No .txt or .md articles found in: ${argv.join(', ')}`);
+      return 1;
+    }
+    const failed = results.filter((r) => !r.ok).length;
+    console.log(`${results.length - failed} ingested, ${failed} refused.`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await db.repo.close();
+    await db.local?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError || err instanceof Error ? `error: ${err.message}` : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,236 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { ENTITY_TYPES, type EntityType, type GraphBatch, type GraphEntity, type GraphRelation } from '../domain/types.ts';
+import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
+
+/** How to reach Neo4j. */
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+const entitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  aliases: z.array(z.string()).nullable().transform((a) => a ?? []),
+  articleCount: z.number().int().nullable().transform((n) => n ?? 0),
+});
+
+const relationSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  source: z.string(),
+  target: z.string(),
+  weight: z.number().int().nullable().transform((n) => n ?? 0),
+});
+
+/** Driver error codes that mean "the database is not reachable right now". */
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * The repository layer: the only module that talks to Neo4j. Every query comes from the
+ * Cypher catalog by name; reads go through executeRead and writes through executeWrite so
+ * a cluster routes them; records are validated before they leave this module.
+ */
+export class GraphRepository {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly catalog: CypherCatalog,
+    private readonly uri: string,
+  ) {}
+
+  /** Creates the driver (no network yet) and loads the query files. */
+  static create(conn: Neo4jConnection, catalog: CypherCatalog = loadCypherCatalog()): GraphRepository {
+    const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+      disableLosslessIntegers: true,
+      maxTransactionRetryTime: 5000,
+      connectionAcquisitionTimeout: 10000,
+      connectionTimeout: 5000,
+      userAgent: 'newsgraph/0.1',
+    });
+    return new GraphRepository(driver, conn.database, catalog, conn.uri);
+  }
+
+  /** Waits until Neo4j answers, retrying for up to `timeoutMs`. */
+  async waitUntilReady(timeoutMs = 60000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      try {
+        await this.driver.verifyConnectivity({ database: this.database });
+        return;
+      } catch (err) {
+        lastError = err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    throw new AppError('SERVICE_UNAVAILABLE', `Neo4j at ${this.uri} did not answer within ${timeoutMs / 1000} s: ${describe(lastError)}`);
+  }
+
+  /** Applies cypher/schema.cypher (idempotent) and waits for its indexes to come online. */
+  async applySchema(): Promise<void> {
+    await this.guard(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        // Schema statements cannot share a transaction with each other: one auto-commit each.
+        for (const statement of this.catalog.schema) await session.run(statement);
+        await session.run('CALL db.awaitIndexes(60)');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * Writes one article with its entities, relations and evidence in a single transaction:
+   * all of it lands or none of it does. An article already stored with the same extractor
+   * version is left untouched and reported as not created.
+   */
+  async writeArticle(batch: GraphBatch): Promise<{ created: boolean }> {
+    return this.write(async (tx) => {
+      const existing = await this.run(tx, 'ingest/get-article-version', { id: batch.article.id });
+      const version = existing.records[0]?.get('extractorVersion') as unknown;
+      if (version === batch.article.extractorVersion) return { created: false };
+      await this.run(tx, 'ingest/merge-article', { article: batch.article });
+      await this.run(tx, 'ingest/merge-entities', {
+        articleId: batch.article.id,
+        entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount) })),
+      });
+      await this.run(tx, 'ingest/merge-relations', {
+        articleId: batch.article.id,
+        seenAt: batch.article.publishedAt ?? new Date().toISOString(),
+        extractorVersion: batch.article.extractorVersion,
+        relations: batch.relations.map((r) => ({
+          ...r,
+          evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
+        })),
+      });
+      return { created: version === undefined || version === null };
+    });
+  }
+
+  /** Fulltext search over entity names and aliases. */
+  async searchEntities(query: string, types: EntityType[] | null, limit: number): Promise<GraphEntity[]> {
+    const terms = query
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((t) => escapeLucene(t.toLowerCase()));
+    if (terms.length === 0) return [];
+    // Every term must match; the last may be a prefix (search-as-you-type).
+    const lucene = terms.map((t, i) => (i === terms.length - 1 ? `+(${t} ${t}*)` : `+${t}`)).join(' ');
+    const result = await this.read('explore/search-entities', {
+      query: lucene,
+      exact: query.trim().toLowerCase(),
+      types,
+      limit: neo4j.int(limit),
+    });
+    return result.records.map((r) => entitySchema.parse(r.get('entity')));
+  }
+
+  /** Entities by id, in no particular order; unknown ids are left out. */
+  async getEntities(ids: string[]): Promise<GraphEntity[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read('explore/get-entities', { ids });
+    return result.records.map((r) => entitySchema.parse(r.get('entity')));
+  }
+
+  /** The strongest neighbours of `ids` not already in `exclude`. */
+  async expandNeighbors(ids: string[], exclude: string[], limit: number): Promise<GraphEntity[]> {
+    if (ids.length === 0 || limit <= 0) return [];
+    const result = await this.read('explore/expand-neighbors', { ids, exclude, limit: neo4j.int(limit) });
+    return result.records.map((r) => entitySchema.parse(r.get('entity')));
+  }
+
+  /** Every edge between two entities of the set. */
+  async edgesAmong(ids: string[]): Promise<GraphRelation[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read('explore/get-edges-among', { ids });
+    return result.records.map((r) => relationSchema.parse(r.get('relation')));
+  }
+
+  /** How many articles are stored. */
+  async countArticles(): Promise<number> {
+    const result = await this.read('admin/count-articles', {});
+    return z.number().int().parse(result.records[0]?.get('articles'));
+  }
+
+  /** Runs EXPLAIN on a catalog query (used by tests to check every query file compiles). */
+  async explain(name: QueryName): Promise<void> {
+    await this.guard(async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.run(`EXPLAIN ${this.catalog.query(name)}`, {});
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** Closes the driver and its connections. */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async read(name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        return await session.executeRead((tx) => this.run(tx, name, params));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        return await session.executeWrite(work);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private run(tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {
+    return tx.run(this.catalog.query(name), params);
+  }
+
+  /** Turns "Neo4j is not there" into a SERVICE_UNAVAILABLE error the API can report. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (isUnavailable(err)) {
+        throw new AppError('SERVICE_UNAVAILABLE', `The graph database (Neo4j at ${this.uri}) is unavailable; try again shortly.`, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  }
+}
+
+function isUnavailable(err: unknown): boolean {
+  if (err instanceof neo4j.Neo4jError) {
+    return UNAVAILABLE_CODES.has(err.code) || err.code.startsWith('Neo.TransientError') || /ECONNREFUSED|ECONNRESET|socket/i.test(err.message);
+  }
+  return false;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Escapes Lucene query syntax so user text is always searched literally. */
+export function escapeLucene(term: string): string {
+  return term.replace(/[+\-!(){}[\]^"~*?:\\/]|&&|\|\|/g, (m) => `\\${m}`);
+}

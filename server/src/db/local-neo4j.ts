@@ -1,0 +1,211 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import path from 'node:path';
+import { ROOT_DIR } from '../config.ts';
+
+/** A running local Neo4j. */
+export interface LocalNeo4j {
+  uri: string;
+  /** Stops the JVM cleanly (SIGTERM, then SIGKILL after a grace period). */
+  stop(): Promise<void>;
+}
+
+/** Options for the local Neo4j launcher. */
+export interface LocalNeo4jOptions {
+  /** Folder for the store (created if missing). */
+  dataDir: string;
+  /** Bolt port; 0 picks a free one. */
+  port?: number;
+  heap?: string;
+  pagecache?: string;
+  /** Progress lines for the user ("building…", "started…"). */
+  log?: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+/** Thrown when the local Neo4j cannot be built or started; the message says what to do. */
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+const LAUNCHER_DIR = path.join(ROOT_DIR, 'neo4j');
+const TARGET = path.join(LAUNCHER_DIR, 'target');
+const STAMP = path.join(TARGET, 'newsgraph-build.stamp');
+const MAIN_CLASS = 'dev.newsgraph.LocalNeo4j';
+const READY = 'NEWSGRAPH_NEO4J_READY';
+
+function sourcesHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['pom.xml', 'src/main/java/dev/newsgraph/LocalNeo4j.java']) h.update(readFileSync(path.join(LAUNCHER_DIR, f)));
+  return h.digest('hex');
+}
+
+function requireTool(cmd: string, args: string[], what: string): void {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  if (r.error || r.status !== 0) {
+    throw new LocalNeo4jError(
+      `${what} was not found (\`${cmd}\`). The local Neo4j needs JDK 17+ and Maven 3.8+ ` +
+        `(Debian/Ubuntu: apt-get install openjdk-17-jdk maven). ` +
+        `Or point Newsgraph at your own Neo4j with NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), or run \`docker compose up\`.`,
+    );
+  }
+}
+
+/**
+ * Builds the launcher with Maven unless a build of the same sources exists. The first
+ * build downloads Neo4j from Maven Central (about 120 MB); later starts reuse it.
+ */
+export function ensureLauncherBuilt(log: (line: string) => void = () => {}): void {
+  requireTool('java', ['-version'], 'Java');
+  const hash = sourcesHash();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash && existsSync(path.join(TARGET, 'lib'))) return;
+  requireTool('mvn', ['-v'], 'Maven');
+  log('Building the local Neo4j launcher with Maven (first run downloads Neo4j 5.26, ~120 MB)…');
+  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exit ${r.status}):\n${tail}`);
+  }
+  writeFileSync(STAMP, hash);
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts the embedded Neo4j (building it first if needed) and resolves once Bolt answers.
+ * The JVM watches its stdin: if this process dies without cleaning up, the pipe closes
+ * and Neo4j shuts itself down, so no orphan JVM keeps the store locked.
+ */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = opts.log ?? (() => {});
+  ensureLauncherBuilt(log);
+  mkdirSync(opts.dataDir, { recursive: true });
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const classpath = [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*')].join(path.delimiter);
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${opts.heap ?? '1g'}`,
+      '-XX:+UseG1GC',
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      '--data',
+      opts.dataDir,
+      '--port',
+      String(port),
+      '--pagecache',
+      opts.pagecache ?? '256m',
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    output.push(...chunk.toString('utf8').split('\n'));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stderr?.on('data', keep);
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new LocalNeo4jError(`The local Neo4j did not start within ${(opts.startTimeoutMs ?? 120000) / 1000} s.\n${lastLines(output)}`));
+    }, opts.startTimeoutMs ?? 120000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      const line = chunk.toString('utf8').split('\n').find((l) => l.startsWith(READY));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(READY.length).trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new LocalNeo4jError(explainExit(code, opts.dataDir, output)));
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new LocalNeo4jError(`Could not run java: ${err.message}`));
+    });
+  });
+  log(`Local Neo4j 5.26 running at ${uri} (data in ${opts.dataDir}).`);
+  const uriFile = path.join(opts.dataDir, URI_FILE);
+  writeFileSync(uriFile, uri);
+  return {
+    uri,
+    stop: async () => {
+      rmSync(uriFile, { force: true });
+      await stopChild(child);
+    },
+  };
+}
+
+const URI_FILE = 'newsgraph-bolt-uri';
+
+/**
+ * The Bolt URI of a local Neo4j that another Newsgraph process (npm start) already runs on
+ * this data folder, if its port answers; lets the CLI share the store instead of failing
+ * on its lock.
+ */
+export async function findRunningLocalNeo4j(dataDir: string): Promise<string | undefined> {
+  const file = path.join(dataDir, URI_FILE);
+  if (!existsSync(file)) return undefined;
+  const uri = readFileSync(file, 'utf8').trim();
+  const port = Number(/:(\d+)$/.exec(uri)?.[1]);
+  if (!port) return undefined;
+  const open = await new Promise<boolean>((resolve) => {
+    const sock = connect({ host: '127.0.0.1', port }, () => {
+      sock.end();
+      resolve(true);
+    });
+    sock.on('error', () => resolve(false));
+    sock.setTimeout(1000, () => {
+      sock.destroy();
+      resolve(false);
+    });
+  });
+  return open ? uri : undefined;
+}
+
+function lastLines(lines: string[]): string {
+  return lines.filter((l) => l.trim()).slice(-15).join('\n');
+}
+
+function explainExit(code: number | null, dataDir: string, output: string[]): string {
+  const text = output.join('\n');
+  if (/lock|StoreLockException|FileLockException/i.test(text)) {
+    return `The local Neo4j could not lock its data folder ${dataDir}: another Newsgraph (or Neo4j) is using it. Stop it first, or set NEWSGRAPH_DATA_DIR.`;
+  }
+  if (/Address already in use|BindException/i.test(text)) {
+    return 'The local Neo4j could not bind its Bolt port: the port is in use.';
+  }
+  return `The local Neo4j exited (code ${code}) before it was ready:\n${lastLines(output)}`;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 30000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Domain types shared by every pipeline stage: article → extract → resolve → load → query.
+ * Nothing here knows about Neo4j, GraphQL or the browser.
+ */
+
+/** Entity types, as the GraphQL enum spells them. */
+export const ENTITY_TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The closed list of relation types an edge may carry. */
+export const RELATION_TYPES = [
+  'PART_OF',
+  'AFFILIATED_WITH',
+  'ACTIVE_IN',
+  'MEMBER_OF',
+  'FORMER_MEMBER_OF',
+  'NATIONAL_OF',
+  'LOCATED_IN',
+  'ARRESTED',
+  'RELEASED',
+  'INVESTIGATED',
+  'ALERTED',
+  'REQUESTED_FROM',
+  'REPORTED_ON',
+  'PARTICIPATED_IN',
+  'MENTIONED_WITH',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Whether a string is one of the closed relation types. */
+export function isRelationType(value: string): value is RelationType {
+  return (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+/** Whether a string is one of the entity types. */
+export function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+/** An article as submitted, before validation. */
+export interface ArticleInput {
+  title?: string | null;
+  text?: string | null;
+  url?: string | null;
+  source?: string | null;
+  publishedAt?: string | null;
+}
+
+/** A validated article, ready for extraction. `id` is a hash of its normalised text. */
+export interface Article {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  source: string | null;
+  publishedAt: string | null;
+}
+
+/** Where in the article text a piece of evidence sits. */
+export interface Span {
+  /** Character offset of the first character (UTF-16 code units, as JavaScript counts). */
+  start: number;
+  /** Character offset one past the last character. */
+  end: number;
+}
+
+/** One mention of an entity in the text. */
+export interface Mention extends Span {
+  surface: string;
+}
+
+/** An entity found in one article, not yet given a graph id. */
+export interface ExtractedEntity {
+  /** Key local to this extraction, used by relations to refer to the entity. */
+  key: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: Mention[];
+}
+
+/** A link between two extracted entities with the sentence that states it. */
+export interface ExtractedRelation {
+  source: string;
+  target: string;
+  type: RelationType;
+  /** The sentence that supports the link, and where it sits in the article. */
+  evidence: Evidence;
+}
+
+/** The sentence behind a relation. */
+export interface Evidence extends Span {
+  sentence: string;
+  confidence: number;
+}
+
+/** What the extractor returns for one article. */
+export interface Extraction {
+  extractorVersion: string;
+  entities: ExtractedEntity[];
+  relations: ExtractedRelation[];
+}
+
+/** An entity with its stable graph id. */
+export interface ResolvedEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentionCount: number;
+}
+
+/** A relation between resolved entities, with a stable id derived from its ends and type. */
+export interface ResolvedRelation {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  evidence: Evidence[];
+}
+
+/** An article ready to be written to the graph in one transaction. */
+export interface GraphBatch {
+  article: Article & { extractorVersion: string };
+  entities: ResolvedEntity[];
+  relations: ResolvedRelation[];
+}
+
+/** An entity as stored in the graph. */
+export interface GraphEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  articleCount: number;
+}
+
+/** An edge as stored in the graph. */
+export interface GraphRelation {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  weight: number;
+}
+
+/** A set of nodes and the edges among them. */
+export interface Subgraph {
+  nodes: GraphEntity[];
+  edges: GraphRelation[];
+}
+
+/** An article as stored in the graph (without its text). */
+export interface StoredArticle {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  publishedAt: string | null;
+}

@@ -1,0 +1,8 @@
+import type { GraphService } from '../services/graph-service.ts';
+import type { IngestService } from '../services/ingest-service.ts';
+
+/** What every resolver can reach: the services, never the repository. */
+export interface AppContext {
+  graph: GraphService;
+  ingest: IngestService;
+}

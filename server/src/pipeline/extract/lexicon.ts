@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import countries from 'world-countries';
+import { z } from 'zod';
+import { ROOT_DIR } from '../../config.ts';
+import type { EntityType } from '../../domain/types.ts';
+import { tokenize } from './tokenize.ts';
+
+/** A known real-world thing and every surface form that names it. */
+export interface LexiconEntry {
+  name: string;
+  type: EntityType;
+  /** Other names, matched with their first letter's case respected. */
+  aliases: string[];
+  /** Acronyms and codes, matched case-sensitively. */
+  acronyms: string[];
+  /** Canonical name of the body this one is PART_OF. */
+  parent?: string;
+  /** Canonical name of the group this one is AFFILIATED_WITH. */
+  affiliate?: string;
+  /** Canonical name of the place this one is LOCATED_IN. */
+  in?: string;
+  /** ISO 3166-1 alpha-3 code, for countries: gives them stable ids. */
+  iso3?: string;
+}
+
+/** Surface forms indexed for longest-match lookup over tokens. */
+export interface Lexicon {
+  byName: Map<string, LexiconEntry>;
+  /** Case-sensitive keys (acronyms, codes). */
+  exact: Map<string, LexiconEntry>;
+  /** Lower-cased keys; the entry applies only if `capitalised` allows the text's case. */
+  folded: Map<string, { entry: LexiconEntry; capitalised: boolean }>;
+  maxTokens: number;
+}
+
+const entryFile = z.object({
+  entries: z.array(
+    z.object({
+      name: z.string().min(1),
+      type: z.enum(['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT']).optional(),
+      acronyms: z.array(z.string().min(1)).default([]),
+      aliases: z.array(z.string().min(1)).default([]),
+      parent: z.string().optional(),
+      affiliate: z.string().optional(),
+      in: z.string().optional(),
+    }),
+  ),
+});
+
+const countryAliasFile = z.object({
+  countries: z.record(z.string().length(2), z.object({ name: z.string().optional(), aliases: z.array(z.string()).default([]) })),
+});
+
+const LEXICON_DIR = path.join(ROOT_DIR, 'data', 'lexicon');
+
+function readJson(file: string): unknown {
+  const full = path.join(LEXICON_DIR, file);
+  try {
+    return JSON.parse(readFileSync(full, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read lexicon file ${full}: ${(err as Error).message}`);
+  }
+}
+
+function loadEntries(file: string, defaultType: EntityType): LexiconEntry[] {
+  const parsed = entryFile.safeParse(readJson(file));
+  if (!parsed.success) throw new Error(`Lexicon file data/lexicon/${file} is malformed: ${parsed.error.message}`);
+  return parsed.data.entries.map((e) => ({
+    name: e.name,
+    type: e.type ?? defaultType,
+    aliases: e.aliases,
+    acronyms: e.acronyms,
+    ...(e.parent ? { parent: e.parent } : {}),
+    ...(e.affiliate ? { affiliate: e.affiliate } : {}),
+    ...(e.in ? { in: e.in } : {}),
+  }));
+}
+
+/**
+ * Countries come from the world-countries package (names, official names, alternative
+ * spellings, English demonyms, ISO codes); data/lexicon/country-aliases.json only adds
+ * the forms news copy uses that the package spells otherwise.
+ */
+function loadCountries(): LexiconEntry[] {
+  const extra = countryAliasFile.parse(readJson('country-aliases.json')).countries;
+  const out: LexiconEntry[] = [];
+  for (const c of countries) {
+    if (!c.independent && !c.unMember && !extra[c.cca2]) continue;
+    const add = extra[c.cca2];
+    const name = add?.name ?? c.name.common;
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => Boolean(d));
+    const forms = new Set<string>([c.name.common, c.name.official, ...demonyms, ...(add?.aliases ?? [])]);
+    for (const alt of c.altSpellings) {
+      // Latin-script spellings only; two-letter codes collide with words ("IN", "IT", "AM").
+      if (/^[\p{Script=Latin}\s.'’-]+$/u.test(alt) && alt.length > 2) forms.add(alt);
+    }
+    forms.delete(name);
+    const acronyms = [...forms].filter((f) => /^[A-Z.]+$/.test(f) && f.replace(/\./g, '').length <= 4);
+    const aliases = [...forms].filter((f) => !acronyms.includes(f));
+    out.push({ name, type: 'COUNTRY', aliases, acronyms, iso3: c.cca3 });
+  }
+  return out;
+}
+
+/** Lower-cased, curly quotes straightened: the key a sequence of tokens is looked up by. */
+export function foldKey(tokens: readonly string[]): string {
+  return tokens.join(' ').replace(/[’‘]/g, "'").toLowerCase();
+}
+
+/** Builds the lexicon from its data files. Later entries never shadow earlier ones. */
+export function buildLexicon(entries: LexiconEntry[]): Lexicon {
+  const byName = new Map<string, LexiconEntry>();
+  const exact = new Map<string, LexiconEntry>();
+  const folded = new Map<string, { entry: LexiconEntry; capitalised: boolean }>();
+  let maxTokens = 1;
+  for (const entry of entries) {
+    if (!byName.has(entry.name)) byName.set(entry.name, entry);
+    for (const acronym of entry.acronyms) {
+      const toks = tokenize(acronym).map((t) => t.text);
+      maxTokens = Math.max(maxTokens, toks.length);
+      const key = toks.join(' ');
+      if (!exact.has(key)) exact.set(key, entry);
+    }
+    for (const form of [entry.name, ...entry.aliases]) {
+      const toks = tokenize(form).map((t) => t.text);
+      if (toks.length === 0) continue;
+      maxTokens = Math.max(maxTokens, toks.length);
+      const key = foldKey(toks);
+      if (!folded.has(key)) folded.set(key, { entry, capitalised: /^\p{Lu}/u.test(form) });
+    }
+  }
+  return { byName, exact, folded, maxTokens };
+}
+
+let cached: Lexicon | undefined;
+
+/** The lexicon built from data/lexicon and the world-countries package, loaded once. */
+export function defaultLexicon(): Lexicon {
+  cached ??= buildLexicon([
+    ...loadEntries('agencies.json', 'AGENCY'),
+    ...loadEntries('organizations.json', 'ORGANIZATION'),
+    ...loadCountries(),
+    ...loadEntries('locations.json', 'LOCATION'),
+  ]);
+  return cached;
+}

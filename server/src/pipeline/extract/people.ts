@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ROOT_DIR } from '../../config.ts';
+import type { Token } from './tokenize.ts';
+
+/** A person's name found by the capitalisation rule, before coreference. */
+export interface PersonMatch {
+  name: string;
+  start: number;
+  end: number;
+  /** Title words stripped from before the name ("Director"), kept for role links later. */
+  titles: string[];
+}
+
+const rulesFile = z.object({ titles: z.array(z.string()), notNames: z.array(z.string()) });
+
+let rules: { titles: Set<string>; notNames: Set<string> } | undefined;
+
+function loadRules(): { titles: Set<string>; notNames: Set<string> } {
+  if (!rules) {
+    const file = path.join(ROOT_DIR, 'data', 'lexicon', 'person-rules.json');
+    const parsed = rulesFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    rules = { titles: new Set(parsed.titles), notNames: new Set(parsed.notNames) };
+  }
+  return rules;
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
+
+/**
+ * The simple person rule: a run of two to four capitalised words that the lexicon did not
+ * claim, with leading titles stripped, and none of the words one that marks an
+ * institution, a place, a date or page furniture. A lone capitalised word is returned too,
+ * so that coreference can attach a surname to a full name found elsewhere.
+ */
+export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
+  const { titles, notNames } = loadRules();
+  const out: PersonMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (covered[i] || !NAME_WORD.test(tokens[i]?.text ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && !covered[j] && NAME_WORD.test(tokens[j]?.text ?? '')) j++;
+    const run = tokens.slice(i, j);
+    const prevToken = tokens[i - 1];
+    i = j;
+    const leadingTitles: string[] = [];
+    while (run.length > 0 && titles.has(run[0]?.text ?? '')) leadingTitles.push(run.shift()?.text ?? '');
+    if (run.length === 0 || run.length > 4) continue;
+    if (run.some((t) => notNames.has(t.text))) continue;
+    // "’s" or a hyphenated prefix before the run means it is part of something larger.
+    if (prevToken && /^[-–]$/.test(prevToken.text) && prevToken.end === run[0]?.start) continue;
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (!first || !last) continue;
+    out.push({
+      name: run.map((t) => t.text.replace(/’/g, "'")).join(' '),
+      start: first.start,
+      end: last.end,
+      titles: leadingTitles,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/** The few GraphQL calls the page makes, typed by hand to match the schema. */
+
+export type EntityType = 'PERSON' | 'AGENCY' | 'ORGANIZATION' | 'COUNTRY' | 'LOCATION' | 'EVENT';
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  articleCount: number;
+}
+
+export interface Relation {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface Subgraph {
+  nodes: Entity[];
+  edges: Relation[];
+}
+
+/** An error the API reported, with its extensions.code when there is one. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json().catch(() => null)) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> } | null;
+  if (!body) throw new ApiError(`The server answered ${res.status} without a GraphQL response.`, undefined);
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (!body.data) throw new ApiError('The server returned no data.', undefined);
+  return body.data;
+}
+
+const ENTITY_FIELDS = 'id name type aliases articleCount';
+
+/** Entities matching a name or alias. */
+export async function searchEntities(query: string, limit = 12): Promise<Entity[]> {
+  const data = await gql<{ search: Entity[] }>(`query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { ${ENTITY_FIELDS} } }`, {
+    q: query,
+    limit,
+  });
+  return data.search;
+}
+
+/** The neighbourhood of some entities. */
+export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40): Promise<Subgraph> {
+  const data = await gql<{ neighborhood: Subgraph }>(
+    `query Hood($ids: [ID!]!, $depth: Int, $limit: Int) { neighborhood(ids: $ids, depth: $depth, limit: $limit) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight } } }`,
+    { ids, depth, limit },
+  );
+  return data.neighborhood;
+}
