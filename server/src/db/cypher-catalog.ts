@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   'explore/expand-neighbors',
   'explore/get-edges-among',
   'admin/count-articles',
+  'admin/count-graph',
+  'admin/delete-everything',
 ] as const;
 
 /** The name of a query file under cypher/. */

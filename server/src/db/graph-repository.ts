@@ -160,6 +160,30 @@ export class GraphRepository {
     return z.number().int().parse(result.records[0]?.get('articles'));
   }
 
+  /** Counts of every kind of stored thing, to check what a write changed. */
+  async countGraph(): Promise<{ articles: number; entities: number; relations: number; evidence: number; mentions: number }> {
+    const result = await this.read('admin/count-graph', {});
+    const n = z.number().int();
+    return z
+      .object({ articles: n, entities: n, relations: n, evidence: n, mentions: n })
+      .parse(result.records[0]?.toObject());
+  }
+
+  /**
+   * Deletes the whole graph. For tests and explicit resets only. CALL … IN TRANSACTIONS
+   * needs an auto-commit transaction, so this is the one write outside executeWrite.
+   */
+  async deleteEverything(): Promise<void> {
+    await this.guard(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        await session.run(this.catalog.query('admin/delete-everything'));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   /** Runs EXPLAIN on a catalog query (used by tests to check every query file compiles). */
   async explain(name: QueryName): Promise<void> {
     await this.guard(async () => {

@@ -115,6 +115,8 @@ function isShouted(words: string[], entry: LexiconEntry): boolean {
 }
 
 function isTitleCase(tokens: Token[]): boolean {
+  // Headlines carry no closing punctuation; a sentence that ends in one is prose.
+  if (/^[.!?"”’]$/.test(tokens.at(-1)?.text ?? '')) return false;
   const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
   if (words.length < 4) return false;
   return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.7;

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../server/src/config.ts';
+import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
+import { extract } from '../../server/src/pipeline/extract/extract.ts';
+import { prepareArticle } from '../../server/src/pipeline/prepare-article.ts';
+import { resolve } from '../../server/src/pipeline/resolve.ts';
+import { ingestFiles } from '../../server/src/services/ingest-files.ts';
+import { IngestService } from '../../server/src/services/ingest-service.ts';
+import { freshRepository } from '../helpers/test-db.ts';
+
+const limits = { maxBytes: 2_000_000 };
+const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
+
+describe('ingesting articles into the real Neo4j', () => {
+  let repo: GraphRepository;
+  let service: IngestService;
+  beforeEach(async () => {
+    repo ??= await freshRepository();
+    await repo.deleteEverything();
+    service = new IngestService(repo, limits);
+  });
+  afterAll(() => repo.close());
+
+  it('stores an article with its entities, relations and evidence', async () => {
+    const r = await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt') });
+    expect(r.created).toBe(true);
+    const counts = await repo.countGraph();
+    expect(counts.articles).toBe(1);
+    expect(counts.entities).toBe(r.entityCount);
+    expect(counts.relations).toBe(r.relationCount);
+    expect(counts.evidence).toBeGreaterThanOrEqual(counts.relations);
+    const [ice] = await repo.getEntities(['agency:immigration-and-customs-enforcement']);
+    expect(ice).toMatchObject({ name: 'Immigration and Customs Enforcement', type: 'AGENCY', articleCount: 1 });
+    expect(ice?.aliases).toContain('ICE');
+  });
+
+  it('treats re-ingesting the same text as a no-op', async () => {
+    const text = demo('02-uzbek-man-arrested-baltimore.txt');
+    await service.ingest({ text });
+    const before = await repo.countGraph();
+    const again = await service.ingest({ text: text.replace(/\n/g, '\r\n') + '\n\n' });
+    expect(again.created).toBe(false);
+    expect(await repo.countGraph()).toEqual(before);
+  });
+
+  it('keeps one node per entity across articles and weights edges by distinct articles', async () => {
+    await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt') });
+    await service.ingest({ text: demo('04-oig-vetting-report.txt') });
+    const [ice] = await repo.getEntities(['agency:immigration-and-customs-enforcement']);
+    expect(ice?.articleCount).toBe(2);
+    const edges = await repo.edgesAmong(['agency:immigration-and-customs-enforcement', 'agency:department-of-homeland-security']);
+    expect(edges).toEqual([expect.objectContaining({ type: 'PART_OF', weight: 2 })]);
+  });
+
+  it('writes nothing when any part of an article fails (one transaction)', async () => {
+    await service.ingest({ text: demo('02-uzbek-man-arrested-baltimore.txt') });
+    const before = await repo.countGraph();
+    const article = prepareArticle({ text: demo('03-kharwin-watchlist-release.txt') }, limits);
+    const batch = resolve(article, extract(article));
+    // A map is not a valid property value: Neo4j fails the entity write after the article was merged.
+    const broken = { ...batch, entities: batch.entities.map((e, i) => (i === 1 ? { ...e, name: { not: 'a string' } as unknown as string } : e)) };
+    await expect(repo.writeArticle(broken)).rejects.toThrow();
+    expect(await repo.countGraph()).toEqual(before);
+    expect(await repo.getEntities(['person:mohammad-kharwin'])).toEqual([]);
+  });
+
+  it('ingests a folder, reporting a binary file and going on with the rest', async () => {
+    const dir = path.join(ROOT_DIR, 'tests', 'fixtures', 'ingest-folder');
+    const progress: string[] = [];
+    const results = await ingestFiles(service, [dir], limits.maxBytes, (done, total, r) => progress.push(`${done}/${total} ${r.ok}`));
+    expect(progress).toEqual(['1/3 true', '2/3 false', '3/3 true']);
+    const bad = results.find((r) => !r.ok);
+    expect(bad && !bad.ok && bad.error).toMatch(/binary\.txt.*(binary|UTF-8)/);
+    expect((await repo.countGraph()).articles).toBe(2);
+  });
+
+  it('finds "ICE" by alias and by prefix through the fulltext index', async () => {
+    await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt') });
+    expect((await repo.searchEntities('ICE', null, 5))[0]?.id).toBe('agency:immigration-and-customs-enforcement');
+    expect((await repo.searchEntities('tajik', null, 5))[0]?.id).toBe('country:tajikistan');
+    expect((await repo.searchEntities('Immigr', ['AGENCY'], 5)).map((e) => e.id)).toContain('agency:immigration-and-customs-enforcement');
+    expect(await repo.searchEntities('ICE', ['PERSON'], 5)).toEqual([]);
+    expect(await repo.searchEntities('"(*:', null, 5)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../server/src/pipeline/extract/extract.ts';
+import { prepareArticle } from '../../../server/src/pipeline/prepare-article.ts';
+import { entityId, resolve } from '../../../server/src/pipeline/resolve.ts';
+
+describe('resolve', () => {
+  it.each([
+    ['AGENCY', 'Immigration and Customs Enforcement', 'agency:immigration-and-customs-enforcement'],
+    ['PERSON', "Christopher O'Leary", 'person:christopher-oleary'],
+    ['PERSON', 'Christopher O’Leary', 'person:christopher-oleary'],
+    ['LOCATION', 'São Paulo', 'location:sao-paulo'],
+  ] as const)('gives %s "%s" the stable id %s', (type, name, id) => {
+    expect(entityId(type, name)).toBe(id);
+  });
+
+  it('falls back to a hash for names with no Latin letters', () => {
+    expect(entityId('PERSON', 'Ҷумҳурии')).toMatch(/^person:[0-9a-f]{16}$/);
+  });
+
+  it('gives the same entity the same id in two articles', () => {
+    const a = prepareArticle({ text: 'ICE arrested a man in Baltimore.' }, { maxBytes: 1e6 });
+    const b = prepareArticle({ text: 'Immigration and Customs Enforcement spoke.' }, { maxBytes: 1e6 });
+    const ida = resolve(a, extract(a)).entities.map((e) => e.id);
+    const idb = resolve(b, extract(b)).entities.map((e) => e.id);
+    expect(ida).toContain('agency:immigration-and-customs-enforcement');
+    expect(idb).toContain('agency:immigration-and-customs-enforcement');
+  });
+
+  it('stores a co-mention once whichever entity comes first', () => {
+    const a = prepareArticle({ text: 'ICE met the FBI.' }, { maxBytes: 1e6 });
+    const b = prepareArticle({ text: 'The FBI met ICE.' }, { maxBytes: 1e6 });
+    const ra = resolve(a, extract(a)).relations.find((r) => r.type === 'MENTIONED_WITH');
+    const rb = resolve(b, extract(b)).relations.find((r) => r.type === 'MENTIONED_WITH');
+    expect(ra?.id).toBeDefined();
+    expect(ra?.id).toBe(rb?.id);
+  });
+});

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: unit tests run in parallel with no services; integration and end-to-end
+// tests share one real local Neo4j (started once by the global setup) and run one file
+// at a time, since Neo4j Community has a single user database.
+export default defineConfig({
+  // graphql 16 has no "exports" map: Node loads its CJS build for @graphql-tools while Vite
+  // would pick index.mjs for our code — two realms. Point both at the same build.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'neo4j',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
