@@ -15,6 +15,9 @@ export const TYPE_STYLES = config.types as Record<EntityType, TypeStyle>;
 /** The default layout, from graph-style.json. */
 export const DEFAULT_LAYOUT = config.layout;
 
+/** Fitting a small graph should not blow it up past this zoom. */
+export const MAX_FIT_ZOOM = config.maxFitZoom;
+
 /** The Cytoscape stylesheet: colour and shape by type, size by article count, width by weight. */
 export function stylesheet(): StylesheetJson {
   const byType = Object.entries(TYPE_STYLES).map(([type, s]) => ({

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { Subgraph } from './api.ts';
-import { DEFAULT_LAYOUT, stylesheet } from './graph-style.ts';
+import { DEFAULT_LAYOUT, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
 
 /** Creates the Cytoscape instance in `container`. */
 export function createGraph(container: HTMLElement): Core {
@@ -40,5 +40,12 @@ export function showSubgraph(cy: Core, sub: Subgraph, opts: { replace: boolean; 
     cy.nodes().removeClass('seed');
     for (const id of opts.seeds) cy.getElementById(id).addClass('seed');
   });
-  cy.layout({ ...DEFAULT_LAYOUT, fit: true } as cytoscape.LayoutOptions).run();
+  const layout = cy.layout({ ...DEFAULT_LAYOUT, fit: true } as cytoscape.LayoutOptions);
+  layout.one('layoutstop', () => {
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+  });
+  layout.run();
 }

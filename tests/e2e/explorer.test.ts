@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { ROOT_DIR } from '../../server/src/config.ts';
+import { freshRepository, testConfig } from '../helpers/test-db.ts';
+
+const ARTIFACTS = path.join(ROOT_DIR, 'tests', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface CyNode {
+  id: string;
+  type: string;
+}
+
+/** Reads what the page's Cytoscape instance (window.cy) shows. */
+function graphState(page: Page): Promise<{ nodes: CyNode[]; edges: Array<{ source: string; target: string }> }> {
+  return page.evaluate(() => ({
+    nodes: window.cy.nodes().map((n) => ({ id: n.id(), type: String(n.data('type')) })),
+    edges: window.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+  }));
+}
+
+describe('the explorer in headless Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const repo = await freshRepository();
+    await repo.close();
+    app = await startApp(testConfig(), () => {});
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('searches "ICE" and shows ICE linked to DHS and to a country', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(app.url);
+    await expect(page.getByText('Search for an entity to start.')).toBeDefined();
+    const box = page.getByRole('combobox');
+    await box.fill('ICE');
+    const option = page.getByRole('option', { name: /Immigration and Customs Enforcement/ });
+    await option.waitFor();
+    expect(await option.textContent()).toMatch(/Agency · \d+ articles?/);
+    await box.press('Enter');
+
+    const ice = 'agency:immigration-and-customs-enforcement';
+    await page.waitForFunction((id) => window.cy.getElementById(id).connectedEdges().length > 0, ice);
+    const { nodes, edges } = await graphState(page);
+    const neighbours = new Set(edges.flatMap((e) => (e.source === ice ? [e.target] : e.target === ice ? [e.source] : [])));
+    expect(neighbours.has('agency:department-of-homeland-security')).toBe(true);
+    expect(nodes.some((n) => n.type === 'COUNTRY' && neighbours.has(n.id))).toBe(true);
+    expect(await page.locator('#empty-state').isHidden()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-ice.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('expands DHS on double-click', async () => {
+    const dhs = 'agency:department-of-homeland-security';
+    const before = (await graphState(page)).nodes.length;
+    await page.waitForFunction(() => window.cy.nodes().toArray().every((n) => Number.isFinite(n.position().x)));
+    const point = await page.evaluate((id) => {
+      const pos = window.cy.getElementById(id).renderedPosition();
+      const rect = window.cy.container()?.getBoundingClientRect();
+      return { x: (rect?.left ?? 0) + pos.x, y: (rect?.top ?? 0) + pos.y };
+    }, dhs);
+    await page.mouse.dblclick(point.x, point.y);
+    await page.waitForFunction((n) => window.cy.nodes().length > n, before);
+    const after = await graphState(page);
+    expect(after.nodes.length).toBeGreaterThan(before);
+    expect(after.edges.some((e) => e.source === dhs || e.target === dhs)).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-dhs-expanded.png') });
+  });
+
+  it('shows the legend with every entity type', async () => {
+    const items = await page.locator('#legend li').allTextContents();
+    expect(items).toEqual(['Person', 'Agency', 'Organization', 'Country', 'Location', 'Event']);
+  });
+
+  it('says so when nothing matches', async () => {
+    await page.getByRole('combobox').fill('zzzxxyy');
+    await expect(page.getByRole('option', { name: /No entity matches/ }).waitFor()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../server/src/config.ts';
+import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
+import { freshRepository, testNeo4jUri } from '../helpers/test-db.ts';
+
+function ingestCli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/ingest.ts'), ...args], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: 'unused-locally', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run ingest (CLI)', () => {
+  let repo: GraphRepository;
+  let dir: string;
+  beforeAll(async () => {
+    repo = await freshRepository();
+    dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-'));
+  });
+  afterAll(() => repo.close());
+
+  it('ingests files and folders, with a progress line each, then is a no-op the second time', async () => {
+    const folder = path.join(ROOT_DIR, 'data', 'articles');
+    const first = ingestCli([folder]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/\[1\/4\] .*stored/);
+    const counts = await repo.countGraph();
+    const second = ingestCli([folder]);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/unchanged \(already ingested\)/);
+    expect(await repo.countGraph()).toEqual(counts);
+  });
+
+  it.each([
+    ['an empty file', 'empty.txt', '', /empty/],
+    ['a binary file', 'blob.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],
+    ['a file over MAX_ARTICLE_BYTES', 'big.txt', 'word '.repeat(400), /MAX_ARTICLE_BYTES/],
+  ])('exits non-zero with a clear message for %s and changes nothing', async (_, name, content, message) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    const before = await repo.countGraph();
+    const r = ingestCli([file], { MAX_ARTICLE_BYTES: '1000' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(await repo.countGraph()).toEqual(before);
+  });
+
+  it('names the missing path', () => {
+    const r = ingestCli([path.join(dir, 'nope.txt')]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/nope\.txt: no such file/);
+  });
+});

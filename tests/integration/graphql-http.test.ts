@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { freshRepository, testConfig } from '../helpers/test-db.ts';
+
+interface GqlResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+describe('GraphQL over real HTTP', () => {
+  let app: RunningApp;
+  const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<T>;
+  };
+
+  beforeAll(async () => {
+    const repo = await freshRepository(); // empty database: startApp ingests the demo corpus
+    await repo.close();
+    app = await startApp(testConfig({ MAX_ARTICLE_BYTES: '20000' }), () => {});
+  });
+  afterAll(() => app?.close());
+
+  it('ingests the demo corpus when the database is empty', async () => {
+    expect((await app.repo.countGraph()).articles).toBeGreaterThanOrEqual(4);
+  });
+
+  it('search("ICE") finds Immigration and Customs Enforcement first', async () => {
+    const r = await post<{ search: Array<{ id: string; name: string; type: string }> }>('{ search(query: "ice") { id name type aliases articleCount } }');
+    expect(r.data?.search[0]).toMatchObject({ name: 'Immigration and Customs Enforcement', type: 'AGENCY' });
+  });
+
+  it('neighborhood links ICE to DHS and to a country', async () => {
+    const r = await post<{ neighborhood: { nodes: Array<{ id: string; type: string }>; edges: Array<{ source: string; target: string; type: string; weight: number }> } }>(
+      'query($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1) { nodes { id type } edges { id type source target weight } } }',
+      { ids: ['agency:immigration-and-customs-enforcement'] },
+    );
+    const hood = r.data?.neighborhood;
+    const ice = 'agency:immigration-and-customs-enforcement';
+    const linked = new Set(hood?.edges.flatMap((e) => (e.source === ice ? [e.target] : e.target === ice ? [e.source] : [])));
+    expect(linked.has('agency:department-of-homeland-security')).toBe(true);
+    expect(hood?.nodes.some((n) => n.type === 'COUNTRY' && linked.has(n.id))).toBe(true);
+    expect(hood?.edges.every((e) => e.weight >= 1)).toBe(true);
+  });
+
+  it('entity(id) returns null for an unknown id', async () => {
+    const r = await post<{ entity: unknown }>('{ entity(id: "person:nobody") { id } }');
+    expect(r.data?.entity).toBeNull();
+  });
+
+  it('ingestArticle stores once, then reports created: false', async () => {
+    const mutation = 'mutation($input: ArticleInput!) { ingestArticle(input: $input) { created article { id title source } } }';
+    const input = { text: 'Border Report\n\nCBP agents in El Paso handed a Mexican man to ICE.', source: 'Test Wire' };
+    const first = await post<{ ingestArticle: { created: boolean; article: { title: string; source: string } } }>(mutation, { input });
+    expect(first.data?.ingestArticle).toMatchObject({ created: true, article: { title: 'Border Report', source: 'Test Wire' } });
+    const second = await post<{ ingestArticle: { created: boolean } }>(mutation, { input });
+    expect(second.data?.ingestArticle.created).toBe(false);
+  });
+
+  it.each([
+    ['an empty text', { text: '   ' }, /empty/],
+    ['a text over MAX_ARTICLE_BYTES', { text: 'x'.repeat(20001) }, /MAX_ARTICLE_BYTES/],
+    ['binary content', { text: 'PK\u0003\u0004\u0000\u0000' }, /binary/],
+  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_, input, message) => {
+    const before = await app.repo.countGraph();
+    const r = await post('mutation($input: ArticleInput!) { ingestArticle(input: $input) { created } }', { input });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(message);
+    expect(await app.repo.countGraph()).toEqual(before);
+  });
+
+  it('refuses a depth beyond the cap with BAD_USER_INPUT', async () => {
+    const r = await post('{ neighborhood(ids: ["agency:immigration-and-customs-enforcement"], depth: 9) { nodes { id } } }');
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.errors?.[0]?.message).toMatch(/depth/);
+  });
+
+  it('serves the explorer page with a Content-Security-Policy and no inline scripts', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(res.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const html = await res.text();
+    expect(html).toMatch(/role="combobox"/);
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('refuses paths that try to leave the web folder', async () => {
+    const res = await fetch(`${app.url}/..%2f..%2fpackage.json`);
+    expect([403, 404]).toContain(res.status);
+  });
+});
