@@ -1,27 +1,10 @@
-/** The few GraphQL calls the page makes, typed by hand to match the schema. */
+/** The few GraphQL calls the page makes. */
+import type { EntityType, GraphEntity, GraphRelation, Subgraph } from '../../server/src/domain/types.ts';
 
-export type EntityType = 'PERSON' | 'AGENCY' | 'ORGANIZATION' | 'COUNTRY' | 'LOCATION' | 'EVENT';
-
-export interface Entity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  articleCount: number;
-}
-
-export interface Relation {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  weight: number;
-}
-
-export interface Subgraph {
-  nodes: Entity[];
-  edges: Relation[];
-}
+// Domain types live in one place; the page only imports their shapes (erased at build).
+export type { EntityType, Subgraph };
+export type Entity = GraphEntity;
+export type Relation = GraphRelation;
 
 /** An error the API reported, with its extensions.code when there is one. */
 export class ApiError extends Error {

@@ -4,6 +4,10 @@ import { AppError } from '../domain/errors.ts';
 import type { AppContext } from '../graphql/context.ts';
 import { buildSchema } from '../graphql/schema.ts';
 
+function isExpected(value: unknown): boolean {
+  return value instanceof AppError || (value instanceof GraphQLError && value.originalError instanceof AppError);
+}
+
 /** Options for the GraphQL endpoint. */
 export interface YogaOptions {
   /** GraphiQL and introspection on (local use) or off (production). */
@@ -21,7 +25,16 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql,
     landingPage: false,
-    logging: 'warn',
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      // Expected failures (bad input, Neo4j down) are answers, not server errors: keep them out of the log.
+      error: (...args: unknown[]) => {
+        if (args.some(isExpected)) return;
+        console.error(...args);
+      },
+    },
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;

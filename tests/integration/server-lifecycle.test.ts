@@ -1,0 +1,56 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../server/src/config.ts';
+
+/** PIDs of JVMs whose command line names the folder (the local Neo4j's data dir). */
+function jvmsUsing(dir: string): string[] {
+  const r = spawnSync('pgrep', ['-f', `dev.newsgraph.LocalNeo4j --data ${dir}`], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString('utf8');
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}; output:\n${seen}`)));
+  });
+}
+
+describe('the server process (npm start path, local Neo4j)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts its own Neo4j, seeds the demo corpus, serves, and on SIGTERM leaves no JVM behind', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir, PORT: '0', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '64m' };
+    delete env.NEO4J_URI;
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/main.ts')], { cwd: ROOT_DIR, env });
+    const [, url] = await waitForLine(child, /Newsgraph explorer: (http:\/\/\S+)/, 120_000);
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ search(query: "ICE") { name } }' }),
+    });
+    expect(((await res.json()) as { data: { search: Array<{ name: string }> } }).data.search[0]?.name).toBe('Immigration and Customs Enforcement');
+    const neo4jDir = path.join(dataDir, 'neo4j');
+    expect(jvmsUsing(neo4jDir)).toHaveLength(1);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(jvmsUsing(neo4jDir)).toEqual([]);
+    expect(existsSync(path.join(neo4jDir, 'newsgraph-bolt-uri'))).toBe(false);
+  });
+});
