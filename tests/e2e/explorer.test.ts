@@ -47,7 +47,7 @@ describe('the explorer in headless Chromium', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(app.url);
-    await expect(page.getByText('Search for an entity to start.')).toBeDefined();
+    expect(await page.getByText('Search for an entity to start.').isVisible()).toBe(true);
     const box = page.getByRole('combobox');
     await box.fill('ICE');
     const option = page.getByRole('option', { name: /Immigration and Customs Enforcement/ });
