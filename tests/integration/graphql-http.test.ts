@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { postGraphql } from '../helpers/graphql-client.ts';
 import { freshRepository, testConfig } from '../helpers/test-db.ts';
-
-interface GqlResponse<T> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
 
 describe('GraphQL over real HTTP', () => {
   let app: RunningApp;
-  const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> => {
-    const res = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GqlResponse<T>;
-  };
+  const post = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphql<T>(app.url, query, variables);
 
   beforeAll(async () => {
     const repo = await freshRepository(); // empty database: startApp ingests the demo corpus

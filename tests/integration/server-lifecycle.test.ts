@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
+import { postGraphql } from '../helpers/graphql-client.ts';
 
 /** PIDs of JVMs whose command line names the folder (the local Neo4j's data dir). */
 function jvmsUsing(dir: string): string[] {
@@ -38,12 +39,8 @@ describe('the server process (npm start path, local Neo4j)', () => {
     delete env.NEO4J_URI;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/main.ts')], { cwd: ROOT_DIR, env });
     const [, url] = await waitForLine(child, /Newsgraph explorer: (http:\/\/\S+)/, 120_000);
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: '{ search(query: "ICE") { name } }' }),
-    });
-    expect(((await res.json()) as { data: { search: Array<{ name: string }> } }).data.search[0]?.name).toBe('Immigration and Customs Enforcement');
+    const res = await postGraphql<{ search: Array<{ name: string }> }>(String(url), '{ search(query: "ICE") { name } }');
+    expect(res.data?.search[0]?.name).toBe('Immigration and Customs Enforcement');
     const neo4jDir = path.join(dataDir, 'neo4j');
     expect(jvmsUsing(neo4jDir)).toHaveLength(1);
 

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { ENTITY_TYPES, type EntityType, type GraphBatch, type GraphEntity, type GraphRelation } from '../domain/types.ts';
@@ -74,15 +74,10 @@ export class GraphRepository {
 
   /** Applies cypher/schema.cypher (idempotent) and waits for its indexes to come online. */
   async applySchema(): Promise<void> {
-    await this.guard(async () => {
-      const session = this.driver.session({ database: this.database });
-      try {
-        // Schema statements cannot share a transaction with each other: one auto-commit each.
-        for (const statement of this.catalog.schema) await session.run(statement);
-        await session.run('CALL db.awaitIndexes(60)');
-      } finally {
-        await session.close();
-      }
+    await this.withSession(async (session) => {
+      // Schema statements cannot share a transaction with each other: one auto-commit each.
+      for (const statement of this.catalog.schema) await session.run(statement);
+      await session.run('CALL db.awaitIndexes(60)');
     });
   }
 
@@ -174,26 +169,12 @@ export class GraphRepository {
    * needs an auto-commit transaction, so this is the one write outside executeWrite.
    */
   async deleteEverything(): Promise<void> {
-    await this.guard(async () => {
-      const session = this.driver.session({ database: this.database });
-      try {
-        await session.run(this.catalog.query('admin/delete-everything'));
-      } finally {
-        await session.close();
-      }
-    });
+    await this.withSession((session) => session.run(this.catalog.query('admin/delete-everything')));
   }
 
   /** Runs EXPLAIN on a catalog query (used by tests to check every query file compiles). */
   async explain(name: QueryName): Promise<void> {
-    await this.guard(async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.run(`EXPLAIN ${this.catalog.query(name)}`, {});
-      } finally {
-        await session.close();
-      }
-    });
+    await this.withSession((session) => session.run(`EXPLAIN ${this.catalog.query(name)}`, {}));
   }
 
   /** Closes the driver and its connections. */
@@ -201,22 +182,20 @@ export class GraphRepository {
     await this.driver.close();
   }
 
-  private async read(name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {
-    return this.guard(async () => {
-      const session = this.driver.session({ database: this.database });
-      try {
-        return await session.executeRead((tx) => this.run(tx, name, params));
-      } finally {
-        await session.close();
-      }
-    });
+  private read(name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {
+    return this.withSession((session) => session.executeRead((tx) => this.run(tx, name, params)));
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.withSession((session) => session.executeWrite(work));
+  }
+
+  /** Opens a session, runs `work`, always closes it; unavailability becomes SERVICE_UNAVAILABLE. */
+  private withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     return this.guard(async () => {
       const session = this.driver.session({ database: this.database });
       try {
-        return await session.executeWrite(work);
+        return await work(session);
       } finally {
         await session.close();
       }

@@ -25,7 +25,7 @@ export async function readArticleFile(file: string, maxBytes: number): Promise<A
   } catch {
     throw badInput(`${file}: is not valid UTF-8 text.`);
   }
-  return { text, source: null };
+  return { text };
 }
 
 /**

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AppError } from '../domain/errors.ts';
 import { listArticleFiles, readArticleFile } from '../pipeline/read-article-file.ts';
 import type { IngestOutcome, IngestService } from './ingest-service.ts';
@@ -23,7 +22,7 @@ export async function ingestFiles(
     let result: FileOutcome;
     try {
       const input = await readArticleFile(file, maxBytes);
-      const outcome = await service.ingest({ ...input, source: input.source ?? path.basename(path.dirname(file)) });
+      const outcome = await service.ingest(input);
       result = { file, ok: true, outcome };
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') throw err;

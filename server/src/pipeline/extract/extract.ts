@@ -164,7 +164,11 @@ function evidenceFor(sentences: Span[], index: number, text: string, confidence:
 /** Curated links (agency hierarchy, affiliations, places) between entities the article names. */
 function lexiconRelations(found: Found[], sentences: Span[], text: string): ExtractedRelation[] {
   const byName = new Map<string, Found[]>();
-  for (const f of found) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  for (const f of found) {
+    const list = byName.get(f.name);
+    if (list) list.push(f);
+    else byName.set(f.name, [f]);
+  }
   const out: ExtractedRelation[] = [];
   const links: Array<[keyof LexiconEntry, RelationType]> = [
     ['parent', 'PART_OF'],
