@@ -84,6 +84,8 @@ export interface ExtractedRelation {
   source: string;
   target: string;
   type: RelationType;
+  /** For PARTICIPATED_IN: the participant's role. */
+  role?: EventRole;
   /** The sentence that supports the link, and where it sits in the article. */
   evidence: Evidence;
 }
@@ -94,11 +96,34 @@ export interface Evidence extends Span {
   confidence: number;
 }
 
+/** Event types (GUIDELINES.md). */
+export const EVENT_TYPES = [
+  'Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing', 'Testimony', 'Identification',
+  'Attack', 'Report', 'Request', 'Alert', 'Crossing', 'Search', 'Scrutiny', 'Statement',
+] as const;
+
+/** A participant's part in an event. */
+export type EventRole = 'agent' | 'subject' | 'place';
+
+/** Something that happened, read from one sentence. */
+export interface ExtractedEvent {
+  key: string;
+  type: string;
+  /** A short readable label: "Arrest: Immigration and Customs Enforcement, Tajikistan, New York". */
+  name: string;
+  participants: Array<{ key: string; role: EventRole }>;
+  count?: number;
+  /** ISO date (YYYY-MM-DD). */
+  date?: string;
+  evidence: Evidence;
+}
+
 /** What the extractor returns for one article. */
 export interface Extraction {
   extractorVersion: string;
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
+  events: ExtractedEvent[];
 }
 
 /** An entity with its stable graph id. */
@@ -108,6 +133,10 @@ export interface ResolvedEntity {
   type: EntityType;
   aliases: string[];
   mentionCount: number;
+  /** Events only: type, count and date. */
+  eventType: string | null;
+  count: number | null;
+  date: string | null;
 }
 
 /** A relation between resolved entities, with a stable id derived from its ends and type. */
@@ -116,6 +145,7 @@ export interface ResolvedRelation {
   source: string;
   target: string;
   type: RelationType;
+  role: EventRole | null;
   evidence: Evidence[];
 }
 

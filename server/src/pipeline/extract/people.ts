@@ -7,10 +7,9 @@ import type { Token } from './tokenize.ts';
 /** A person's name found by the capitalisation rule, before coreference. */
 export interface PersonMatch {
   name: string;
-  start: number;
-  end: number;
-  /** Title words stripped from before the name ("Director"), kept for role links later. */
-  titles: string[];
+  /** Token range [from, to) of the name, titles excluded. */
+  from: number;
+  to: number;
 }
 
 const rulesFile = z.object({ titles: z.array(z.string()), notNames: z.array(z.string()) });
@@ -32,7 +31,8 @@ const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\
  * The simple person rule: a run of two to four capitalised words that the lexicon did not
  * claim, with leading titles stripped, and none of the words one that marks an
  * institution, a place, a date or page furniture. A lone capitalised word is returned too,
- * so that coreference can attach a surname to a full name found elsewhere.
+ * so that coreference can attach a surname to a full name found elsewhere. Titles before
+ * the name are left out of it ("FBI Director Christopher Wray" → Christopher Wray).
  */
 export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
   const { titles, notNames } = loadRules();
@@ -45,24 +45,16 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     }
     let j = i;
     while (j < tokens.length && !covered[j] && NAME_WORD.test(tokens[j]?.text ?? '')) j++;
-    const run = tokens.slice(i, j);
+    let from = i;
     const prevToken = tokens[i - 1];
     i = j;
-    const leadingTitles: string[] = [];
-    while (run.length > 0 && titles.has(run[0]?.text ?? '')) leadingTitles.push(run.shift()?.text ?? '');
+    while (from < j && titles.has(tokens[from]?.text ?? '')) from++;
+    const run = tokens.slice(from, j);
     if (run.length === 0 || run.length > 4) continue;
     if (run.some((t) => notNames.has(t.text))) continue;
-    // "’s" or a hyphenated prefix before the run means it is part of something larger.
+    // A hyphenated prefix before the run means it is part of something larger.
     if (prevToken && /^[-–]$/.test(prevToken.text) && prevToken.end === run[0]?.start) continue;
-    const first = run[0];
-    const last = run[run.length - 1];
-    if (!first || !last) continue;
-    out.push({
-      name: run.map((t) => t.text.replace(/’/g, "'")).join(' '),
-      start: first.start,
-      end: last.end,
-      titles: leadingTitles,
-    });
+    out.push({ name: run.map((t) => t.text.replace(/’/g, "'")).join(' '), from, to: j });
   }
   return out;
 }

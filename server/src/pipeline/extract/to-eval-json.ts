@@ -22,6 +22,7 @@ export function toEvalJson(extraction: Extraction): EvalJson {
   const seen = new Set<string>();
   const relations: EvalJson['relations'] = [];
   for (const r of extraction.relations) {
+    if (r.type === 'PARTICIPATED_IN') continue; // events carry their participants
     const source = nameOf.get(r.source);
     const target = nameOf.get(r.target);
     if (!source || !target) continue;
@@ -35,6 +36,11 @@ export function toEvalJson(extraction: Extraction): EvalJson {
       .filter((e) => e.type !== 'EVENT')
       .map((e) => ({ name: e.name, type: TYPE_NAMES[e.type], aliases: e.aliases })),
     relations,
-    events: [],
+    events: extraction.events.map((e) => ({
+      type: e.type,
+      participants: [...new Set(e.participants.map((p) => nameOf.get(p.key)).filter((n): n is string => Boolean(n)))],
+      ...(e.count !== undefined ? { count: e.count } : {}),
+      ...(e.date ? { date: e.date } : {}),
+    })),
   };
 }

@@ -1,0 +1,64 @@
+import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+
+/** A mention an anaphor near an event trigger points back to, and its role. */
+export interface Antecedent {
+  mention: Mention;
+  role: 'agent' | 'subject';
+}
+
+const PRONOUNS = new Set(['he', 'she']);
+const COUNTRY_NOUNS = new Set(['country', 'homeland', 'government']);
+const BODY_NOUNS = new Set(['department', 'agency', 'bureau', 'committee', 'office', 'administration', 'service']);
+const SEARCH_BACK_SENTENCES = 3;
+
+function lastMention(ctx: SentenceContext, beforeToken: number, earlier: SentenceContext[], ok: (m: Mention) => boolean, maxBack = SEARCH_BACK_SENTENCES): Mention | undefined {
+  const here = ctx.mentions.filter((m) => m.to <= beforeToken && ok(m));
+  if (here.length > 0) return here[here.length - 1];
+  for (let k = earlier.length - 1, n = 0; k >= 0 && n < maxBack; k--, n++) {
+    const found = earlier[k]?.mentions.filter(ok) ?? [];
+    if (found.length > 0) return found[found.length - 1];
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the anaphors that matter for an event: "he"/"she" as its subject (a pronoun just
+ * before the trigger, or opening the sentence unless a reporting verb follows — then it is
+ * the speaker), "his home country" (the last demonym), and "the department" (the last agency
+ * whose name has that head noun, anywhere earlier in the article).
+ */
+export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: SentenceContext[], reporting: Set<string>): Antecedent[] {
+  const out: Antecedent[] = [];
+  const tokens = ctx.tokens;
+  const passive = [tokens[trigger - 1], tokens[trigger - 2]].some((t) => t && /^(was|were|been|being|be|is|are|got)$/i.test(t.text));
+  const roleAt = (k: number): 'agent' | 'subject' => (k < trigger && !passive ? 'agent' : 'subject');
+
+  const pronounAt = (k: number): boolean => PRONOUNS.has(tokens[k]?.text.toLowerCase() ?? '');
+  let pronoun = -1;
+  for (let k = trigger - 1; k >= Math.max(0, trigger - 4); k--) if (pronounAt(k)) pronoun = k;
+  if (pronoun < 0 && pronounAt(0) && !tokens.slice(1, 4).some((t) => reporting.has(t.text.toLowerCase()))) pronoun = 0;
+  if (pronoun >= 0) {
+    const person = lastMention(ctx, pronoun, earlier, (m) => m.type === 'PERSON');
+    if (person) out.push({ mention: person, role: roleAt(pronoun) });
+  }
+
+  // "arrested him": the object pronoun is the subject of the event.
+  if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '')) {
+    const person = lastMention(ctx, trigger, earlier, (m) => m.type === 'PERSON');
+    if (person) out.push({ mention: person, role: 'subject' });
+  }
+
+  for (let k = Math.max(1, trigger - 12); k < Math.min(tokens.length, trigger + 15); k++) {
+    const word = tokens[k]?.text.toLowerCase() ?? '';
+    const before = tokens[k - 1]?.text.toLowerCase() ?? '';
+    if (COUNTRY_NOUNS.has(word) && /^(home|his|her|their)$/.test(before)) {
+      const country = lastMention(ctx, k, earlier, isDemonym, 2);
+      if (country) out.push({ mention: country, role: roleAt(k) });
+    } else if (BODY_NOUNS.has(word) && before === 'the' && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') && tokens[k + 1]?.text !== 'of') {
+      const head = word[0]?.toUpperCase() + word.slice(1);
+      const body = lastMention(ctx, k - 1, earlier, (m) => m.type === 'AGENCY' && m.name.split(' ').includes(head), Number.MAX_SAFE_INTEGER);
+      if (body) out.push({ mention: body, role: roleAt(k) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as chrono from 'chrono-node';
+import { z } from 'zod';
+import { ROOT_DIR } from '../../config.ts';
+import { isRelationType, type RelationType } from '../../domain/types.ts';
+import { findAntecedent } from './coref.ts';
+import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+
+/** A participant's part in an event. */
+export type Role = 'agent' | 'subject' | 'place';
+
+/** An event read from one sentence, before ids are given. */
+export interface FoundEvent {
+  type: string;
+  sentence: number;
+  /** Token index of the trigger word in its sentence. */
+  trigger: number;
+  /** `asPeople`: a country standing for its nationals ("Tajik men", "men from Tajikistan"). */
+  participants: Array<{ mention: Mention; role: Role; asPeople?: boolean }>;
+  count?: number;
+  /** ISO date (YYYY-MM-DD) when the text and publication date allow. */
+  date?: string;
+  /** The typed link the event draws from its agent to each subject. */
+  relation?: RelationType;
+}
+
+const triggerFile = z.object({
+  types: z.record(z.string(), z.object({ relation: z.string().optional(), words: z.array(z.string()) })),
+  auxiliaries: z.array(z.string()),
+  reportingVerbs: z.array(z.string()),
+  possessives: z.array(z.string()),
+  peopleNouns: z.array(z.string()),
+});
+
+interface Triggers {
+  typeOf: Map<string, string>;
+  relationOf: Map<string, RelationType>;
+  aux: Set<string>;
+  reporting: Set<string>;
+  possessive: Set<string>;
+  people: Set<string>;
+}
+
+let triggers: Triggers | undefined;
+
+function load(): Triggers {
+  if (!triggers) {
+    const d = triggerFile.parse(JSON.parse(readFileSync(path.join(ROOT_DIR, 'data', 'lexicon', 'event-triggers.json'), 'utf8')));
+    const typeOf = new Map<string, string>();
+    const relationOf = new Map<string, RelationType>();
+    for (const [type, spec] of Object.entries(d.types)) {
+      for (const w of spec.words) typeOf.set(w, type);
+      if (spec.relation && isRelationType(spec.relation)) relationOf.set(type, spec.relation);
+    }
+    triggers = {
+      typeOf,
+      relationOf,
+      aux: new Set(d.auxiliaries),
+      reporting: new Set(d.reportingVerbs),
+      possessive: new Set(d.possessives),
+      people: new Set(d.peopleNouns),
+    };
+  }
+  return triggers;
+}
+
+const BEFORE = 12;
+const AFTER = 15;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24,
+};
+// "report" and "request" are events when something follows them: "a report released", "a request for".
+const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release']);
+const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
+const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while']);
+const CLAUSE_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'where', 'which', 'who', 'whose', 'since', 'until', 'unless']);
+const TIME_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', '%', 'percent', 'times', 'minutes']);
+
+/**
+ * Events in one sentence: a trigger word from data/lexicon/event-triggers.json, with the
+ * entities near it as participants (agent, subject, place), a count and a date when stated.
+ * Pronouns and descriptions ("he", "his home country", "the department") near the trigger
+ * are resolved to earlier mentions.
+ */
+export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], text: string, publishedAt: string | null): FoundEvent[] {
+  if (ctx.isTitle) return [];
+  const t = load();
+  const byType = new Map<string, FoundEvent>();
+  const tokens = ctx.tokens;
+  tokens.forEach((tok, i) => {
+    const type = t.typeOf.get(tok.text.toLowerCase());
+    if (!type) return;
+    if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
+    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+    if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
+
+    const passive = [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase()));
+    if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
+    let lo = Math.max(0, i - BEFORE);
+    // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
+    for (let k = i - 1; k >= lo; k--) {
+      if (BACKWARD_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '')) {
+        lo = k + 1;
+        break;
+      }
+    }
+    let hi = Math.min(tokens.length, i + 1 + AFTER);
+    // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
+    for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '')) hi = k;
+    const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
+    const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
+    const participants: FoundEvent['participants'] = [];
+    const add = (mention: Mention, role: Role): void => {
+      if (participants.some((p) => p.mention.key === mention.key && p.role === role)) return;
+      const asPeople = mention.type === 'COUNTRY' && (isDemonym(mention) || /^(from|of)$/i.test(tokens[mention.from - 1]?.text ?? ''));
+      participants.push({ mention, role, ...(asPeople ? { asPeople } : {}) });
+    };
+    // In the active voice the nearest named actor before the trigger is its agent.
+    const agentBefore = passive ? undefined : [...near].reverse().find((m) => m.from < i && m.type !== 'LOCATION');
+    for (const m of near) {
+      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(tokens[m.from - 1]?.text ?? ''));
+      if (isPlace) add(m, 'place');
+      else if (byIndex >= 0 && m.from > byIndex) add(m, 'agent');
+      else if (m.from < i) {
+        if (m === agentBefore || m.key !== agentBefore?.key) add(m, m === agentBefore ? 'agent' : 'subject');
+      }
+      else add(m, 'subject');
+    }
+    for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
+    // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however far back.
+    if (passive && !participants.some((p) => p.role === 'subject')) {
+      const subject = ctx.mentions.find((m) => m.to <= i && m.type !== 'LOCATION');
+      if (subject) add(subject, 'subject');
+    }
+    if (!participants.some((p) => p.role !== 'place')) return;
+
+    const existing = byType.get(type);
+    if (existing) {
+      for (const p of participants) if (!existing.participants.some((q) => q.mention.key === p.mention.key)) existing.participants.push(p);
+      return;
+    }
+    const event: FoundEvent = { type, sentence: ctx.index, trigger: i, participants };
+    const relation = t.relationOf.get(type);
+    if (relation) event.relation = relation;
+    const count = countNear(ctx, i, t.people);
+    if (count !== undefined) event.count = count;
+    const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
+    if (date) event.date = date;
+    byType.set(type, event);
+  });
+  return [...byType.values()];
+}
+
+function numberValue(word: string): number | undefined {
+  if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(word)) return Number(word.replace(/,/g, ''));
+  return NUMBER_WORDS[word.toLowerCase()];
+}
+
+/** The number nearest the trigger that counts people ("eight Tajik men", "over 150 have been arrested"). */
+function countNear(ctx: SentenceContext, trigger: number, people: Set<string>): number | undefined {
+  let best: { value: number; score: number } | undefined;
+  ctx.tokens.forEach((tok, k) => {
+    const distance = Math.abs(k - trigger);
+    if (distance > 10) return;
+    const value = numberValue(tok.text);
+    if (value === undefined) return;
+    const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';
+    if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100)) return;
+    const countsPeople = ctx.tokens.slice(k + 1, k + 4).some((x) => people.has(x.text.toLowerCase()));
+    const score = distance - (countsPeople ? 10 : 0);
+    if (!best || score < best.score) best = { value, score };
+  });
+  return best?.value;
+}
+
+/** A date stated in the sentence, resolved against the publication date when there is one. */
+function dateOf(sentence: string, publishedAt: string | null): string | undefined {
+  if (!/\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year/i.test(sentence)) return undefined;
+  const ref = publishedAt ? new Date(publishedAt) : undefined;
+  const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });
+  for (const r of results) {
+    // Without a publication date only fully stated dates mean anything.
+    if (!ref && !r.start.isCertain('year')) continue;
+    if (!r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
+    return r.start.date().toISOString().slice(0, 10);
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ROOT_DIR } from '../../config.ts';
+import type { EntityType } from '../../domain/types.ts';
+import type { Token } from './tokenize.ts';
+
+/** A named agency or organization found by its head noun, not by the lexicon. */
+export interface BodyMatch {
+  name: string;
+  type: EntityType;
+  from: number;
+  to: number;
+}
+
+const file = z.object({ agency: z.array(z.string()), organization: z.array(z.string()), connectors: z.array(z.string()) });
+let heads: { agency: Set<string>; organization: Set<string>; connectors: Set<string> } | undefined;
+
+function load(): NonNullable<typeof heads> {
+  if (!heads) {
+    const d = file.parse(JSON.parse(readFileSync(path.join(ROOT_DIR, 'data', 'lexicon', 'org-head-nouns.json'), 'utf8')));
+    heads = { agency: new Set(d.agency), organization: new Set(d.organization), connectors: new Set(d.connectors) };
+  }
+  return heads;
+}
+
+const CAP = /^\p{Lu}[\p{L}’'&.-]*$/u;
+
+// Capitalised only because they open a sentence: never the first word of a name.
+const OPENERS = new Set(['The', 'In', 'At', 'On', 'A', 'An', 'By', 'For', 'From', 'With', 'After', 'Before', 'Despite', 'When', 'While', 'But', 'And', 'Meanwhile', 'According', 'Former', 'Last', 'This', 'That', 'Its', 'Their', 'His', 'Her']);
+
+/** The type a head noun gives a name, if it is one. */
+export function headNounType(word: string): EntityType | undefined {
+  const h = load();
+  if (h.agency.has(word)) return 'AGENCY';
+  if (h.organization.has(word)) return 'ORGANIZATION';
+  return undefined;
+}
+
+/**
+ * Runs of capitalised words (joined by of/and/for/the) that end in a head noun
+ * ("Eagle Pass Police Department") or start with one followed by "of" ("Office of Refugee
+ * Resettlement"): named bodies the lexicon does not list.
+ */
+export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[] {
+  const { connectors } = load();
+  const out: BodyMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (covered[i] || !CAP.test(tokens[i]?.text ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && !covered[j]) {
+      const t = tokens[j]?.text ?? '';
+      if (CAP.test(t)) j++;
+      else if (connectors.has(t.toLowerCase()) && CAP.test(tokens[j + 1]?.text ?? '') && !covered[j + 1]) j += 2;
+      else break;
+    }
+    let from = i;
+    while (from < j && OPENERS.has(tokens[from]?.text ?? '')) from++;
+    const words = tokens.slice(from, j).map((t) => t.text);
+    i = j;
+    const content = words.filter((w) => !connectors.has(w.toLowerCase()));
+    if (content.length < 2) continue;
+    const last = words[words.length - 1] ?? '';
+    const first = words[0] ?? '';
+    const type = headNounType(last) ?? (words[1] === 'of' ? headNounType(first) : undefined);
+    if (type) out.push({ name: words.join(' ').replace(/’/g, "'"), type, from, to: j });
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import type { RelationType } from '../../domain/types.ts';
+import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+
+/** A typed link stated inside one sentence. */
+export interface RuleRelation {
+  source: Mention;
+  target: Mention;
+  type: RelationType;
+}
+
+const NATIONALITY_NOUNS = /^(named|national|nationals|citizen|citizens|man|woman|men|women|migrant|migrants|immigrant|native)$/i;
+const BODY_TYPES = new Set(['AGENCY', 'ORGANIZATION']);
+
+const textAt = (ctx: SentenceContext, k: number): string => ctx.tokens[k]?.text ?? '';
+const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowerCase();
+
+/**
+ * Relations stated by common news phrasings, independent of any one article:
+ *  - nationality: "an Afghan named X", "Tajik national X", "X, an Uzbek citizen";
+ *  - membership: "FBI Director X", "former FBI section chief X", "X, a member of Y";
+ *  - activity: "countries like A, B and C, where Y has been active", "Y is active in A";
+ *  - affiliation: "Y and its affiliate, Z".
+ */
+export function ruleRelations(ctx: SentenceContext): RuleRelation[] {
+  return [...nationality(ctx), ...membership(ctx), ...activity(ctx), ...affiliation(ctx)];
+}
+
+function nationality(ctx: SentenceContext): RuleRelation[] {
+  const out: RuleRelation[] = [];
+  const people = ctx.mentions.filter((m) => m.type === 'PERSON');
+  for (const p of people) {
+    for (const c of ctx.mentions.filter(isDemonym)) {
+      // DEMONYM (named|national|man…)? PERSON
+      const gapBefore = p.from - c.to;
+      const between = ctx.tokens.slice(c.to, p.from).map((t) => t.text);
+      if (gapBefore >= 0 && gapBefore <= 2 && between.every((w) => NATIONALITY_NOUNS.test(w))) {
+        out.push({ source: p, target: c, type: 'NATIONAL_OF' });
+        continue;
+      }
+      // PERSON, a/an DEMONYM (national|citizen|man…)
+      if (c.from > p.to && c.from - p.to <= 3 && textAt(ctx, p.to) === ',' && /^(a|an|the)$/i.test(textAt(ctx, c.from - 1))) {
+        out.push({ source: p, target: c, type: 'NATIONAL_OF' });
+      }
+    }
+  }
+  return out;
+}
+
+function membership(ctx: SentenceContext): RuleRelation[] {
+  const out: RuleRelation[] = [];
+  for (const p of ctx.mentions.filter((m) => m.type === 'PERSON')) {
+    // A title phrase right before the name: "[former] ORG [words] PERSON", no punctuation or verb between.
+    const body = [...ctx.mentions].reverse().find((m) => BODY_TYPES.has(m.type) && m.to <= p.from && p.from - m.to <= 5);
+    if (body) {
+      const gap = ctx.tokens.slice(body.to, p.from).map((t) => t.text);
+      if (gap.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(said|says|and|or|the|of|by|to|with|told|that)$/i.test(w))) {
+        const lead = [lower(ctx, body.from - 1), lower(ctx, body.from - 2), ...gap.map((w) => w.toLowerCase())];
+        out.push({ source: p, target: body, type: lead.includes('former') || lead.includes('ex') ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
+        continue;
+      }
+    }
+    // "PERSON, (the|a) [former] ORG title," or "PERSON … (a) member of ORG"
+    for (const m of ctx.mentions) {
+      if (!BODY_TYPES.has(m.type) || m.from <= p.to || m.from - p.to > 8) continue;
+      const between = ctx.tokens.slice(p.to, m.from).map((t) => t.text.toLowerCase());
+      const appositive = between[0] === ',' && between.length <= 4 && !between.slice(1).includes(',');
+      const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|official|agent|officer) of( the)?$/);
+      if (appositive || memberOf) {
+        const former = between.includes('former') || between.includes('ex');
+        out.push({ source: p, target: m, type: former ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function activity(ctx: SentenceContext): RuleRelation[] {
+  const out: RuleRelation[] = [];
+  const places = (m: Mention): boolean => m.type === 'COUNTRY' || m.type === 'LOCATION';
+  ctx.tokens.forEach((tok, k) => {
+    if (!/^(active|operates|operating|operated)$/i.test(tok.text)) return;
+    const actor = [...ctx.mentions].reverse().find((m) => m.type === 'ORGANIZATION' && m.to <= k && k - m.to <= 4);
+    if (!actor) return;
+    const where = lower(ctx, actor.from - 1) === 'where' || lower(ctx, actor.from - 2) === 'where';
+    // "…A, B and C, where Y has been active": the places listed before "where".
+    const targets = where
+      ? ctx.mentions.filter((m) => places(m) && m.to <= actor.from)
+      : ctx.mentions.filter((m) => places(m) && m.from > k && m.from - k <= 8);
+    for (const t of targets) out.push({ source: actor, target: t, type: 'ACTIVE_IN' });
+  });
+  return out;
+}
+
+function affiliation(ctx: SentenceContext): RuleRelation[] {
+  const out: RuleRelation[] = [];
+  ctx.tokens.forEach((tok, k) => {
+    if (!/^affiliates?$/i.test(tok.text) || lower(ctx, k - 1) !== 'its') return;
+    const parent = [...ctx.mentions].reverse().find((m) => m.type === 'ORGANIZATION' && m.to <= k - 1);
+    const child = ctx.mentions.find((m) => m.type === 'ORGANIZATION' && m.from > k && m.from - k <= 3);
+    if (parent && child && parent.key !== child.key) out.push({ source: child, target: parent, type: 'AFFILIATED_WITH' });
+  });
+  return out;
+}
