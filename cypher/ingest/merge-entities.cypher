@@ -1,6 +1,7 @@
 // Merges the article's entities by id, unions their aliases, links the article to each
 // with MENTIONS, and refreshes each entity's article count.
-// Params: $articleId, $entities [{id, name, type, aliases, mentionCount}]
+// Params: $articleId, $entities [{id, name, type, aliases, mentionCount, eventType, count, date}]
+//         (eventType, count and date are null except for events)
 // Returns: entities (count)
 MATCH (a:Article {id: $articleId})
 UNWIND $entities AS e
@@ -9,6 +10,8 @@ MERGE (n:Entity {id: e.id})
 WITH a, n, e
 SET n.aliases = reduce(acc = n.aliases, x IN e.aliases | CASE WHEN x IN acc OR x = n.name THEN acc ELSE acc + x END)
 SET n.aliasText = reduce(s = '', x IN n.aliases | s + x + ' ; ')
+FOREACH (_ IN CASE WHEN e.eventType IS NULL THEN [] ELSE [1] END |
+  SET n.eventType = e.eventType, n.count = e.count, n.date = e.date)
 MERGE (a)-[m:MENTIONS]->(n)
 SET m.count = e.mentionCount
 WITH n

@@ -1,14 +1,15 @@
 // Merges relations by id between existing entities and records each evidence sentence
 // as an Evidence node linked to its article.
 // Params: $articleId, $seenAt (ISO date string), $extractorVersion,
-//         $relations [{id, source, target, type, evidence: [{sentence, start, end, confidence}]}]
+//         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence}]}]
+//         (role: the participant's role, for PARTICIPATED_IN; else null)
 // Returns: relations (count)
 MATCH (a:Article {id: $articleId})
 UNWIND $relations AS r
 MATCH (s:Entity {id: r.source})
 MATCH (t:Entity {id: r.target})
 MERGE (s)-[rel:RELATED {id: r.id}]->(t)
-  ON CREATE SET rel.type = r.type, rel.firstSeen = $seenAt, rel.lastSeen = $seenAt, rel.weight = 0
+  ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = $seenAt, rel.lastSeen = $seenAt, rel.weight = 0
 SET rel.firstSeen = CASE WHEN $seenAt < rel.firstSeen THEN $seenAt ELSE rel.firstSeen END,
     rel.lastSeen = CASE WHEN $seenAt > rel.lastSeen THEN $seenAt ELSE rel.lastSeen END
 WITH a, rel, r

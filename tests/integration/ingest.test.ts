@@ -85,3 +85,48 @@ describe('ingesting articles into the real Neo4j', () => {
     expect(await repo.searchEntities('"(*:', null, 5)).toEqual([]);
   });
 });
+
+describe('re-processing an article stored by an older extractor', () => {
+  let repo: GraphRepository;
+  beforeEach(async () => {
+    repo ??= await freshRepository();
+    await repo.deleteEverything();
+  });
+  afterAll(() => repo.close());
+
+  it('replaces its evidence and removes what only the old extraction supported', async () => {
+    const text = 'Border Note\n\nICE agents arrested a man in Baltimore on Tuesday.';
+    const article = prepareArticle({ text }, limits);
+    const current = resolve(article, extract(article));
+    // The "old" extraction also found an entity the current one does not.
+    const ghost = { id: 'person:ghost-name', name: 'Ghost Name', type: 'PERSON' as const, aliases: [], mentionCount: 1, eventType: null, count: null, date: null };
+    const oldBatch = {
+      ...current,
+      article: { ...current.article, extractorVersion: 'old-version' },
+      entities: [...current.entities, ghost],
+      relations: [
+        ...current.relations,
+        { id: 'rel_ghost', source: ghost.id, target: 'agency:immigration-and-customs-enforcement', type: 'MENTIONED_WITH' as const, role: null, evidence: [{ sentence: 'x', start: 0, end: 1, confidence: 0.3 }] },
+      ],
+    };
+    expect(await repo.writeArticle(oldBatch)).toEqual({ created: true, reprocessed: false });
+    expect(await repo.getEntities([ghost.id])).toHaveLength(1);
+
+    expect(await repo.writeArticle(current)).toEqual({ created: false, reprocessed: true });
+    expect(await repo.getEntities([ghost.id])).toEqual([]);
+    const counts = await repo.countGraph();
+    expect(counts).toMatchObject({ articles: 1, entities: current.entities.length, relations: current.relations.length });
+    expect(await repo.writeArticle(current)).toEqual({ created: false, reprocessed: false });
+  });
+
+  it('stores events as nodes linked to their participants', async () => {
+    const service = new IngestService(repo, limits);
+    await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt'), publishedAt: '2024-06-12' });
+    const events = await repo.searchEntities('Detention', ['EVENT'], 5);
+    expect(events[0]?.name).toMatch(/^Detention: Immigration and Customs Enforcement/);
+    const id = events[0]?.id ?? '';
+    const edges = await repo.edgesAmong([id, 'agency:immigration-and-customs-enforcement', 'country:tajikistan']);
+    expect(edges.filter((e) => e.type === 'PARTICIPATED_IN' && e.target === id)).toHaveLength(2);
+    expect(edges).toContainEqual(expect.objectContaining({ type: 'ARRESTED', source: 'agency:immigration-and-customs-enforcement', target: 'country:tajikistan' }));
+  });
+});

@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     const results = await ingestFiles(service, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
       const name = path.relative(process.cwd(), r.file) || r.file;
       if (r.ok) {
-        const what = r.outcome.created ? 'stored' : 'unchanged (already ingested)';
+        const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : 'unchanged (already ingested)';
         console.log(`[${done}/${total}] ${name}: ${what} · ${r.outcome.entityCount} entities · ${r.outcome.relationCount} relations · ${r.outcome.article.id}`);
       } else {
         console.error(`[${done}/${total}] error: ${r.error}`);

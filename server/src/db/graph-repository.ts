@@ -84,17 +84,26 @@ export class GraphRepository {
   /**
    * Writes one article with its entities, relations and evidence in a single transaction:
    * all of it lands or none of it does. An article already stored with the same extractor
-   * version is left untouched and reported as not created.
+   * version is left untouched and reported as not created; one stored by an older extractor
+   * is re-processed: its old evidence and mentions are replaced, and relations or entities
+   * that only it supported are removed.
    */
-  async writeArticle(batch: GraphBatch): Promise<{ created: boolean }> {
+  async writeArticle(batch: GraphBatch): Promise<{ created: boolean; reprocessed: boolean }> {
     return this.write(async (tx) => {
       const existing = await this.run(tx, 'ingest/get-article-version', { id: batch.article.id });
       const version = existing.records[0]?.get('extractorVersion') as unknown;
-      if (version === batch.article.extractorVersion) return { created: false };
+      if (version === batch.article.extractorVersion) return { created: false, reprocessed: false };
+      const stored = version !== undefined && version !== null;
+      // An older extraction of this article: take back what it contributed, then write the new one.
+      const touched = stored
+        ? z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) }).parse(
+            (await this.run(tx, 'ingest/detach-article', { articleId: batch.article.id })).records[0]?.toObject(),
+          )
+        : { relationIds: [], entityIds: [] };
       await this.run(tx, 'ingest/merge-article', { article: batch.article });
       await this.run(tx, 'ingest/merge-entities', {
         articleId: batch.article.id,
-        entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount) })),
+        entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
       });
       await this.run(tx, 'ingest/merge-relations', {
         articleId: batch.article.id,
@@ -105,7 +114,11 @@ export class GraphRepository {
           evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
         })),
       });
-      return { created: version === undefined || version === null };
+      if (stored) {
+        await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
+        await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
+      }
+      return { created: !stored, reprocessed: stored };
     });
   }
 

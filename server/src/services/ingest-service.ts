@@ -9,6 +9,8 @@ export interface IngestOutcome {
   article: StoredArticle;
   /** False when the same text was already stored with the current extractor: nothing changed. */
   created: boolean;
+  /** True when the article was stored by an older extractor and has been processed again. */
+  reprocessed: boolean;
   entityCount: number;
   relationCount: number;
 }
@@ -24,10 +26,11 @@ export class IngestService {
   async ingest(input: ArticleInput): Promise<IngestOutcome> {
     const article = prepareArticle(input, this.limits);
     const batch = resolve(article, extract(article));
-    const { created } = await this.repo.writeArticle(batch);
+    const { created, reprocessed } = await this.repo.writeArticle(batch);
     return {
       article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },
       created,
+      reprocessed,
       entityCount: batch.entities.length,
       relationCount: batch.relations.length,
     };
