@@ -74,6 +74,9 @@ const NUMBER_WORDS: Record<string, number> = {
 // "report" and "request" are events when something follows them: "a report released", "a request for".
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release']);
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
+const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
+const TESTIMONY_VERBS = new Set(['told', 'briefed', 'testified', 'warned', 'informed']);
+const LEGISLATURE = /\b(Committee|Subcommittee|Congress|Senate|House|Parliament)\b/;
 const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while']);
 const CLAUSE_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'where', 'which', 'who', 'whose', 'since', 'until', 'unless']);
 const TIME_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', '%', 'percent', 'times', 'minutes']);
@@ -97,11 +100,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
 
     const passive = [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase()));
+    if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     let lo = Math.max(0, i - BEFORE);
     // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
     for (let k = i - 1; k >= lo; k--) {
-      if (BACKWARD_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '')) {
+      const word = tokens[k]?.text.toLowerCase() ?? '';
+      const complementizer = word === 'that' && /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? '');
+      if (BACKWARD_BREAKS.has(word) || complementizer) {
         lo = k + 1;
         break;
       }
@@ -149,6 +155,17 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
     if (date) event.date = date;
     byType.set(type, event);
+  });
+  // "Director X told the House Judiciary Committee": speaking to a legislature is testimony.
+  tokens.forEach((tok, i) => {
+    if (byType.has('Testimony') || !TESTIMONY_VERBS.has(tok.text.toLowerCase())) return;
+    const body = ctx.mentions.find((m) => m.from > i && m.from - i <= 3 && m.type === 'AGENCY' && LEGISLATURE.test(m.name));
+    const speaker = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 3 && m.type === 'PERSON');
+    if (!body || !speaker) return;
+    const event: FoundEvent = { type: 'Testimony', sentence: ctx.index, trigger: i, participants: [{ mention: speaker, role: 'agent' }, { mention: body, role: 'subject' }] };
+    const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
+    if (date) event.date = date;
+    byType.set('Testimony', event);
   });
   return [...byType.values()];
 }

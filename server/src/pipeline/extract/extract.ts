@@ -147,9 +147,11 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
   const entries: LexiconEntry[] = [];
   const re = /((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}\p{Lu}[\p{L}’'.&-]*)\s+\((\p{Lu}[\p{Lu}\p{Ll}&.-]{1,9})\)/gu;
   for (const m of text.matchAll(re)) {
-    const phrase = (m[1] ?? '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
+    // "the Department of Homeland Security’s Office of Inspector General (OIG)": the name is what follows the possessive.
+    const phrase = (m[1] ?? '').replace(/^.*['’]s\s+/u, '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
     const acronym = m[2] ?? '';
-    if (lexicon.exact.has(acronym) || lexicon.folded.has(foldKey(tokenize(phrase).map((t) => t.text)))) continue;
+    const known = (form: string): boolean => lexicon.exact.has(form) || lexicon.folded.has(foldKey(tokenize(form).map((t) => t.text)));
+    if (known(acronym) || known(phrase)) continue;
     const words = phrase.split(/\s+/);
     const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
     if (!initials.toUpperCase().includes(acronym.replace(/[^\p{Lu}]/gu, '').slice(0, 2))) continue;
