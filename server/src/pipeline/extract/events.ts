@@ -75,6 +75,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release']);
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
+const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
+const INTELLIGENCE = new Set(['information', 'intelligence', 'tip', 'tips', 'details', 'warning', 'data']);
 const TESTIMONY_VERBS = new Set(['told', 'briefed', 'testified', 'warned', 'informed']);
 const LEGISLATURE = /\b(Committee|Subcommittee|Congress|Senate|House|Parliament)\b/;
 const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while']);
@@ -107,7 +109,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     for (let k = i - 1; k >= lo; k--) {
       const word = tokens[k]?.text.toLowerCase() ?? '';
       const complementizer = word === 'that' && /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? '');
-      if (BACKWARD_BREAKS.has(word) || complementizer) {
+      // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
+      if (BACKWARD_BREAKS.has(word) || complementizer || t.reporting.has(word)) {
         lo = k + 1;
         break;
       }
@@ -135,10 +138,13 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
-    // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however far back.
-    if (passive && !participants.some((p) => p.role === 'subject')) {
-      const subject = ctx.mentions.find((m) => m.to <= i && m.type !== 'LOCATION');
-      if (subject) add(subject, 'subject');
+    // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
+    // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
+    const opener = ctx.mentions.find((m) => m.to <= lo && m.type !== 'LOCATION');
+    const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
+    if (opener && clauseOpen && !participants.some((p) => p.mention.key === opener.key)) {
+      if ((passive || tokens[i - 1]?.text === 'into') && !participants.some((p) => p.role === 'subject')) add(opener, 'subject');
+      else if (!passive && opener.type === 'PERSON' && !participants.some((p) => p.role === 'agent' && p.mention.type === 'PERSON')) add(opener, 'agent');
     }
     if (!participants.some((p) => p.role !== 'place')) return;
 
@@ -166,6 +172,18 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
     if (date) event.date = date;
     byType.set('Testimony', event);
+  });
+  // "the government of Uzbekistan shared information with the FBI": passing on intelligence is an alert.
+  tokens.forEach((tok, i) => {
+    if (byType.has('Alert') || !SHARING_VERBS.has(tok.text.toLowerCase())) return;
+    if (!tokens.slice(i + 1, i + 4).some((x) => INTELLIGENCE.has(x.text.toLowerCase()))) return;
+    const source = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 4 && m.type !== 'LOCATION');
+    const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 8 && m.type !== 'LOCATION' && m.key !== source?.key);
+    if (!source || !recipient) return;
+    const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger: i, participants: [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }] };
+    const relation = t.relationOf.get('Alert');
+    if (relation) event.relation = relation;
+    byType.set('Alert', event);
   });
   return [...byType.values()];
 }

@@ -115,12 +115,14 @@ function matchAt(tokens: Token[], i: number, lexicons: Lexicon[]): LexiconMatch 
 }
 
 const NAME_LIKE = /^\p{Lu}\p{Ll}+$/u;
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'At', 'On', 'From', 'To', 'For', 'Of', 'By', 'With', 'And', 'But', 'Or', 'Near', 'Outside', 'Inside']);
 
 // A one-word city next to another capitalised word is most likely part of a name:
 // "Tyler Smith", "Austin Police" — not the city.
 function isPartOfName(tokens: Token[], hit: LexiconMatch): boolean {
-  if (hit.to - hit.from !== 1 || hit.entry.type !== 'LOCATION' || hit.entry.aliases.length > 0 || hit.entry.acronyms.length > 0) return false;
-  return NAME_LIKE.test(tokens[hit.to]?.text ?? '') || (hit.from > 0 && NAME_LIKE.test(tokens[hit.from - 1]?.text ?? ''));
+  if (hit.to - hit.from !== 1 || !hit.entry.weak) return false;
+  const prev = tokens[hit.from - 1]?.text ?? '';
+  return NAME_LIKE.test(tokens[hit.to]?.text ?? '') || (NAME_LIKE.test(prev) && !FUNCTION_WORDS.has(prev));
 }
 
 // An all-caps word like "US" in "TOLD US" is only a country when the lexicon lists that exact

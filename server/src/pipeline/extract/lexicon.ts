@@ -23,6 +23,8 @@ export interface LexiconEntry {
   in?: string;
   /** ISO 3166-1 alpha-3 code, for countries: gives them stable ids. */
   iso3?: string;
+  /** From the gazetteer rather than curated: yields to a person's name next to it. */
+  weak?: boolean;
 }
 
 /** Surface forms indexed for longest-match lookup over tokens. */
@@ -128,7 +130,7 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
   }
   return [...best.values()].map((c) => {
     const country = nameByCode.get(c.country);
-    return { name: c.name, type: 'LOCATION' as const, aliases: [], acronyms: [], ...(country ? { in: country } : {}) };
+    return { name: c.name, type: 'LOCATION' as const, aliases: [], acronyms: [], weak: true, ...(country ? { in: country } : {}) };
   });
 }
 

@@ -63,7 +63,7 @@ function membership(ctx: SentenceContext): RuleRelation[] {
     for (const m of ctx.mentions) {
       if (!BODY_TYPES.has(m.type) || m.from <= p.to || m.from - p.to > 8) continue;
       const between = ctx.tokens.slice(p.to, m.from).map((t) => t.text.toLowerCase());
-      const appositive = between[0] === ',' && between.length <= 4 && !between.slice(1).includes(',');
+      const appositive = between[0] === ',' && between.length <= 7 && !between.slice(1).includes(',') && !between.some((w) => /^(said|says|told|and|who|which|that)$/.test(w));
       const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|official|agent|officer) of( the)?$/);
       if (appositive || memberOf) {
         const former = between.includes('former') || between.includes('ex');
@@ -88,6 +88,13 @@ function activity(ctx: SentenceContext): RuleRelation[] {
       ? ctx.mentions.filter((m) => places(m) && m.to <= actor.from)
       : ctx.mentions.filter((m) => places(m) && m.from > k && m.from - k <= 8);
     for (const t of targets) out.push({ source: actor, target: t, type: 'ACTIVE_IN' });
+  });
+  // "ISKP, the Afghanistan-based branch…": a group based in a place is active there.
+  ctx.tokens.forEach((tok, k) => {
+    if (tok.text !== '-based') return;
+    const place = ctx.mentions.find((m) => places(m) && m.to === k);
+    const group = [...ctx.mentions].reverse().find((m) => m.type === 'ORGANIZATION' && m.to <= (place?.from ?? 0) && (place?.from ?? 0) - m.to <= 4);
+    if (place && group) out.push({ source: group, target: place, type: 'ACTIVE_IN' });
   });
   return out;
 }

@@ -9,6 +9,8 @@ export interface Token extends Span {
 // apostrophes or ampersands ("ISIS-K", "O’Leary", "AT&T"), then any other symbol.
 const TOKEN_RE = /\p{L}\.(?:\p{L}\.)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE_RE = /^(.+?)(['’]s)$/u;
+// "Afghanistan-based", "Republican-led": the name before the suffix is a mention of its own.
+const NAME_SUFFIX_RE = /^(\p{Lu}[\p{L}-]*?)(-(?:based|led|linked|affiliated|backed|born|run|owned|bound|allied|inspired|aligned))$/u;
 
 /**
  * Splits text into tokens. A possessive "’s" becomes its own token so that "ICE’s"
@@ -19,6 +21,12 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = offset + (m.index ?? 0);
     const word = m[0];
+    const suffix = NAME_SUFFIX_RE.exec(word);
+    if (suffix && suffix[1] !== undefined && suffix[2] !== undefined) {
+      out.push({ text: suffix[1], start, end: start + suffix[1].length });
+      out.push({ text: suffix[2], start: start + suffix[1].length, end: start + word.length });
+      continue;
+    }
     const poss = POSSESSIVE_RE.exec(word);
     if (poss && poss[1] !== undefined && poss[2] !== undefined && poss[1].length > 1) {
       out.push({ text: poss[1], start, end: start + poss[1].length });
