@@ -30,7 +30,11 @@ async function main(argv: string[]): Promise<number> {
         for (const e of out.entities) console.log(`  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`);
         const typed = out.relations.filter((r) => r.type !== 'MENTIONED_WITH');
         for (const r of typed) console.log(`  ${r.source} -${r.type}-> ${r.target}`);
-        console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions\n`);
+        for (const e of out.events) {
+          const extra = [e.count !== undefined ? `count ${e.count}` : '', e.date ?? ''].filter(Boolean).join(', ');
+          console.log(`  event ${e.type}: ${e.participants.join(', ')}${extra ? ` (${extra})` : ''}`);
+        }
+        console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions, ${out.events.length} events\n`);
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

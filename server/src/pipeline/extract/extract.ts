@@ -25,12 +25,13 @@ const CONFIDENCE = { rule: 0.8, event: 0.7, lexiconShared: 0.9, lexicon: 0.6, co
 export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, lexicon: Lexicon = defaultLexicon()): Extraction {
   const text = article.text;
   const local = localDefinitions(text, lexicon);
-  const contexts = readSentences(text, [local, lexicon]);
+  const english = looksEnglish(text);
+  const contexts = readSentences(text, [local, lexicon], english);
   resolvePeople(contexts);
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
-  const events = contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null));
+  const events = english ? contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null)) : [];
   borrowAgents(events, contexts);
   const extractedEvents = events.map((e) => toExtractedEvent(e, contexts, text));
 
@@ -46,7 +47,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 }
 
 /** Splits the text into sentences and finds every mention in each. */
-function readSentences(text: string, lexicons: Lexicon[]): SentenceContext[] {
+function readSentences(text: string, lexicons: Lexicon[], english: boolean): SentenceContext[] {
   const spans = splitSentences(text);
   let paragraph = 0;
   let last = 0;
@@ -66,7 +67,7 @@ function readSentences(text: string, lexicons: Lexicon[]): SentenceContext[] {
     };
 
     for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
-    if (!isTitleCase(tokens)) {
+    if (english && !isTitleCase(tokens)) {
       for (const body of findNamedBodies(tokens, covered)) add(body.from, body.to, { name: body.name, type: body.type });
       for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: 'PERSON' });
     }
@@ -131,6 +132,27 @@ function isShouted(words: string[], entry: LexiconEntry): boolean {
   const word = words[0] ?? '';
   if (words.length !== 1 || !/^\p{Lu}{2,}$/u.test(word)) return false;
   return !entry.acronyms.includes(word) && entry.name !== word && !entry.aliases.includes(word);
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'was', 'for', 'on', 'that', 'with', 'by', 'he', 'she', 'it', 'were', 'are', 'has', 'have', 'from', 'at', 'as', 'said']);
+const FOREIGN_FUNCTION_WORDS = new Set([
+  'der', 'die', 'das', 'und', 'hat', 'ist', 'nicht', 'mit', 'den', 'von', 'am', 'im', 'ein', 'eine', 'el', 'la', 'los', 'las', 'de',
+  'del', 'y', 'que', 'en', 'le', 'les', 'et', 'est', 'une', 'un', 'des', 'por', 'para', 'con', 'il', 'di', 'che', 'per', 'och', 'het', 'een',
+]);
+
+/**
+ * The capitalisation and trigger-word rules only make sense in English; elsewhere only the
+ * lexicon (place and country names) is trusted. A text is taken as English when most of its
+ * letters are Latin and its common function words are more English than not.
+ */
+function looksEnglish(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters > 0 && latin / letters < 0.5) return false;
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  const foreign = words.filter((w) => FOREIGN_FUNCTION_WORDS.has(w)).length;
+  return english >= foreign;
 }
 
 function isTitleCase(tokens: Token[]): boolean {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../server/src/pipeline/extract/extract.ts';
+import { toEvalJson } from '../../../server/src/pipeline/extract/to-eval-json.ts';
+
+const run = (text: string) => toEvalJson(extract({ text }));
+const names = (text: string) => run(text).entities.map((e) => e.name);
+
+describe('extraction on awkward input', () => {
+  it('returns empty lists for a text that names nothing', () => {
+    expect(run('it rained all day and nobody went out.')).toEqual({ entities: [], relations: [], events: [] });
+  });
+
+  it('does not invent entities in non-English text, but still finds names it knows', () => {
+    const out = run('Сотрудники полиции задержали восемь человек. La policía detuvo a ocho personas en Moscú. 警察逮捕了八人。');
+    expect(out.entities.every((e) => e.type === 'Location' || e.type === 'Country')).toBe(true);
+    expect(names('Die Polizei in Berlin hat am Montag acht Männer festgenommen.')).toEqual(['Berlin']);
+  });
+
+  it('handles a 10,000-word sentence without splitting it into nonsense or hanging', () => {
+    const sentence = `${'the migrants crossed the river and walked north '.repeat(1250)}until ICE arrested them in Texas.`;
+    const out = run(sentence);
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['Immigration and Customs Enforcement', 'Texas']);
+    expect(out.events.map((e) => e.type)).toContain('Arrest');
+  });
+
+  it('reads through HTML fragments without taking tags for names', () => {
+    const out = run('<p>ICE agents <b>detained</b> eight <a href="/x">Tajik</a> men in <em>New York</em>.</p>');
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['Immigration and Customs Enforcement', 'New York', 'Tajikistan']);
+  });
+
+  it('treats curly quotes, apostrophes and dashes like straight ones', () => {
+    const out = run('Former FBI section chief Christopher O’Leary said “ICE’s work — arrests in Baltimore — matters.”');
+    expect(out.entities.map((e) => e.name)).toEqual(expect.arrayContaining(["Christopher O'Leary", 'Immigration and Customs Enforcement', 'Baltimore']));
+    expect(out.relations).toContainEqual({ source: "Christopher O'Leary", target: 'Federal Bureau of Investigation', type: 'FORMER_MEMBER_OF' });
+  });
+
+  it('reads an all-caps headline without turning its words into people or countries', () => {
+    const out = run('ICE ARRESTS EIGHT TAJIK MEN IN NEW YORK, SAYS US\n\nThe arrests were made on Tuesday.');
+    const found = out.entities.map((e) => e.name).sort();
+    expect(found).toContain('Immigration and Customs Enforcement');
+    expect(found.every((n) => !['ARRESTS', 'EIGHT', 'MEN'].includes(n))).toBe(true);
+    expect(out.entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+});
+
+describe('extraction rules', () => {
+  it.each([
+    ['an Afghan named Mohammad Kharwin was released.', 'Mohammad Kharwin', 'Afghanistan', 'NATIONAL_OF'],
+    ['FBI Director Christopher Wray testified.', 'Christopher Wray', 'Federal Bureau of Investigation', 'MEMBER_OF'],
+    ['Former ICE acting director Tom Homan spoke.', 'Tom Homan', 'Immigration and Customs Enforcement', 'FORMER_MEMBER_OF'],
+    ['They came from Tajikistan and Russia, where ISIS-K has been active.', 'ISIS-K', 'Tajikistan', 'ACTIVE_IN'],
+  ])('reads "%s" as %s -%s-> %s', (text, source, target, type) => {
+    expect(run(text).relations).toContainEqual({ source, target, type });
+  });
+
+  it('defines an acronym the lexicon does not know from "Full Name (ACRONYM)"', () => {
+    const out = run('The National Border Patrol Council (NBPC) criticised the policy. The NBPC said so again.');
+    expect(out.entities).toContainEqual({ name: 'National Border Patrol Council', type: 'Agency', aliases: ['NBPC'] });
+  });
+
+  it('merges spelling variants of a person: "Mohammed Kharwin" and "Mohammad Kharwin"', () => {
+    const people = run('Mohammad Kharwin crossed. Officials said Mohammed Kharwin was released. Kharwin left.').entities.filter((e) => e.type === 'Person');
+    expect(people).toHaveLength(1);
+    expect(people[0]?.aliases).toEqual(expect.arrayContaining(['Mohammed Kharwin', 'Kharwin']));
+  });
+
+  it('finds an event with agent, subject, place and count', () => {
+    const [ev] = extract({ text: 'ICE arrested eight Tajik men in New York on Tuesday.', publishedAt: '2024-06-13T12:00:00Z' }).events;
+    expect(ev).toMatchObject({ type: 'Arrest', count: 8, date: '2024-06-11' });
+    expect(ev?.participants).toEqual([
+      { key: 'AGENCY:Immigration and Customs Enforcement', role: 'agent' },
+      { key: 'COUNTRY:Tajikistan', role: 'subject' },
+      { key: 'LOCATION:New York', role: 'place' },
+    ]);
+  });
+
+  it('resolves "he" and "his home country" to earlier mentions', () => {
+    const out = run('An Uzbek man was arrested in Baltimore when his home country alerted U.S. authorities. Mohammad Kharwin crossed the border. He was arrested in San Antonio.');
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Alert', participants: expect.arrayContaining(['Uzbekistan', 'United States']) }));
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Arrest', participants: expect.arrayContaining(['Mohammad Kharwin', 'San Antonio']) }));
+  });
+
+  it('does not read a gerund, a possessive reference or a published report as a new event', () => {
+    expect(run('He said arresting ICE officials in Texas is wrong.').events).toEqual([]);
+    expect(run('The FBI studied his crossing in Texas.').events).toEqual([]);
+    expect(run('The OIG said in a report released Wednesday that CBP erred.').events.map((e) => e.type)).not.toContain('Release');
+  });
+});
