@@ -1,10 +1,21 @@
-// The strongest neighbours of a set of entities, leaving out those already in view.
-// Params: $ids (frontier entity ids), $exclude (ids already collected), $limit (integer)
-// Returns: entity {id, name, type, aliases, articleCount}, strength
+// The strongest neighbours of a set of entities, leaving out those already in view, ranked
+// by association strength: the edges' weights (co-mentions count 0.3) divided by the square
+// root of the neighbour's degree, so a hub such as "United States" does not drown the rest.
+// Params: $ids (frontier entity ids), $exclude (ids already collected), $limit (integer),
+//         $types (entity types or null), $relationTypes (relation types or null),
+//         $minWeight (integer), $since, $until (ISO date strings or null)
+// Returns: entities (list of {id, name, type, aliases, articleCount}, best first, at most $limit),
+//          total (how many neighbours matched before the limit)
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[r:RELATED]-(n:Entity)
 WHERE NOT n.id IN $exclude
-WITH n, sum(r.weight) AS strength
+  AND ($types IS NULL OR n.type IN $types)
+  AND ($relationTypes IS NULL OR r.type IN $relationTypes)
+  AND r.weight >= $minWeight
+  AND ($since IS NULL OR r.lastSeen >= $since)
+  AND ($until IS NULL OR r.firstSeen <= $until)
+WITH n, sum(r.weight * CASE r.type WHEN 'MENTIONED_WITH' THEN 0.3 ELSE 1.0 END) AS w
+WITH n, w / sqrt(1.0 + COUNT { (n)-[:RELATED]-() }) AS strength
 ORDER BY strength DESC, n.articleCount DESC, n.id
-LIMIT $limit
-RETURN n {.id, .name, .type, .aliases, .articleCount} AS entity, strength
+WITH collect(n {.id, .name, .type, .aliases, .articleCount}) AS ranked
+RETURN ranked[0..$limit] AS entities, size(ranked) AS total

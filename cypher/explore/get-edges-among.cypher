@@ -1,7 +1,12 @@
-// Every edge whose two ends are both in a set of entities.
-// Params: $ids (entity ids)
-// Returns: relation {id, type, weight, source, target}
+// Every edge whose two ends are both in a set of entities and that passes the filters.
+// Params: $ids (entity ids), $relationTypes (list or null), $minWeight (integer),
+//         $since, $until (ISO date strings or null)
+// Returns: relation {id, type, weight, source, target, firstSeen, lastSeen}
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
 WHERE t.id IN $ids
-RETURN r {.id, .type, .weight, source: s.id, target: t.id} AS relation
+  AND ($relationTypes IS NULL OR r.type IN $relationTypes)
+  AND r.weight >= $minWeight
+  AND ($since IS NULL OR r.lastSeen >= $since)
+  AND ($until IS NULL OR r.firstSeen <= $until)
+RETURN r {.id, .type, .weight, .firstSeen, .lastSeen, source: s.id, target: t.id} AS relation

@@ -69,7 +69,11 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const neo4jUri = db.uri;
 
     const limits = { maxBytes: config.MAX_ARTICLE_BYTES };
-    const ingest = new IngestService(repo, limits);
+    const ingest = new IngestService(repo, limits, {
+      allowPrivate: config.ALLOW_PRIVATE_URLS,
+      maxBytes: config.MAX_ARTICLE_BYTES,
+      timeoutMs: config.FETCH_TIMEOUT_MS,
+    });
     const graph = new GraphService(repo);
 
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
@@ -79,8 +83,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
       );
     }
 
-    const yoga = createGraphqlApp({ graph, ingest }, { graphiql: process.env.NODE_ENV !== 'production' });
-    const server = createHttpServer(yoga, WEB_ROOT);
+    const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
+    const yoga = createGraphqlApp({ graph, ingest }, { graphiql, apiToken: config.API_TOKEN });
+    const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());

@@ -25,6 +25,12 @@ const envSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2_000_000),
   DEMO_CORPUS_DIR: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'articles')),
   INGEST_DEMO: booleanFlag.default(true),
+  ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  GRAPHIQL: booleanFlag.optional(),
+  NODE_ENV: z.string().default('development'),
 });
 
 /** Settings read once at startup from the environment. */

@@ -1,7 +1,18 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { ENTITY_TYPES, type EntityType, type GraphBatch, type GraphEntity, type GraphRelation } from '../domain/types.ts';
+import {
+  ENTITY_TYPES,
+  type EdgeFilter,
+  type EntityType,
+  type EvidenceRecord,
+  type GraphBatch,
+  type GraphEntity,
+  type GraphPath,
+  type GraphRelation,
+  type StoredArticle,
+  type TimelineEntry,
+} from '../domain/types.ts';
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
 
 /** How to reach Neo4j. */
@@ -26,7 +37,34 @@ const relationSchema = z.object({
   source: z.string(),
   target: z.string(),
   weight: z.number().int().nullable().transform((n) => n ?? 0),
+  firstSeen: z.string().nullable().optional(),
+  lastSeen: z.string().nullable().optional(),
 });
+
+const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
+
+const articleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: nullableString,
+  source: nullableString,
+  publishedAt: nullableString,
+});
+
+const evidenceSchema = z.object({
+  id: z.string(),
+  sentence: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  confidence: z.number().nullable().optional().transform((v) => v ?? null),
+  extractorVersion: nullableString,
+});
+
+const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, minWeight: 0, since: null, until: null };
+
+function filterParams(f: EdgeFilter): Record<string, unknown> {
+  return { types: f.types, relationTypes: f.relationTypes, minWeight: neo4j.int(f.minWeight), since: f.since, until: f.until };
+}
 
 /** Driver error codes that mean "the database is not reachable right now". */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -148,18 +186,106 @@ export class GraphRepository {
     return result.records.map((r) => entitySchema.parse(r.get('entity')));
   }
 
-  /** The strongest neighbours of `ids` not already in `exclude`. */
-  async expandNeighbors(ids: string[], exclude: string[], limit: number): Promise<GraphEntity[]> {
-    if (ids.length === 0 || limit <= 0) return [];
-    const result = await this.read('explore/expand-neighbors', { ids, exclude, limit: neo4j.int(limit) });
-    return result.records.map((r) => entitySchema.parse(r.get('entity')));
+  /** The strongest neighbours of `ids` not already in `exclude`, and how many matched in all. */
+  async expandNeighbors(ids: string[], exclude: string[], limit: number, filter: EdgeFilter = NO_FILTER): Promise<{ entities: GraphEntity[]; total: number }> {
+    if (ids.length === 0 || limit <= 0) return { entities: [], total: 0 };
+    const result = await this.read('explore/expand-neighbors', { ids, exclude, limit: neo4j.int(limit), ...filterParams(filter) });
+    const record = result.records[0];
+    return {
+      entities: z.array(entitySchema).parse(record?.get('entities') ?? []),
+      total: z.number().int().parse(record?.get('total') ?? 0),
+    };
   }
 
-  /** Every edge between two entities of the set. */
-  async edgesAmong(ids: string[]): Promise<GraphRelation[]> {
+  /** Every edge between two entities of the set that passes the filter. */
+  async edgesAmong(ids: string[], filter: EdgeFilter = NO_FILTER): Promise<GraphRelation[]> {
     if (ids.length === 0) return [];
-    const result = await this.read('explore/get-edges-among', { ids });
+    const result = await this.read('explore/get-edges-among', { ids, ...filterParams(filter) });
     return result.records.map((r) => relationSchema.parse(r.get('relation')));
+  }
+
+  /** One relation, or undefined. */
+  async getRelation(id: string): Promise<GraphRelation | undefined> {
+    const result = await this.read('explore/get-relation', { id });
+    const record = result.records[0];
+    return record ? relationSchema.parse(record.get('relation')) : undefined;
+  }
+
+  /** A page of a relation's evidence, in a stable order, after the evidence id `after`. */
+  async getEvidence(relationId: string, first: number, after: string): Promise<EvidenceRecord[]> {
+    const result = await this.read('explore/get-evidence', { relationId, first: neo4j.int(first), after });
+    return result.records.map((r) => ({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) }));
+  }
+
+  /** The shortest paths between two entities, best supported first. */
+  async findPaths(from: string, to: string, opts: { maxLength: number; limit: number; excludeHubs: boolean; hubDegree: number }): Promise<GraphPath[]> {
+    const result = await this.read('explore/find-paths', {
+      from,
+      to,
+      maxLength: neo4j.int(opts.maxLength),
+      limit: neo4j.int(opts.limit),
+      excludeHubs: opts.excludeHubs,
+      hubDegree: neo4j.int(opts.hubDegree),
+    });
+    return result.records.map((r) => ({
+      nodes: z.array(entitySchema).parse(r.get('nodes')),
+      edges: z.array(relationSchema).parse(r.get('edges')),
+    }));
+  }
+
+  /** A page of articles, newest ingested first, with the cursor of each. */
+  async listArticles(first: number, after: string): Promise<Array<{ article: StoredArticle; cursor: string }>> {
+    const result = await this.read('explore/list-articles', { first: neo4j.int(first), after });
+    return result.records.map((r) => ({ article: articleSchema.parse(r.get('article')), cursor: z.string().parse(r.get('cursor')) }));
+  }
+
+  /** One article with its text and the entities it mentions. */
+  async getArticle(id: string): Promise<{ article: StoredArticle & { text: string }; entities: GraphEntity[] } | undefined> {
+    const result = await this.read('explore/get-article', { id });
+    const record = result.records[0];
+    if (!record) return undefined;
+    return {
+      article: articleSchema.extend({ text: z.string() }).parse(record.get('article')),
+      entities: z.array(entitySchema).parse(record.get('entities')),
+    };
+  }
+
+  /** Events involving any of `ids`, in date order. */
+  async timeline(ids: string[], since: string | null, until: string | null, limit: number): Promise<TimelineEntry[]> {
+    const result = await this.read('explore/get-timeline', { ids, since, until, limit: neo4j.int(limit) });
+    return result.records.map((r) => ({
+      event: entitySchema.parse(r.get('event')),
+      eventType: nullableString.parse(r.get('eventType')),
+      date: nullableString.parse(r.get('date')),
+      count: z.number().int().nullable().parse(r.get('count') ?? null),
+      participants: z.array(entitySchema.extend({ role: nullableString })).parse(r.get('participants')),
+      article: articleSchema.parse(r.get('article')),
+    }));
+  }
+
+  /** Counts of articles, relations, evidence, and entities by type. */
+  async stats(): Promise<{ articles: number; relations: number; evidence: number; byType: Array<{ type: EntityType; count: number }> }> {
+    const result = await this.read('admin/get-stats', {});
+    const n = z.number().int();
+    return z
+      .object({ articles: n, relations: n, evidence: n, byType: z.array(z.object({ type: z.enum(ENTITY_TYPES), count: n })) })
+      .parse(result.records[0]?.toObject());
+  }
+
+  /**
+   * Deletes an article and every entity, relation and evidence that only it supported, in one
+   * transaction. Returns false when there is no such article.
+   */
+  async deleteArticle(articleId: string): Promise<boolean> {
+    return this.write(async (tx) => {
+      const record = (await this.run(tx, 'ingest/detach-article', { articleId })).records[0];
+      if (!record) return false;
+      const touched = z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) }).parse(record.toObject());
+      await this.run(tx, 'ingest/delete-article', { articleId });
+      await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
+      await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
+      return true;
+    });
   }
 
   /** How many articles are stored. */

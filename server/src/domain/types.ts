@@ -172,12 +172,54 @@ export interface GraphRelation {
   source: string;
   target: string;
   weight: number;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
 }
 
 /** A set of nodes and the edges among them. */
 export interface Subgraph {
   nodes: GraphEntity[];
   edges: GraphRelation[];
+  /** True when a limit left matching neighbours out. */
+  truncated?: boolean;
+  /** How many matching neighbours the limit left out. */
+  hiddenCount?: number;
+}
+
+/** Filters that narrow a neighbourhood or a set of edges. */
+export interface EdgeFilter {
+  types: EntityType[] | null;
+  relationTypes: string[] | null;
+  minWeight: number;
+  since: string | null;
+  until: string | null;
+}
+
+/** One evidence sentence with its article. */
+export interface EvidenceRecord {
+  id: string;
+  sentence: string;
+  start: number;
+  end: number;
+  confidence: number | null;
+  extractorVersion: string | null;
+  article: StoredArticle;
+}
+
+/** A chain of entities and the edges between them. */
+export interface GraphPath {
+  nodes: GraphEntity[];
+  edges: GraphRelation[];
+}
+
+/** An event on the timeline with who took part. */
+export interface TimelineEntry {
+  event: GraphEntity;
+  eventType: string | null;
+  date: string | null;
+  count: number | null;
+  participants: Array<GraphEntity & { role: string | null }>;
+  article: StoredArticle;
 }
 
 /** An article as stored in the graph (without its text). */

@@ -1,16 +1,46 @@
-import type { ArticleInput, EntityType } from '../domain/types.ts';
+import type { ArticleInput, EntityType, GraphRelation, StoredArticle } from '../domain/types.ts';
+import type { NeighborhoodArgs } from '../services/graph-service.ts';
+import type { IngestInput } from '../services/ingest-service.ts';
 import type { AppContext } from './context.ts';
+
+type Args<T> = T & Record<string, unknown>;
 
 /** Resolvers stay thin: argument plumbing only; the services hold the logic. */
 export const resolvers = {
   Query: {
-    search: (_: unknown, args: { query: string; types?: EntityType[] | null; limit?: number | null }, ctx: AppContext) =>
-      ctx.graph.search(args.query, args.types, args.limit),
-    entity: (_: unknown, args: { id: string }, ctx: AppContext) => ctx.graph.entity(args.id),
-    neighborhood: (_: unknown, args: { ids: string[]; depth?: number | null; limit?: number | null }, ctx: AppContext) =>
-      ctx.graph.neighborhood(args.ids, args.depth, args.limit),
+    search: (_: unknown, a: Args<{ query: string; types?: EntityType[] | null; limit?: number | null }>, ctx: AppContext) =>
+      ctx.graph.search(a.query, a.types, a.limit),
+    entity: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.entity(a.id),
+    neighborhood: (_: unknown, a: Args<NeighborhoodArgs>, ctx: AppContext) => ctx.graph.neighborhood(a),
+    paths: (_: unknown, a: Args<{ from: string; to: string; maxLength?: number | null; limit?: number | null; excludeHubs?: boolean | null }>, ctx: AppContext) =>
+      ctx.graph.paths(a.from, a.to, a.maxLength, a.limit, a.excludeHubs),
+    relation: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.relation(a.id),
+    timeline: async (_: unknown, a: Args<{ ids: string[]; since?: string | null; until?: string | null }>, ctx: AppContext) =>
+      (await ctx.graph.timeline(a.ids, a.since, a.until)).map((t) => ({
+        ...t,
+        participants: t.participants.map(({ role, ...entity }) => ({ entity, role })),
+      })),
+    stats: async (_: unknown, __: unknown, ctx: AppContext) => {
+      const s = await ctx.graph.stats();
+      return { ...s, entities: s.byType.reduce((n, t) => n + t.count, 0) };
+    },
+    articles: async (_: unknown, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => {
+      const page = await ctx.graph.articles(a.first, a.after);
+      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    },
+    article: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.article(a.id),
+  },
+  Relation: {
+    evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after),
+  },
+  Article: {
+    // Lists carry no text or entities: fetch them only when a query asks.
+    text: async (a: StoredArticle & { text?: string }, _: unknown, ctx: AppContext) => a.text ?? (await ctx.graph.article(a.id))?.text ?? null,
+    entities: async (a: StoredArticle & { entities?: unknown[] }, _: unknown, ctx: AppContext) => a.entities ?? (await ctx.graph.article(a.id))?.entities ?? [],
   },
   Mutation: {
-    ingestArticle: (_: unknown, args: { input: ArticleInput }, ctx: AppContext) => ctx.ingest.ingest(args.input),
+    ingestArticle: (_: unknown, a: Args<{ input: IngestInput }>, ctx: AppContext) => ctx.ingest.ingest(a.input),
+    ingestArticles: (_: unknown, a: Args<{ inputs: ArticleInput[] }>, ctx: AppContext) => ctx.ingest.ingestMany(a.inputs),
+    deleteArticle: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.ingest.deleteArticle(a.id),
   },
 };

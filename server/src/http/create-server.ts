@@ -1,14 +1,81 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../graphql/context.ts';
 import { serveStatic } from './static-files.ts';
 
-/** One HTTP server: GraphQL at /graphql (and yoga's /health), the web app everywhere else. */
-export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown>, AppContext>, webRoot: string): Server {
+/** Limits applied before a request reaches GraphQL. */
+export interface HttpLimits {
+  maxRequestBytes: number;
+}
+
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Reads a request body up to `max` bytes; resolves undefined (and stops reading) past it.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * One HTTP server: GraphQL at /graphql (and yoga's /health), the web app everywhere else.
+ * POST bodies over the limit get 413; POSTs that are not JSON get 415, so a plain HTML form
+ * on another site cannot send a mutation (CSRF); yoga itself refuses mutations over GET.
+ */
+export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown>, AppContext>, webRoot: string, limits: HttpLimits): Server {
+  const handleGraphql = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') {
+      await yoga.handle(req, res);
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limits.maxRequestBytes) {
+      sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is over the ${limits.maxRequestBytes}-byte limit (MAX_REQUEST_BYTES).`);
+      req.resume();
+      return;
+    }
+    const type = String(req.headers['content-type'] ?? '');
+    if (!/^application\/(json|graphql-response\+json)\b/i.test(type)) {
+      sendJsonError(res, 415, 'BAD_REQUEST', 'POST /graphql needs Content-Type: application/json.');
+      req.resume();
+      return;
+    }
+    const body = await readBody(req, limits.maxRequestBytes);
+    if (body === undefined) {
+      sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is over the ${limits.maxRequestBytes}-byte limit (MAX_REQUEST_BYTES).`);
+      return;
+    }
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    headers.delete('content-length');
+    const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: 'POST', headers, body });
+    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  };
+
   return createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/graphql' || pathname === '/health') {
-      void yoga.handle(req, res);
+      handleGraphql(req, res).catch(() => {
+        if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+        else res.end();
+      });
       return;
     }
     serveStatic(webRoot, req, res);

@@ -1,30 +1,84 @@
-import { GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { AppError } from '../domain/errors.ts';
 import type { AppContext } from '../graphql/context.ts';
 import { buildSchema } from '../graphql/schema.ts';
-
-function isExpected(value: unknown): boolean {
-  return value instanceof AppError || (value instanceof GraphQLError && value.originalError instanceof AppError);
-}
 
 /** Options for the GraphQL endpoint. */
 export interface YogaOptions {
   /** GraphiQL and introspection on (local use) or off (production). */
   graphiql: boolean;
+  /** When set, mutations need `Authorization: Bearer <token>`. */
+  apiToken?: string | undefined;
+}
+
+/** Limits on the shape of a query, enforced before it runs. */
+export const QUERY_LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
+
+function isExpected(value: unknown): boolean {
+  return value instanceof AppError || (value instanceof GraphQLError && value.originalError instanceof AppError);
+}
+
+function operationOf(document: DocumentNode, name: string | null | undefined): OperationDefinitionNode | undefined {
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return name ? ops.find((o) => o.name?.value === name) : ops[0];
+}
+
+/** Mutations need the API token when one is configured. */
+function useMutationToken(token: string): Plugin {
+  return {
+    onExecute({ args }) {
+      const op = operationOf(args.document, args.operationName);
+      if (op?.operation !== 'mutation') return;
+      const request = (args.contextValue as { request?: Request }).request;
+      const header = request?.headers.get('authorization') ?? '';
+      if (header !== `Bearer ${token}`) {
+        throw createGraphQLError('Mutations need "Authorization: Bearer <API_TOKEN>".', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+    },
+  };
+}
+
+/** Introspection off (production without GRAPHIQL=true). */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /**
  * The GraphQL endpoint at /graphql. Expected failures (AppError) reach the client with
  * their message and `extensions.code`; anything else is masked as an unexpected error.
+ * Query shape is limited (depth, cost, aliases, tokens, directives) by graphql-armor.
  */
 export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaServerInstance<Record<string, unknown>, AppContext> {
+  const tagTooComplex = (_: unknown, err: GraphQLError): void => {
+    Object.assign(err.extensions, { code: 'QUERY_TOO_COMPLEX' });
+  };
+  const armor = { onReject: [tagTooComplex], propagateOnRejection: true };
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: QUERY_LIMITS.maxDepth, ...armor },
+      costLimit: { maxCost: QUERY_LIMITS.maxCost, ...armor },
+      maxAliases: { n: QUERY_LIMITS.maxAliases, ...armor },
+      maxTokens: { n: QUERY_LIMITS.maxTokens, ...armor },
+      maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...armor },
+      blockFieldSuggestion: { enabled: !opts.graphiql },
+    }) as Plugin,
+  ];
+  if (!opts.graphiql) plugins.push(useNoIntrospection());
+  if (opts.apiToken) plugins.push(useMutationToken(opts.apiToken));
+
   return createYoga<Record<string, unknown>, AppContext>({
     schema: buildSchema(),
     context: () => context,
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql,
     landingPage: false,
+    plugins,
     logging: {
       debug: () => {},
       info: () => {},

@@ -1,8 +1,19 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
-import { badInput } from '../domain/errors.ts';
-import type { EntityType, GraphEntity, Subgraph } from '../domain/types.ts';
+import { AppError, badInput } from '../domain/errors.ts';
+import {
+  isRelationType,
+  type EdgeFilter,
+  type EntityType,
+  type EvidenceRecord,
+  type GraphEntity,
+  type GraphPath,
+  type GraphRelation,
+  type StoredArticle,
+  type Subgraph,
+  type TimelineEntry,
+} from '../domain/types.ts';
 
-/** Hard caps on what one request may ask for. */
+/** Hard caps on what one request may ask for: every list the API returns is bounded. */
 export const LIMITS = {
   searchDefault: 20,
   searchMax: 100,
@@ -12,9 +23,32 @@ export const LIMITS = {
   neighborhoodDefault: 50,
   neighborhoodMax: 500,
   seedIdsMax: 100,
+  pathLengthDefault: 4,
+  pathLengthMax: 6,
+  pathsDefault: 3,
+  pathsMax: 20,
+  /** An intermediate node with more links than this is a hub for excludeHubs. */
+  hubDegree: 200,
+  evidenceDefault: 10,
+  evidenceMax: 100,
+  articlesDefault: 20,
+  articlesMax: 100,
+  timelineMax: 500,
 } as const;
 
-/** Exploration: search, entity lookup and neighbourhoods, with input checks and caps. */
+/** Arguments of the neighborhood query. */
+export interface NeighborhoodArgs {
+  ids: string[];
+  depth?: number | null;
+  limit?: number | null;
+  types?: EntityType[] | null;
+  relationTypes?: string[] | null;
+  since?: string | null;
+  until?: string | null;
+  minWeight?: number | null;
+}
+
+/** Exploration: search, neighbourhoods, paths, evidence, articles, timeline — with input checks and caps. */
 export class GraphService {
   constructor(private readonly repo: GraphRepository) {}
 
@@ -35,28 +69,112 @@ export class GraphService {
 
   /**
    * The seeds plus up to `limit` neighbours reached within `depth` hops, strongest first at
-   * each hop, and every edge among them.
+   * each hop, and every edge among them that passes the filters; says how many were left out.
    */
-  async neighborhood(ids: string[], depth: number | null | undefined, limit: number | null | undefined): Promise<Subgraph> {
+  async neighborhood(args: NeighborhoodArgs): Promise<Subgraph> {
+    const { ids } = args;
     if (ids.length === 0) throw badInput('ids must name at least one entity.');
     if (ids.length > LIMITS.seedIdsMax) throw badInput(`ids names ${ids.length} entities; the limit is ${LIMITS.seedIdsMax}.`);
-    const d = depth ?? LIMITS.depthDefault;
+    const d = args.depth ?? LIMITS.depthDefault;
     if (!Number.isInteger(d) || d < 1 || d > LIMITS.depthMax) throw badInput(`depth must be between 1 and ${LIMITS.depthMax}; got ${d}.`);
-    const max = clampLimit('limit', limit, LIMITS.neighborhoodDefault, LIMITS.neighborhoodMax);
+    const max = clampLimit('limit', args.limit, LIMITS.neighborhoodDefault, LIMITS.neighborhoodMax);
+    const filter = edgeFilter(args);
 
     const seeds = await this.repo.getEntities([...new Set(ids)]);
     const nodes = new Map(seeds.map((e) => [e.id, e]));
     let frontier = seeds.map((e) => e.id);
     let added = 0;
-    for (let hop = 0; hop < d && frontier.length > 0 && added < max; hop++) {
-      const next = await this.repo.expandNeighbors(frontier, [...nodes.keys()], max - added);
-      for (const e of next) nodes.set(e.id, e);
-      added += next.length;
-      frontier = next.map((e) => e.id);
+    let hidden = 0;
+    for (let hop = 0; hop < d && frontier.length > 0; hop++) {
+      const room = max - added;
+      const { entities, total } = await this.repo.expandNeighbors(frontier, [...nodes.keys()], Math.max(room, 0), filter);
+      hidden += Math.max(0, total - entities.length);
+      if (room <= 0) break;
+      for (const e of entities) nodes.set(e.id, e);
+      added += entities.length;
+      frontier = entities.map((e) => e.id);
     }
-    const edges = await this.repo.edgesAmong([...nodes.keys()]);
-    return { nodes: [...nodes.values()], edges };
+    const edges = await this.repo.edgesAmong([...nodes.keys()], filter);
+    return { nodes: [...nodes.values()], edges, truncated: hidden > 0, hiddenCount: hidden };
   }
+
+  /** The best few paths between two entities, each hop a relation. */
+  async paths(from: string, to: string, maxLength: number | null | undefined, limit: number | null | undefined, excludeHubs: boolean | null | undefined): Promise<GraphPath[]> {
+    if (from === to) throw badInput('from and to must be different entities.');
+    const length = maxLength ?? LIMITS.pathLengthDefault;
+    if (!Number.isInteger(length) || length < 1 || length > LIMITS.pathLengthMax) {
+      throw badInput(`maxLength must be between 1 and ${LIMITS.pathLengthMax}; got ${length}.`);
+    }
+    const n = clampLimit('limit', limit, LIMITS.pathsDefault, LIMITS.pathsMax);
+    const found = await this.repo.getEntities([from, to]);
+    for (const id of [from, to]) if (!found.some((e) => e.id === id)) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+    return this.repo.findPaths(from, to, { maxLength: length, limit: n, excludeHubs: excludeHubs ?? false, hubDegree: LIMITS.hubDegree });
+  }
+
+  /** One relation, or null. */
+  async relation(id: string): Promise<GraphRelation | null> {
+    return (await this.repo.getRelation(id)) ?? null;
+  }
+
+  /** A page of a relation's evidence; `after` is the cursor (an evidence id) of the last item seen. */
+  async evidence(relationId: string, first: number | null | undefined, after: string | null | undefined): Promise<EvidenceRecord[]> {
+    const n = clampLimit('first', first, LIMITS.evidenceDefault, LIMITS.evidenceMax);
+    return this.repo.getEvidence(relationId, n, after ?? '');
+  }
+
+  /** A page of articles, newest first. */
+  async articles(first: number | null | undefined, after: string | null | undefined): Promise<{ nodes: StoredArticle[]; endCursor: string | null; hasNextPage: boolean }> {
+    const n = clampLimit('first', first, LIMITS.articlesDefault, LIMITS.articlesMax);
+    const page = await this.repo.listArticles(n + 1, after ?? '');
+    const shown = page.slice(0, n);
+    return { nodes: shown.map((p) => p.article), endCursor: shown.at(-1)?.cursor ?? null, hasNextPage: page.length > n };
+  }
+
+  /** One article with its text and entities, or null. */
+  async article(id: string): Promise<(StoredArticle & { text: string; entities: GraphEntity[] }) | null> {
+    const found = await this.repo.getArticle(id);
+    return found ? { ...found.article, entities: found.entities } : null;
+  }
+
+  /** Events involving the given entities, in date order. */
+  async timeline(ids: string[], since: string | null | undefined, until: string | null | undefined): Promise<TimelineEntry[]> {
+    if (ids.length === 0) throw badInput('ids must name at least one entity.');
+    if (ids.length > LIMITS.seedIdsMax) throw badInput(`ids names ${ids.length} entities; the limit is ${LIMITS.seedIdsMax}.`);
+    return this.repo.timeline(ids, isoDate('since', since), isoDate('until', until), LIMITS.timelineMax);
+  }
+
+  /** Counts by kind and by entity type. */
+  stats(): ReturnType<GraphRepository['stats']> {
+    return this.repo.stats();
+  }
+}
+
+function edgeFilter(args: NeighborhoodArgs): EdgeFilter {
+  const relationTypes = args.relationTypes && args.relationTypes.length > 0 ? args.relationTypes : null;
+  for (const t of relationTypes ?? []) if (!isRelationType(t)) throw badInput(`relationTypes: "${t}" is not a relation type.`);
+  const minWeight = args.minWeight ?? 0;
+  if (!Number.isInteger(minWeight) || minWeight < 0) throw badInput(`minWeight must be a non-negative integer; got ${minWeight}.`);
+  return {
+    types: args.types && args.types.length > 0 ? args.types : null,
+    relationTypes,
+    minWeight,
+    since: isoDate('since', args.since),
+    until: isoDate('until', args.until),
+  };
+}
+
+/**
+ * A date argument as a string that compares correctly with stored ISO dates and timestamps:
+ * a bare date is kept as YYYY-MM-DD for `since` (sorts before any time that day) and becomes
+ * the day's last millisecond for `until`. Refuses what is not a date.
+ */
+function isoDate(name: 'since' | 'until', value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw badInput(`${name} "${value}" is not a date (use ISO 8601, e.g. 2024-06-12).`);
+  const iso = new Date(t).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return iso;
+  return name === 'since' ? iso.slice(0, 10) : `${iso.slice(0, 10)}T23:59:59.999Z`;
 }
 
 function clampLimit(name: string, value: number | null | undefined, fallback: number, max: number): number {

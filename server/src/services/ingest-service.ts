@@ -1,6 +1,9 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
+import { AppError, badInput } from '../domain/errors.ts';
 import type { ArticleInput, StoredArticle } from '../domain/types.ts';
 import { extract } from '../pipeline/extract/extract.ts';
+import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
+import { htmlToText } from '../pipeline/html-to-text.ts';
 import { prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
 import { resolve } from '../pipeline/resolve.ts';
 
@@ -15,16 +18,28 @@ export interface IngestOutcome {
   relationCount: number;
 }
 
-/** Runs one article through prepare → extract → resolve → load. */
+/** An article as the API accepts it: text, or HTML, or a URL to fetch. */
+export interface IngestInput extends ArticleInput {
+  html?: string | null;
+}
+
+/** One item of a batch ingest. */
+export type BatchItem = { index: number; result: IngestOutcome; error: null; code: null } | { index: number; result: null; error: string; code: string };
+
+/** Most articles one ingestArticles call may carry. */
+export const MAX_BATCH = 50;
+
+/** Runs one article through fetch/parse → prepare → extract → resolve → load. */
 export class IngestService {
   constructor(
     private readonly repo: GraphRepository,
     private readonly limits: ArticleLimits,
+    private readonly fetchPolicy: FetchPolicy = { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 10_000 },
   ) {}
 
   /** Validates, extracts and stores one article in a single transaction. */
-  async ingest(input: ArticleInput): Promise<IngestOutcome> {
-    const article = prepareArticle(input, this.limits);
+  async ingest(input: IngestInput): Promise<IngestOutcome> {
+    const article = prepareArticle(await this.toText(input), this.limits);
     const batch = resolve(article, extract(article));
     const { created, reprocessed } = await this.repo.writeArticle(batch);
     return {
@@ -34,5 +49,47 @@ export class IngestService {
       entityCount: batch.entities.length,
       relationCount: batch.relations.length,
     };
+  }
+
+  /** Ingests each input in its own transaction; a refused item is reported, not fatal. */
+  async ingestMany(inputs: IngestInput[]): Promise<BatchItem[]> {
+    if (inputs.length > MAX_BATCH) throw badInput(`inputs has ${inputs.length} articles; the most allowed is ${MAX_BATCH}.`);
+    const out: BatchItem[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        out.push({ index, result: await this.ingest(input), error: null, code: null });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') throw err;
+        out.push({ index, result: null, error: err.message, code: err.code });
+      }
+    }
+    return out;
+  }
+
+  /** Deletes an article and whatever only it supported. */
+  deleteArticle(id: string): Promise<boolean> {
+    return this.repo.deleteArticle(id);
+  }
+
+  /** Exactly one of text, html, url; HTML (given or fetched) is reduced to its main text. */
+  private async toText(input: IngestInput): Promise<ArticleInput> {
+    const given = (['text', 'html', 'url'] as const).filter((k) => typeof input[k] === 'string' && (input[k] ?? '').trim() !== '');
+    if (given.length > 1) throw badInput(`Give exactly one of text, html or url; got ${given.join(' and ')}.`);
+    if (input.html && !input.text) {
+      if (Buffer.byteLength(input.html, 'utf8') > this.limits.maxBytes) {
+        throw badInput(`Article html is over the ${this.limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES).`);
+      }
+      const page = htmlToText(input.html, input.url ?? undefined);
+      return { ...input, text: page.text, title: input.title ?? page.title };
+    }
+    if (input.url && !input.text) {
+      const page = await fetchUrl(input.url, this.fetchPolicy);
+      if (/html/i.test(page.contentType) || /^\s*</.test(page.body)) {
+        const parsed = htmlToText(page.body, page.url);
+        return { ...input, url: page.url, text: parsed.text, title: input.title ?? parsed.title };
+      }
+      return { ...input, url: page.url, text: page.body };
+    }
+    return input;
   }
 }

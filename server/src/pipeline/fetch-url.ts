@@ -1,0 +1,134 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { AppError, badInput } from '../domain/errors.ts';
+
+/** Limits and policy for fetching articles by URL. */
+export interface FetchPolicy {
+  allowPrivate: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects?: number;
+}
+
+/** A fetched page. */
+export interface FetchedPage {
+  url: string;
+  contentType: string;
+  body: string;
+}
+
+/** Whether an address is public: not private, loopback, link-local, multicast, reserved… */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let ip = ipaddr.parse(address);
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  return ip.range() === 'unicast';
+}
+
+/**
+ * Resolves like dns.lookup but refuses any non-public address. Because it is the connect-time
+ * lookup, the address checked is the address connected to: a DNS answer that changes between
+ * check and connect (rebinding) cannot slip through.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as unknown as LookupAddress[];
+      const bad = list.find((a) => !allowPrivate && !isPublicAddress(a.address));
+      if (bad) return callback(Object.assign(new Error(`refused address ${bad.address}`), { code: 'EPRIVATE' }), '', 0);
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0);
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+/**
+ * Fetches a page for ingestion: http/https only, private and loopback addresses refused
+ * (after DNS resolution, and again on every redirect), bounded in size and time.
+ */
+export async function fetchUrl(raw: string, policy: FetchPolicy): Promise<FetchedPage> {
+  let url = parseUrl(raw);
+  for (let hop = 0; hop <= (policy.maxRedirects ?? 5); hop++) {
+    const res = await request(url, policy);
+    if (res.redirect) {
+      url = parseUrl(new URL(res.redirect, url).toString());
+      continue;
+    }
+    return { url: url.toString(), contentType: res.contentType, body: res.body };
+  }
+  throw badInput(`${raw}: too many redirects.`);
+}
+
+function parseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badInput(`url "${raw}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput(`url must be http or https; got ${url.protocol.replace(':', '')}.`);
+  if (url.username || url.password) throw badInput('url must not contain credentials.');
+  return url;
+}
+
+function request(url: URL, policy: FetchPolicy): Promise<{ redirect?: string; contentType: string; body: string }> {
+  const client = url.protocol === 'https:' ? https : http;
+  // A literal IP skips DNS lookup entirely, so check it here too.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host) && !policy.allowPrivate && !isPublicAddress(host)) {
+    return Promise.reject(badInput(`url ${url.host} is a private or loopback address; refused (set ALLOW_PRIVATE_URLS=true for local testing).`));
+  }
+  return new Promise((resolve, reject) => {
+    const req = client.get(
+      url,
+      { lookup: guardedLookup(policy.allowPrivate), timeout: policy.timeoutMs, headers: { 'User-Agent': 'Newsgraph/0.1 (+article ingest)', Accept: 'text/html,text/plain;q=0.9' } },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          resolve({ redirect: res.headers.location, contentType: '', body: '' });
+          return;
+        }
+        if (status < 200 || status >= 300) {
+          res.resume();
+          reject(badInput(`${url}: the server answered ${status}.`));
+          return;
+        }
+        const contentType = String(res.headers['content-type'] ?? '');
+        if (contentType && !/^(text\/(html|plain)|application\/xhtml\+xml)/i.test(contentType)) {
+          res.resume();
+          reject(badInput(`${url}: content type ${contentType} is not HTML or text.`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > policy.maxBytes) {
+            req.destroy();
+            reject(badInput(`${url}: the page is over the ${policy.maxBytes}-byte limit (MAX_ARTICLE_BYTES).`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ contentType, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (err instanceof AppError) return reject(err);
+      if (err.code === 'EPRIVATE') {
+        return reject(badInput(`url ${url.host} resolves to a private or loopback address; refused (set ALLOW_PRIVATE_URLS=true for local testing).`));
+      }
+      if (err.code === 'ETIMEDOUT') return reject(badInput(`${url}: no answer within ${policy.timeoutMs / 1000} s.`));
+      reject(badInput(`${url}: could not fetch (${err.code ?? err.message}).`));
+    });
+  });
+}
