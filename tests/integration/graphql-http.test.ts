@@ -83,3 +83,27 @@ describe('GraphQL over real HTTP', () => {
     expect([403, 404]).toContain(res.status);
   });
 });
+
+describe('GraphQL through yoga.fetch (no socket)', () => {
+  it('answers search and neighborhood', async () => {
+    const { createGraphqlApp } = await import('../../server/src/http/create-yoga.ts');
+    const { GraphService } = await import('../../server/src/services/graph-service.ts');
+    const { IngestService } = await import('../../server/src/services/ingest-service.ts');
+    const repo = await freshRepository();
+    try {
+      const ingest = new IngestService(repo, { maxBytes: 100_000 });
+      await ingest.ingest({ text: 'Note\n\nICE and the Department of Homeland Security met in Texas.' });
+      const yoga = createGraphqlApp({ graph: new GraphService(repo), ingest }, { graphiql: false });
+      const res = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ search(query: "ICE") { id } neighborhood(ids: ["agency:immigration-and-customs-enforcement"]) { nodes { id } truncated } }' }),
+      });
+      const body = (await res.json()) as { data: { search: Array<{ id: string }>; neighborhood: { nodes: Array<{ id: string }> } } };
+      expect(body.data.search[0]?.id).toBe('agency:immigration-and-customs-enforcement');
+      expect(body.data.neighborhood.nodes.map((n) => n.id)).toContain('agency:department-of-homeland-security');
+    } finally {
+      await repo.close();
+    }
+  });
+});

@@ -46,3 +46,11 @@ describe('GraphQL contract (names other checks rely on)', () => {
     expect(Object.fromEntries(m.ingestArticle!.args.map((a) => [a.name, typeString(a.type)]))).toEqual({ input: 'ArticleInput!' });
   });
 });
+
+describe('printed schema', () => {
+  it('docs/schema.graphql matches the .graphql files (run `npm run schema:print` after changing them)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { PRINTED_SCHEMA, printedSchema } = await import('../../../server/src/cli/print-schema.ts');
+    expect(readFileSync(PRINTED_SCHEMA, 'utf8')).toBe(printedSchema());
+  });
+});

@@ -1,0 +1,252 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLClient, ClientError } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
+import { freshRepository, testConfig } from '../helpers/test-db.ts';
+
+interface Hood {
+  neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string; type: string; weight: number }>; truncated: boolean; hiddenCount: number };
+}
+
+const ICE = 'agency:immigration-and-customs-enforcement';
+const DHS = 'agency:department-of-homeland-security';
+const KHARWIN = 'person:mohammad-kharwin';
+
+async function errorOf(p: Promise<unknown>): Promise<{ message: string; code: string | undefined; status: number }> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ClientError) {
+      const first = err.response.errors?.[0];
+      return { message: first?.message ?? '', code: first?.extensions?.code as string | undefined, status: err.response.status };
+    }
+    throw err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () => {
+  let app: RunningApp;
+  let client: GraphQLClient;
+  let pages: Server;
+  let pagesUrl: string;
+
+  beforeAll(async () => {
+    const repo = await freshRepository();
+    await repo.close();
+    app = await startApp(testConfig({ ALLOW_PRIVATE_URLS: 'true' }), () => {});
+    client = new GraphQLClient(`${app.url}/graphql`);
+    // A hub (many links) and a specific neighbour, to check association ranking.
+    const spokes = Array.from({ length: 30 }, (_, i) => entity(`organization:spoke-${i}`));
+    await app.repo.writeArticle(
+      batch('art_hub1', [entity('organization:seed'), entity('country:hubland', 'COUNTRY'), entity('organization:specific'), ...spokes], [
+        rel('organization:seed', 'country:hubland'),
+        rel('organization:seed', 'organization:specific', 'PART_OF'),
+        ...spokes.map((s) => rel('country:hubland', s.id)),
+      ]),
+    );
+    await app.repo.writeArticle(batch('art_hub2', [entity('organization:seed'), entity('country:hubland', 'COUNTRY')], [rel('organization:seed', 'country:hubland')]));
+    pages = createServer((req, res) => {
+      if (req.url === '/article') {
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end(
+          '<html><head><title>CBP Releases Afghan</title><script>document.title = "pwned"</script></head><body><nav>Menu Home</nav><article><h1>CBP Releases Afghan</h1><p>Customs and Border Protection released an Afghan man in El Paso after a review by the FBI, officials in Texas said on Monday.</p><p>The man was later arrested by ICE in San Antonio, according to Department of Homeland Security records reviewed by reporters this week.</p></article></body></html>',
+        );
+      } else if (req.url === '/redirect-home') {
+        res.writeHead(302, { Location: 'http://127.0.0.1:1/secret' }).end();
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => pages.listen(0, '127.0.0.1', () => r()));
+    pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((r) => pages?.close(r));
+  });
+
+  it('ranks a specific neighbour above a hub and says what the limit hid', async () => {
+    const r = await client.request<Hood>('query($ids:[ID!]!){ neighborhood(ids:$ids, limit: 1){ nodes{id} edges{id type weight} truncated hiddenCount } }', { ids: ['organization:seed'] });
+    expect(r.neighborhood.nodes.map((n) => n.id)).toEqual(['organization:seed', 'organization:specific']);
+    expect(r.neighborhood).toMatchObject({ truncated: true, hiddenCount: 1 });
+  });
+
+  it.each([
+    ['types', { types: ['COUNTRY'] }, ['country:hubland']],
+    ['relationTypes', { relationTypes: ['PART_OF'] }, ['organization:specific']],
+    ['minWeight', { minWeight: 2 }, ['country:hubland']],
+  ])('filters neighbours by %s', async (_, filter, expected) => {
+    const r = await client.request<Hood>('query($ids:[ID!]!,$types:[EntityType!],$relationTypes:[String!],$minWeight:Int){ neighborhood(ids:$ids, types:$types, relationTypes:$relationTypes, minWeight:$minWeight){ nodes{id} truncated hiddenCount } }', {
+      ids: ['organization:seed'],
+      ...filter,
+    });
+    expect(r.neighborhood.nodes.map((n) => n.id).filter((id) => id !== 'organization:seed')).toEqual(expected);
+  });
+
+  it('filters edges by date with since and until', async () => {
+    await app.repo.writeArticle(batch('art_dated', [entity('organization:seed'), entity('organization:dated')], [rel('organization:seed', 'organization:dated', 'AFFILIATED_WITH')], '2020-03-01T00:00:00.000Z'));
+    const q = 'query($since:String,$until:String){ neighborhood(ids:["organization:seed"], since:$since, until:$until){ nodes{id} } }';
+    const before = await client.request<Hood>(q, { until: '2020-03-01' });
+    expect(before.neighborhood.nodes.map((n) => n.id)).toEqual(['organization:seed', 'organization:dated']);
+    const after = await client.request<Hood>(q, { since: '2020-03-02' });
+    expect(after.neighborhood.nodes.map((n) => n.id)).not.toContain('organization:dated');
+    expect((await errorOf(client.request(q, { since: 'someday' }))).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('finds paths whose every hop carries its evidence', async () => {
+    const r = await client.request<{ paths: Array<{ nodes: Array<{ id: string }>; edges: Array<{ type: string; evidence: Array<{ sentence: string; article: { title: string } }> }> }> }>(
+      `query { paths(from: "${KHARWIN}", to: "${DHS}", maxLength: 4, limit: 3) { nodes { id } edges { type evidence(first: 2) { sentence article { title } } } } }`,
+    );
+    expect(r.paths.length).toBeGreaterThan(0);
+    const [first] = r.paths;
+    expect(first?.nodes[0]?.id).toBe(KHARWIN);
+    expect(first?.nodes.at(-1)?.id).toBe(DHS);
+    for (const edge of first?.edges ?? []) {
+      expect(edge.evidence.length).toBeGreaterThan(0);
+      expect(edge.evidence[0]?.sentence.length).toBeGreaterThan(10);
+    }
+    expect((await errorOf(client.request(`query { paths(from: "${KHARWIN}", to: "person:nobody") { nodes { id } } }`))).code).toBe('NOT_FOUND');
+  });
+
+  it('pages through a relation’s evidence with a cursor', async () => {
+    const hood = await client.request<Hood>(`query { neighborhood(ids: ["${ICE}"], limit: 50) { nodes { id } edges { id type weight } } }`);
+    const edge = hood.neighborhood.edges.find((e) => e.weight >= 2);
+    expect(edge).toBeDefined();
+    const q = 'query($id:ID!,$after:String){ relation(id:$id){ id firstSeen lastSeen evidence(first:1, after:$after){ id sentence start end article{ id title } } } }';
+    type R = { relation: { evidence: Array<{ id: string; sentence: string }> } };
+    const page1 = await client.request<R>(q, { id: edge?.id });
+    const page2 = await client.request<R>(q, { id: edge?.id, after: page1.relation.evidence[0]?.id });
+    expect(page1.relation.evidence).toHaveLength(1);
+    expect(page2.relation.evidence).toHaveLength(1);
+    expect(page2.relation.evidence[0]?.id).not.toBe(page1.relation.evidence[0]?.id);
+  });
+
+  it('lists articles page by page and opens one with its text and entities', async () => {
+    type Page = { articles: { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    const seen: Array<{ id: string; title: string }> = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const page: Page = await client.request<Page>('query($after:String){ articles(first: 2, after: $after) { nodes { id title } pageInfo { endCursor hasNextPage } } }', { after });
+      seen.push(...page.articles.nodes);
+      if (!page.articles.pageInfo.hasNextPage) break;
+      after = page.articles.pageInfo.endCursor;
+    }
+    const total = (await client.request<{ stats: { articles: number } }>('{ stats { articles } }')).stats.articles;
+    expect(seen.length).toBe(total);
+    expect(new Set(seen.map((a) => a.id)).size).toBe(total);
+    const demo = seen.find((a) => /Kharwin|Afghan on Terror/.test(a.title));
+    const one = await client.request<{ article: { text: string; entities: Array<{ id: string }> } }>('query($id:ID!){ article(id:$id){ text entities { id } } }', { id: demo?.id });
+    expect(one.article.text).toMatch(/Kharwin/);
+    expect(one.article.entities.map((e) => e.id)).toContain(KHARWIN);
+  });
+
+  it('gives a timeline of events in date order, and stats by type', async () => {
+    const t = await client.request<{ timeline: Array<{ eventType: string; date: string; participants: Array<{ entity: { id: string }; role: string }> }> }>(
+      `query { timeline(ids: ["${KHARWIN}"]) { eventType date participants { entity { id } role } } }`,
+    );
+    expect(t.timeline.length).toBeGreaterThan(0);
+    expect(t.timeline.map((e) => e.eventType)).toEqual(expect.arrayContaining(['Release', 'Arrest']));
+    const dates = t.timeline.map((e) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    const s = await client.request<{ stats: { articles: number; entities: number; byType: Array<{ type: string; count: number }> } }>('{ stats { articles entities relations evidence byType { type count } } }');
+    expect(s.stats.entities).toBe(s.stats.byType.reduce((n, x) => n + x.count, 0));
+    expect(s.stats.byType.map((x) => x.type)).toContain('EVENT');
+  });
+
+  it('ingests HTML without running its scripts, keeping only the article text', async () => {
+    const html = '<html><head><title>T</title><script>throw new Error("ran")</script></head><body><p>ICE agents detained two Uzbek men in Baltimore on Tuesday, according to officials at the Department of Homeland Security.</p><script>window.evil = 1</script></body></html>';
+    const r = await client.request<{ ingestArticle: { created: boolean; article: { id: string } } }>('mutation($i:ArticleInput!){ ingestArticle(input:$i){ created article { id } } }', { i: { html } });
+    const art = await client.request<{ article: { text: string } }>('query($id:ID!){ article(id:$id){ text } }', { id: r.ingestArticle.article.id });
+    expect(art.article.text).toMatch(/^ICE agents detained two Uzbek men/);
+    expect(art.article.text).not.toMatch(/evil|throw/);
+  });
+
+  it('ingests a URL served by a local HTTP server (ALLOW_PRIVATE_URLS=true), taking the title from the page', async () => {
+    const r = await client.request<{ ingestArticle: { article: { title: string; url: string }; entityCount: number } }>('mutation($i:ArticleInput!){ ingestArticle(input:$i){ article { title url } entityCount } }', { i: { url: `${pagesUrl}/article` } });
+    expect(r.ingestArticle.article).toEqual({ title: 'CBP Releases Afghan', url: `${pagesUrl}/article` });
+    expect(r.ingestArticle.entityCount).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['a non-http scheme', 'file:///etc/passwd', /http or https/],
+    ['a page that does not exist', '/missing', /answered 404/],
+    ['text and url together', 'text+url', /exactly one of text, html or url/],
+  ])('refuses %s with BAD_USER_INPUT', async (_, url, message) => {
+    const input = url === 'text+url' ? { text: 'x', url: `${pagesUrl}/article` } : { url: url.startsWith('/') ? `${pagesUrl}${url}` : url };
+    const e = await errorOf(client.request('mutation($i:ArticleInput!){ ingestArticle(input:$i){ created } }', { i: input }));
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.message).toMatch(message);
+  });
+
+  it('reports each item of ingestArticles on its own', async () => {
+    const r = await client.request<{ ingestArticles: Array<{ index: number; result: { created: boolean } | null; error: string | null; code: string | null }> }>(
+      'mutation($is:[ArticleInput!]!){ ingestArticles(inputs:$is){ index result { created } error code } }',
+      { is: [{ text: 'Note\n\nThe FBI met officials in Kabul.' }, { text: '' }] },
+    );
+    expect(r.ingestArticles[0]).toMatchObject({ index: 0, result: { created: true }, error: null });
+    expect(r.ingestArticles[1]).toMatchObject({ index: 1, result: null, code: 'BAD_USER_INPUT' });
+  });
+
+  it('deletes an article and exactly what only it supported', async () => {
+    const before = await app.repo.countGraph();
+    const text = 'Lone Note\n\nThe Zorblax Freedom Front (ZFF) met the FBI in Kabul.';
+    const created = await client.request<{ ingestArticle: { article: { id: string } } }>('mutation($i:ArticleInput!){ ingestArticle(input:$i){ article { id } } }', { i: { text } });
+    expect((await app.repo.countGraph()).articles).toBe(before.articles + 1);
+    const del = await client.request<{ deleteArticle: boolean }>('mutation($id:ID!){ deleteArticle(id:$id) }', { id: created.ingestArticle.article.id });
+    expect(del.deleteArticle).toBe(true);
+    expect(await app.repo.countGraph()).toEqual(before);
+    expect((await client.request<{ deleteArticle: boolean }>('mutation { deleteArticle(id: "art_none") }')).deleteArticle).toBe(false);
+  });
+});
+
+describe('API safety (real HTTP)', () => {
+  let app: RunningApp;
+  const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
+
+  beforeAll(async () => {
+    app = await startApp(testConfig({ INGEST_DEMO: 'false', API_TOKEN: 'test-token-0123456789', MAX_REQUEST_BYTES: '20000', GRAPHIQL: 'false' }), () => {});
+  });
+  afterAll(() => app?.close());
+
+  it('refuses a mutation without the API token (401), and accepts it with one', async () => {
+    const body = JSON.stringify({ query: 'mutation { deleteArticle(id: "art_none") }' });
+    const denied = await post(body);
+    expect(denied.status).toBe(401);
+    expect(((await denied.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const ok = await post(body, { 'Content-Type': 'application/json', Authorization: 'Bearer test-token-0123456789' });
+    expect(((await ok.json()) as { data: unknown }).data).toEqual({ deleteArticle: false });
+  });
+
+  it('refuses a body over MAX_REQUEST_BYTES with 413', async () => {
+    const res = await post(JSON.stringify({ query: `{ search(query: "${'x'.repeat(30000)}") { id } }` }));
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses a mutation over GET and a non-JSON POST (CSRF)', async () => {
+    const get = await fetch(`${app.url}/graphql?query=${encodeURIComponent('mutation { deleteArticle(id: "x") }')}`, { headers: { Accept: 'application/json' } });
+    expect(get.status).toBe(405);
+    const form = await post('query=mutation%20%7B%20deleteArticle(id%3A%22x%22)%20%7D', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+  });
+
+  it.each([
+    ['too deep', `{ ${'relation(id: "x") { evidence { article { entities { '.repeat(4)}id${' } } } }'.repeat(4)} }`],
+    ['too many aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: stats { articles }`).join(' ')} }`],
+  ])('refuses a query that is %s with QUERY_TOO_COMPLEX', async (_, query) => {
+    const body = (await (await post(JSON.stringify({ query }))).json()) as { errors: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('turns introspection off when GraphiQL is off', async () => {
+    const body = (await (await post(JSON.stringify({ query: '{ __schema { types { name } } }' }))).json()) as { errors?: unknown[] };
+    expect(body.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('caps list sizes with a clear BAD_USER_INPUT', async () => {
+    const body = (await (await post(JSON.stringify({ query: '{ search(query: "a", limit: 1000) { id } }' }))).json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors[0]?.message).toMatch(/limit is 1000; the most allowed is 100/);
+  });
+});

@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchUrl, isPublicAddress } from '../../../server/src/pipeline/fetch-url.ts';
+import { htmlToText } from '../../../server/src/pipeline/html-to-text.ts';
+
+describe('isPublicAddress', () => {
+  it.each([
+    ['127.0.0.1', false],
+    ['10.1.2.3', false],
+    ['172.16.0.1', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['0.0.0.0', false],
+    ['::1', false],
+    ['fc00::1', false],
+    ['fe80::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['100.64.0.1', false],
+    ['8.8.8.8', true],
+    ['2606:4700:4700::1111', true],
+  ])('%s is public: %s', (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('fetchUrl refuses private addresses', () => {
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/hop') res.writeHead(302, { Location: '/page' }).end();
+      else if (req.url === '/big') res.writeHead(200, { 'Content-Type': 'text/plain' }).end('x'.repeat(5000));
+      else if (req.url === '/pdf') res.writeHead(200, { 'Content-Type': 'application/pdf' }).end('%PDF');
+      else res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>hello</p>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  const strict = { allowPrivate: false, maxBytes: 1000, timeoutMs: 2000 };
+  const open = { ...strict, allowPrivate: true };
+
+  it.each([
+    ['a loopback IP literal', () => `http://127.0.0.1:${port}/page`],
+    ['a name that resolves to loopback', () => `http://localhost:${port}/page`],
+    ['an IPv6 loopback literal', () => `http://[::1]:${port}/page`],
+  ])('refuses %s', async (_, url) => {
+    await expect(fetchUrl(url(), strict)).rejects.toThrow(/private or loopback.*ALLOW_PRIVATE_URLS/);
+  });
+
+  it('follows redirects (checking each hop) when private addresses are allowed', async () => {
+    const page = await fetchUrl(`http://127.0.0.1:${port}/hop`, open);
+    expect(page.url).toBe(`http://127.0.0.1:${port}/page`);
+    expect(page.body).toBe('<p>hello</p>');
+  });
+
+  it('refuses pages over the size limit and content that is not HTML or text', async () => {
+    await expect(fetchUrl(`http://127.0.0.1:${port}/big`, open)).rejects.toThrow(/over the 1000-byte limit/);
+    await expect(fetchUrl(`http://127.0.0.1:${port}/pdf`, open)).rejects.toThrow(/application\/pdf is not HTML or text/);
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps the article and drops navigation, scripts and styles', () => {
+    const page = htmlToText(
+      '<html><head><title>Page</title><style>p{}</style></head><body><nav><a href="/">Home</a> <a href="/x">Sections</a></nav><article><h1>Headline here</h1><p>First paragraph of the story, long enough to count as content for the extractor to find.</p><p>Second paragraph continues the story with more words in it for good measure.</p></article><script>alert(1)</script><footer>Copyright</footer></body></html>',
+    );
+    expect(page.title).toBe('Page');
+    expect(page.text).toMatch(/First paragraph of the story/);
+    expect(page.text).toMatch(/\n\nSecond paragraph/);
+    expect(page.text).not.toMatch(/alert|Sections|p\{\}/);
+  });
+});
