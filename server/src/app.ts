@@ -5,6 +5,7 @@ import { GraphRepository } from './db/graph-repository.ts';
 import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './db/local-neo4j.ts';
 import { createHttpServer } from './http/create-server.ts';
 import { createGraphqlApp } from './http/create-yoga.ts';
+import { CurationService } from './services/curation-service.ts';
 import { GraphService } from './services/graph-service.ts';
 import { ingestFiles } from './services/ingest-files.ts';
 import { IngestService } from './services/ingest-service.ts';
@@ -17,6 +18,7 @@ export interface RunningApp {
   repo: GraphRepository;
   graph: GraphService;
   ingest: IngestService;
+  curation: CurationService;
   close(): Promise<void>;
 }
 
@@ -69,11 +71,13 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const neo4jUri = db.uri;
 
     const limits = { maxBytes: config.MAX_ARTICLE_BYTES };
-    const ingest = new IngestService(repo, limits, {
-      allowPrivate: config.ALLOW_PRIVATE_URLS,
-      maxBytes: config.MAX_ARTICLE_BYTES,
-      timeoutMs: config.FETCH_TIMEOUT_MS,
-    });
+    const curation = new CurationService(repo);
+    const ingest = new IngestService(
+      repo,
+      limits,
+      { allowPrivate: config.ALLOW_PRIVATE_URLS, maxBytes: config.MAX_ARTICLE_BYTES, timeoutMs: config.FETCH_TIMEOUT_MS },
+      (batch) => curation.applyMerges(batch),
+    );
     const graph = new GraphService(repo);
 
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
@@ -84,7 +88,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     }
 
     const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
-    const yoga = createGraphqlApp({ graph, ingest }, { graphiql, apiToken: config.API_TOKEN });
+    const yoga = createGraphqlApp({ graph, ingest, curation }, { graphiql, apiToken: config.API_TOKEN });
     const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -101,6 +105,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       repo: openRepo,
       graph,
       ingest,
+      curation,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

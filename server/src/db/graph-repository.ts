@@ -15,6 +15,9 @@ import {
 } from '../domain/types.ts';
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
 
+/** Runs one catalog query inside a transaction and returns its records as plain objects. */
+export type QueryRunner = (name: QueryName, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
+
 /** How to reach Neo4j. */
 export interface Neo4jConnection {
   uri: string;
@@ -311,6 +314,22 @@ export class GraphRepository {
     await this.withSession((session) => session.run(this.catalog.query('admin/delete-everything')));
   }
 
+  /**
+   * Runs several catalog queries in one write transaction, for services (curation) whose
+   * logic sits between the queries. Records come back as plain objects; whole numbers in
+   * params are sent as Neo4j integers.
+   */
+  async inWriteTransaction<T>(work: (run: QueryRunner) => Promise<T>): Promise<T> {
+    return this.write((tx) =>
+      work(async (name, params) => (await this.run(tx, name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => r.toObject() as Record<string, unknown>)),
+    );
+  }
+
+  /** Runs one read-only catalog query and returns its records as plain objects. */
+  async readRecords(name: QueryName, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    return (await this.read(name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => r.toObject() as Record<string, unknown>);
+  }
+
   /** Runs EXPLAIN on a catalog query (used by tests to check every query file compiles). */
   async explain(name: QueryName): Promise<void> {
     await this.withSession((session) => session.run(`EXPLAIN ${this.catalog.query(name)}`, {}));
@@ -359,6 +378,16 @@ export class GraphRepository {
       throw err;
     }
   }
+}
+
+// Whole numbers become Neo4j integers (JavaScript numbers would be stored as floats).
+function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
 }
 
 function isUnavailable(err: unknown): boolean {

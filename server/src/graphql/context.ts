@@ -1,3 +1,4 @@
+import type { CurationService } from '../services/curation-service.ts';
 import type { GraphService } from '../services/graph-service.ts';
 import type { IngestService } from '../services/ingest-service.ts';
 
@@ -5,4 +6,5 @@ import type { IngestService } from '../services/ingest-service.ts';
 export interface AppContext {
   graph: GraphService;
   ingest: IngestService;
+  curation: CurationService;
 }

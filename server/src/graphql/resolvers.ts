@@ -29,6 +29,7 @@ export const resolvers = {
       return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
     },
     article: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.article(a.id),
+    decisions: (_: unknown, a: Args<{ limit?: number | null }>, ctx: AppContext) => ctx.curation.decisions(a.limit ?? 50),
   },
   Relation: {
     evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after),
@@ -42,5 +43,9 @@ export const resolvers = {
     ingestArticle: (_: unknown, a: Args<{ input: IngestInput }>, ctx: AppContext) => ctx.ingest.ingest(a.input),
     ingestArticles: (_: unknown, a: Args<{ inputs: ArticleInput[] }>, ctx: AppContext) => ctx.ingest.ingestMany(a.inputs),
     deleteArticle: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.ingest.deleteArticle(a.id),
+    mergeEntities: (_: unknown, a: Args<{ into: string; from: string[] }>, ctx: AppContext) => ctx.curation.merge(a.into, a.from),
+    renameEntity: (_: unknown, a: Args<{ id: string; name: string }>, ctx: AppContext) => ctx.curation.rename(a.id, a.name),
+    setEntityType: (_: unknown, a: Args<{ id: string; type: EntityType }>, ctx: AppContext) => ctx.curation.setType(a.id, a.type),
+    undoDecision: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.curation.undo(a.id),
   },
 };

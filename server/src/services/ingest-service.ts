@@ -1,6 +1,6 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
-import type { ArticleInput, StoredArticle } from '../domain/types.ts';
+import type { ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
 import { extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText } from '../pipeline/html-to-text.ts';
@@ -35,12 +35,14 @@ export class IngestService {
     private readonly repo: GraphRepository,
     private readonly limits: ArticleLimits,
     private readonly fetchPolicy: FetchPolicy = { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 10_000 },
+    /** Applies curation (merges) to a batch before it is written. */
+    private readonly curate: (batch: GraphBatch) => Promise<GraphBatch> = async (b) => b,
   ) {}
 
   /** Validates, extracts and stores one article in a single transaction. */
   async ingest(input: IngestInput): Promise<IngestOutcome> {
     const article = prepareArticle(await this.toText(input), this.limits);
-    const batch = resolve(article, extract(article));
+    const batch = await this.curate(resolve(article, extract(article)));
     const { created, reprocessed } = await this.repo.writeArticle(batch);
     return {
       article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },

@@ -143,7 +143,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const opener = ctx.mentions.find((m) => m.to <= lo && m.type !== 'LOCATION');
     const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
     if (opener && clauseOpen && !participants.some((p) => p.mention.key === opener.key)) {
-      if ((passive || tokens[i - 1]?.text === 'into') && !participants.some((p) => p.role === 'subject')) add(opener, 'subject');
+      const passiveLike = passive || tokens[i - 1]?.text === 'into';
+      if (passiveLike && (opener.type === 'PERSON' || !participants.some((p) => p.role === 'subject'))) add(opener, 'subject');
       else if (!passive && opener.type === 'PERSON' && !participants.some((p) => p.role === 'agent' && p.mention.type === 'PERSON')) add(opener, 'agent');
     }
     if (!participants.some((p) => p.role !== 'place')) return;

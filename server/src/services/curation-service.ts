@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { GraphRepository, QueryRunner } from '../db/graph-repository.ts';
+import { AppError, badInput } from '../domain/errors.ts';
+import { ENTITY_TYPES, isRelationType, type EntityType, type GraphBatch, type GraphEntity } from '../domain/types.ts';
+import { relationId } from '../pipeline/resolve.ts';
+
+/** A recorded curation decision. */
+export interface Decision {
+  id: string;
+  kind: 'merge' | 'rename' | 'setType';
+  /** The entity the decision is about (for a merge: the one kept). */
+  entityId: string;
+  /** For a merge: the entity merged away. */
+  otherId: string | null;
+  createdAt: string;
+  undone: boolean;
+}
+
+const decisionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['merge', 'rename', 'setType']),
+  entityId: z.string(),
+  otherId: z.string().nullable().optional().transform((v) => v ?? null),
+  payload: z.string(),
+  createdAt: z.string(),
+  undone: z.boolean(),
+});
+
+const edgeSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  source: z.string(),
+  target: z.string(),
+  firstSeen: z.string().nullable().optional(),
+  lastSeen: z.string().nullable().optional(),
+  role: z.string().nullable().optional(),
+});
+const mentionSchema = z.object({ articleId: z.string(), count: z.number().nullable(), alsoInto: z.boolean() });
+const mergePayload = z.object({
+  entity: z.record(z.string(), z.unknown()),
+  edges: z.array(edgeSchema),
+  mentions: z.array(mentionSchema),
+  intoAliases: z.array(z.string()),
+  movedIds: z.array(z.string()),
+});
+const entityRecord = z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string()).nullable(), articleCount: z.number().nullable() });
+
+type Run = QueryRunner;
+
+/** What a curation call changed. */
+export interface CurationResult {
+  decisions: Decision[];
+  entity: GraphEntity | null;
+}
+
+/**
+ * Curation: merge, rename and re-type entities. Each change is recorded as a Decision in the
+ * database — ingest consults merges so re-ingesting never splits a merged entity again, and
+ * names and types are never overwritten by ingest — and undoDecision reverses it.
+ */
+export class CurationService {
+  constructor(private readonly repo: GraphRepository) {}
+
+  /** Merges each of `from` into `into`: edges, evidence, mentions and names move; `from` goes away. */
+  async merge(into: string, from: string[]): Promise<CurationResult> {
+    if (from.length === 0 || from.length > 20) throw badInput('from must name 1 to 20 entities.');
+    if (from.includes(into)) throw badInput('An entity cannot be merged into itself.');
+    return this.repo.inWriteTransaction(async (run) => {
+      await this.requireEntities(run, [into, ...from]);
+      const decisions: Decision[] = [];
+      for (const fromId of from) decisions.push(await this.mergeOne(run, into, fromId));
+      return { decisions, entity: await this.entityIn(run, into) };
+    });
+  }
+
+  /** Renames an entity; the old name stays as an alias. */
+  async rename(id: string, name: string): Promise<CurationResult> {
+    const clean = name.trim();
+    if (clean.length === 0 || clean.length > 300) throw badInput('name must be 1 to 300 characters.');
+    return this.repo.inWriteTransaction(async (run) => {
+      const [e] = await this.requireEntities(run, [id]);
+      if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+      const aliases = e.aliases.includes(e.name) ? e.aliases : [...e.aliases, e.name];
+      await this.setEntity(run, { ...e, name: clean, aliases: aliases.filter((a) => a !== clean) });
+      const decision = await this.saveDecision(run, 'rename', id, null, { before: { name: e.name, aliases: e.aliases } });
+      return { decisions: [decision], entity: await this.entityIn(run, id) };
+    });
+  }
+
+  /** Changes an entity's type (its id stays, so later articles still find it). */
+  async setType(id: string, type: EntityType): Promise<CurationResult> {
+    return this.repo.inWriteTransaction(async (run) => {
+      const [e] = await this.requireEntities(run, [id]);
+      if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+      await this.setEntity(run, { ...e, type });
+      const decision = await this.saveDecision(run, 'setType', id, null, { before: { type: e.type } });
+      return { decisions: [decision], entity: await this.entityIn(run, id) };
+    });
+  }
+
+  /** Reverses a decision that has not been undone yet. */
+  async undo(decisionId: string): Promise<CurationResult> {
+    return this.repo.inWriteTransaction(async (run) => {
+      const [row] = await run('curation/get-decision', { id: decisionId });
+      if (!row) throw new AppError('NOT_FOUND', `No decision with id "${decisionId}".`);
+      const d = decisionSchema.parse(row.decision);
+      if (d.undone) throw badInput(`Decision ${decisionId} is already undone.`);
+      const payload = JSON.parse(d.payload) as unknown;
+      if (d.kind === 'merge') await this.undoMerge(run, d, mergePayload.parse(payload));
+      else {
+        const [e] = await this.requireEntities(run, [d.entityId]);
+        if (!e) throw new AppError('NOT_FOUND', `Entity "${d.entityId}" no longer exists; undo the later merge first.`);
+        const before = z.object({ before: z.object({ name: z.string().optional(), aliases: z.array(z.string()).optional(), type: z.enum(ENTITY_TYPES).optional() }) }).parse(payload).before;
+        await this.setEntity(run, { ...e, ...(before.name ? { name: before.name } : {}), ...(before.aliases ? { aliases: before.aliases } : {}), ...(before.type ? { type: before.type } : {}) });
+      }
+      await run('curation/mark-undone', { id: decisionId });
+      return { decisions: [{ ...toDecision(d), undone: true }], entity: await this.entityIn(run, d.entityId) };
+    });
+  }
+
+  /** Decisions, newest first. */
+  async decisions(limit: number): Promise<Decision[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit must be between 1 and 500.');
+    const rows = await this.repo.readRecords('curation/list-decisions', { limit });
+    return rows.map((r) => toDecision(decisionSchema.parse(r.decision)));
+  }
+
+  /**
+   * Rewrites a batch so entities merged away by a decision land on the entity they were merged
+   * into: re-ingesting an article never brings a merged duplicate back.
+   */
+  async applyMerges(batch: GraphBatch): Promise<GraphBatch> {
+    const redirect = new Map<string, string>();
+    let frontier = batch.entities.map((e) => e.id);
+    // Follow chains (B merged into A, A later into C) a few levels deep.
+    for (let depth = 0; depth < 5 && frontier.length > 0; depth++) {
+      const rows = await this.repo.readRecords('curation/get-redirects', { ids: frontier });
+      frontier = [];
+      for (const r of rows) {
+        const fromId = z.string().parse(r.fromId);
+        const intoId = z.string().parse(r.intoId);
+        for (const [k, v] of redirect) if (v === fromId) redirect.set(k, intoId);
+        redirect.set(fromId, intoId);
+        frontier.push(intoId);
+      }
+    }
+    if (redirect.size === 0) return batch;
+    const to = (id: string): string => redirect.get(id) ?? id;
+    const entities = new Map<string, GraphBatch['entities'][number]>();
+    for (const e of batch.entities) {
+      const id = to(e.id);
+      const prev = entities.get(id);
+      const aliases = id === e.id ? e.aliases : [...e.aliases, e.name];
+      if (prev) {
+        prev.aliases = [...new Set([...prev.aliases, ...aliases])];
+        prev.mentionCount += e.mentionCount;
+      } else {
+        entities.set(id, { ...e, id, aliases });
+      }
+    }
+    const relations = batch.relations.flatMap((r) => {
+      let source = to(r.source);
+      let target = to(r.target);
+      if (source === target || !isRelationType(r.type)) return [];
+      if (r.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
+      return [{ ...r, source, target, id: relationId(source, r.type, target) }];
+    });
+    return { ...batch, entities: [...entities.values()], relations };
+  }
+
+  private async mergeOne(run: Run, into: string, fromId: string): Promise<Decision> {
+    const [row] = await run('curation/get-merge-source', { fromId, intoId: into });
+    if (!row) throw new AppError('NOT_FOUND', `No entity with id "${fromId}".`);
+    const entity = z.record(z.string(), z.unknown()).parse(row.entity);
+    const edges = z.array(edgeSchema).parse(row.edges);
+    const mentions = z.array(mentionSchema).parse(row.mentions);
+    const intoAliases = z.array(z.string()).nullable().parse(row.intoAliases) ?? [];
+    const decisionId = `dec_${randomUUID()}`;
+
+    const moves: Array<Record<string, unknown>> = [];
+    const loops: string[] = [];
+    for (const e of edges) {
+      let source = e.source === fromId ? into : e.source;
+      let target = e.target === fromId ? into : e.target;
+      if (source === target || !isRelationType(e.type)) {
+        loops.push(e.id);
+        continue;
+      }
+      if (e.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
+      moves.push({ oldId: e.id, newId: relationId(source, e.type, target), source, target, type: e.type, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, role: e.role ?? null });
+    }
+    await run('curation/move-edges', { moves, decisionId });
+    await run('curation/park-evidence', { ids: loops, decisionId });
+    await run('curation/move-mentions', { fromId, intoId: into });
+    const movedIds = moves.map((m) => String(m.newId));
+    await run('ingest/refresh-relations', { relationIds: movedIds });
+
+    const [kept] = await this.requireEntities(run, [into]);
+    if (!kept) throw new AppError('NOT_FOUND', `No entity with id "${into}".`);
+    const fromNames = [String(entity.name ?? ''), ...z.array(z.string()).catch([]).parse(entity.aliases)];
+    await this.setEntity(run, { ...kept, aliases: [...new Set([...kept.aliases, ...fromNames])].filter((a) => a && a !== kept.name) });
+    await run('curation/delete-entity', { id: fromId });
+    return this.saveDecision(run, 'merge', into, fromId, { entity, edges, mentions, intoAliases, movedIds }, decisionId);
+  }
+
+  private async undoMerge(run: Run, d: z.infer<typeof decisionSchema>, p: z.infer<typeof mergePayload>): Promise<void> {
+    if (!d.otherId) throw new AppError('NOT_FOUND', 'The merge decision names no merged entity.');
+    const existing = await run('explore/get-entities', { ids: [d.otherId] });
+    if (existing.length > 0) throw badInput(`Entity "${d.otherId}" exists again (a later article re-created it); merge it back instead.`);
+    const [kept] = await this.requireEntities(run, [d.entityId]);
+    if (!kept) throw new AppError('NOT_FOUND', `Entity "${d.entityId}" no longer exists; undo the later merge first.`);
+    await run('curation/create-entity', { props: p.entity, mentions: p.mentions.map((m) => ({ articleId: m.articleId, count: m.count ?? 1 })) });
+    await run('curation/unmention', { entityId: d.entityId, articleIds: p.mentions.filter((m) => !m.alsoInto).map((m) => m.articleId) });
+    await run('curation/restore-evidence', { decisionId: d.id, edges: p.edges.map((e) => ({ ...e, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, role: e.role ?? null })) });
+    await run('ingest/refresh-relations', { relationIds: [...p.movedIds, ...p.edges.map((e) => e.id)] });
+    await this.setEntity(run, { ...kept, aliases: p.intoAliases });
+  }
+
+  private async requireEntities(run: Run, ids: string[]): Promise<GraphEntity[]> {
+    const rows = await run('explore/get-entities', { ids });
+    const found = rows.map((r) => entityRecord.parse(r.entity)).map((e) => ({ ...e, aliases: e.aliases ?? [], articleCount: e.articleCount ?? 0 }));
+    for (const id of ids) if (!found.some((e) => e.id === id)) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+    return ids.map((id) => found.find((e) => e.id === id)).filter((e): e is GraphEntity => e !== undefined);
+  }
+
+  private async entityIn(run: Run, id: string): Promise<GraphEntity | null> {
+    const [row] = await run('explore/get-entities', { ids: [id] });
+    if (!row) return null;
+    const e = entityRecord.parse(row.entity);
+    return { ...e, aliases: e.aliases ?? [], articleCount: e.articleCount ?? 0 };
+  }
+
+  private async setEntity(run: Run, e: Pick<GraphEntity, 'id' | 'name' | 'type' | 'aliases'>): Promise<void> {
+    await run('curation/set-entity', { id: e.id, name: e.name, type: e.type, aliases: e.aliases });
+  }
+
+  private async saveDecision(run: Run, kind: Decision['kind'], entityId: string, otherId: string | null, payload: unknown, id = `dec_${randomUUID()}`): Promise<Decision> {
+    const decision = { id, kind, entityId, otherId, payload: JSON.stringify(payload), createdAt: new Date().toISOString() };
+    await run('curation/save-decision', { decision });
+    return { id, kind, entityId, otherId, createdAt: decision.createdAt, undone: false };
+  }
+}
+
+function toDecision(d: z.infer<typeof decisionSchema>): Decision {
+  return { id: d.id, kind: d.kind, entityId: d.entityId, otherId: d.otherId, createdAt: d.createdAt, undone: d.undone };
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../server/src/config.ts';
+import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
+import { CurationService } from '../../server/src/services/curation-service.ts';
+import { IngestService } from '../../server/src/services/ingest-service.ts';
+import { freshRepository } from '../helpers/test-db.ts';
+
+const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
+const ICE = 'agency:immigration-and-customs-enforcement';
+const CBP = 'agency:customs-and-border-protection';
+
+describe('curation decisions against the real Neo4j', () => {
+  let repo: GraphRepository;
+  let curation: CurationService;
+  let ingest: IngestService;
+
+  beforeAll(async () => {
+    repo = await freshRepository();
+    curation = new CurationService(repo);
+    ingest = new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b));
+  });
+  beforeEach(async () => {
+    await repo.deleteEverything();
+    for (const f of ['01-ice-arrests-tajik-nationals.txt', '03-kharwin-watchlist-release.txt', '04-oig-vetting-report.txt']) await ingest.ingest({ text: demo(f) });
+  });
+  afterAll(() => repo.close());
+
+  /** Everything observable about the graph, to compare before and after an undo. */
+  async function snapshot(): Promise<unknown> {
+    const counts = await repo.countGraph();
+    const stats = await repo.stats();
+    const entities = (await repo.getEntities([ICE, CBP])).sort((a, b) => a.id.localeCompare(b.id)).map((e) => ({ ...e, aliases: [...e.aliases].sort() }));
+    const edges = (await repo.edgesAmong([ICE, CBP, 'agency:department-of-homeland-security', 'person:mohammad-kharwin', 'country:tajikistan'])).sort((a, b) => a.id.localeCompare(b.id));
+    return { counts, stats, entities, edges };
+  }
+
+  it('merges one entity into another, moving edges, evidence, mentions and names', async () => {
+    const before = await repo.countGraph();
+    const r = await curation.merge(ICE, [CBP]);
+    expect(r.decisions).toHaveLength(1);
+    expect(r.entity?.aliases).toEqual(expect.arrayContaining(['Customs and Border Protection', 'CBP', 'ICE']));
+    expect(await repo.getEntities([CBP])).toEqual([]);
+    const after = await repo.countGraph();
+    expect(after.entities).toBe(before.entities - 1);
+    expect(after.evidence).toBe(before.evidence);
+    const hood = await repo.edgesAmong([ICE, 'person:mohammad-kharwin']);
+    expect(hood.some((e) => e.type === 'RELEASED' && e.source === ICE)).toBe(true);
+    expect(r.entity?.articleCount).toBe(3);
+  });
+
+  it('undoing a merge restores the graph exactly', async () => {
+    const before = await snapshot();
+    const r = await curation.merge(ICE, [CBP]);
+    await curation.undo(r.decisions[0]?.id ?? '');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('re-ingesting after a merge does not bring the merged entity back', async () => {
+    await curation.merge(ICE, [CBP]);
+    await ingest.ingest({ text: 'New Note\n\nCustoms and Border Protection released a man in El Paso, Texas.' });
+    expect(await repo.getEntities([CBP])).toEqual([]);
+    const [ice] = await repo.getEntities([ICE]);
+    expect(ice?.articleCount).toBe(4);
+  });
+
+  it('renames and re-types with undo, and ingest does not overwrite them', async () => {
+    const renamed = await curation.rename(ICE, 'U.S. Immigration and Customs Enforcement');
+    expect(renamed.entity).toMatchObject({ name: 'U.S. Immigration and Customs Enforcement' });
+    expect(renamed.entity?.aliases).toContain('Immigration and Customs Enforcement');
+    const typed = await curation.setType(ICE, 'ORGANIZATION');
+    await ingest.ingest({ text: 'Another Note\n\nImmigration and Customs Enforcement detained a man in Houston.' });
+    expect((await repo.getEntities([ICE]))[0]).toMatchObject({ name: 'U.S. Immigration and Customs Enforcement', type: 'ORGANIZATION' });
+    await curation.undo(typed.decisions[0]?.id ?? '');
+    await curation.undo(renamed.decisions[0]?.id ?? '');
+    expect((await repo.getEntities([ICE]))[0]).toMatchObject({ name: 'Immigration and Customs Enforcement', type: 'AGENCY' });
+    const decisions = await curation.decisions(10);
+    expect(decisions.map((d) => [d.kind, d.undone])).toEqual([
+      ['setType', true],
+      ['rename', true],
+    ]);
+  });
+
+  it('refuses bad requests with clear errors', async () => {
+    await expect(curation.merge(ICE, [ICE])).rejects.toThrow(/into itself/);
+    await expect(curation.merge(ICE, ['person:nobody'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(curation.rename(ICE, '   ')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const r = await curation.rename(ICE, 'ICE proper');
+    await curation.undo(r.decisions[0]?.id ?? '');
+    await expect(curation.undo(r.decisions[0]?.id ?? '')).rejects.toThrow(/already undone/);
+  });
+});
