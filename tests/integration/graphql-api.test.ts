@@ -206,7 +206,7 @@ describe('API safety (real HTTP)', () => {
   const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
 
   beforeAll(async () => {
-    app = await startApp(testConfig({ INGEST_DEMO: 'false', API_TOKEN: 'test-token-0123456789', MAX_REQUEST_BYTES: '20000', GRAPHIQL: 'false' }), () => {});
+    app = await startApp(testConfig({ INGEST_DEMO: 'false', API_TOKEN: 'test-token-0123456789', MAX_REQUEST_BYTES: '40000', GRAPHIQL: 'false' }), () => {});
   });
   afterAll(() => app?.close());
 
@@ -220,7 +220,7 @@ describe('API safety (real HTTP)', () => {
   });
 
   it('refuses a body over MAX_REQUEST_BYTES with 413', async () => {
-    const res = await post(JSON.stringify({ query: `{ search(query: "${'x'.repeat(30000)}") { id } }` }));
+    const res = await post(JSON.stringify({ query: `{ search(query: "${'x'.repeat(50000)}") { id } }` }));
     expect(res.status).toBe(413);
   });
 
@@ -237,6 +237,15 @@ describe('API safety (real HTTP)', () => {
   ])('refuses a query that is %s with QUERY_TOO_COMPLEX', async (_, query) => {
     const body = (await (await post(JSON.stringify({ query }))).json()) as { errors: Array<{ extensions?: { code?: string } }> };
     expect(body.errors[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it.each([
+    ['too many tokens', `{ stats { ${'articles '.repeat(3100)}} }`],
+    ['too costly', `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: neighborhood(ids: ["x"]) { nodes { id name type aliases articleCount } edges { id type source target weight evidence { id sentence start end article { id title url source publishedAt text entities { id name type aliases articleCount } } } } }`).join(' ')} }`],
+  ])('refuses a query with %s with QUERY_TOO_COMPLEX', async (_, query) => {
+    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions?: { code?: string } }> };
+    expect(body.errors[0]?.extensions?.code, body.errors[0]?.message).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('turns introspection off when GraphiQL is off', async () => {
