@@ -91,3 +91,58 @@ describe('curation decisions against the real Neo4j', () => {
     await expect(curation.undo(r.decisions[0]?.id ?? '')).rejects.toThrow(/already undone/);
   });
 });
+
+describe('splitting an entity', () => {
+  let repo: GraphRepository;
+  let curation: CurationService;
+  let ingest: IngestService;
+  const DHS = 'agency:department-of-homeland-security';
+
+  beforeAll(async () => {
+    repo = await freshRepository();
+    curation = new CurationService(repo);
+    ingest = new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b));
+  });
+  beforeEach(async () => {
+    await repo.deleteEverything();
+    await ingest.ingest({ text: 'Short Note\n\nDHS officials met ICE agents in Texas.' });
+    await ingest.ingest({ text: 'Long Note\n\nThe Department of Homeland Security said ICE agents were in Texas. DHS added more.' });
+  });
+  afterAll(() => repo.close());
+
+  async function snapshot(): Promise<unknown> {
+    const entities = (await repo.getEntities([DHS, ICE])).map((e) => ({ ...e, aliases: [...e.aliases].sort() }));
+    const edges = (await repo.edgesAmong([DHS, ICE, 'location:texas'])).sort((a, b) => a.id.localeCompare(b.id));
+    return { counts: await repo.countGraph(), entities, edges };
+  }
+
+  it('moves the names, and the evidence and articles that use only them, to a new entity', async () => {
+    const r = await curation.split(DHS, ['DHS'], 'DHS (unclear)', 'AGENCY');
+    const created = r.entity;
+    expect(created).toMatchObject({ id: 'agency:dhs-unclear', name: 'DHS (unclear)', aliases: ['DHS'], articleCount: 2 });
+    const [dhs] = await repo.getEntities([DHS]);
+    expect(dhs?.aliases).not.toContain('DHS');
+    expect(dhs?.articleCount).toBe(1); // the short note used only "DHS"
+    const edges = await repo.edgesAmong([created?.id ?? '', ICE]);
+    expect(edges.length).toBeGreaterThan(0);
+  });
+
+  it('undoing a split restores the graph exactly', async () => {
+    const before = await snapshot();
+    const r = await curation.split(DHS, ['DHS'], 'DHS (unclear)', null);
+    await curation.undo(r.decisions[0]?.id ?? '');
+    expect(await snapshot()).toEqual(before);
+    expect(await repo.getEntities(['agency:dhs-unclear'])).toEqual([]);
+  });
+
+  it('sends later articles that use only the split-off names to the new entity', async () => {
+    await curation.split(DHS, ['DHS'], 'DHS (unclear)', null);
+    await ingest.ingest({ text: 'Third Note\n\nDHS issued a statement about Texas.' });
+    expect((await repo.getEntities(['agency:dhs-unclear']))[0]?.articleCount).toBe(3);
+    expect((await repo.getEntities([DHS]))[0]?.articleCount).toBe(1);
+  });
+
+  it('refuses a name that is not an alias', async () => {
+    await expect(curation.split(DHS, ['Nope'], null, null)).rejects.toThrow(/Not aliases of Department of Homeland Security: Nope/);
+  });
+});

@@ -189,6 +189,18 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(r.ingestArticles[1]).toMatchObject({ index: 1, result: null, code: 'BAD_USER_INPUT' });
   });
 
+  it('curates through the API: merge, list decisions, undo', async () => {
+    type Res = { decisions: Array<{ id: string; kind: string; undone: boolean }>; entity: { id: string; aliases: string[] } | null };
+    const merged = await client.request<{ mergeEntities: Res }>('mutation { mergeEntities(into: "organization:seed", from: ["organization:specific"]) { decisions { id kind undone } entity { id aliases } } }');
+    expect(merged.mergeEntities.entity?.aliases).toContain('specific');
+    const listed = await client.request<{ decisions: Array<{ id: string }> }>('{ decisions(limit: 5) { id } }');
+    expect(listed.decisions[0]?.id).toBe(merged.mergeEntities.decisions[0]?.id);
+    const undone = await client.request<{ undoDecision: Res }>('mutation($id:ID!){ undoDecision(id:$id) { decisions { undone } } }', { id: merged.mergeEntities.decisions[0]?.id });
+    expect(undone.undoDecision.decisions[0]?.undone).toBe(true);
+    expect((await client.request<{ entity: { id: string } | null }>('{ entity(id: "organization:specific") { id } }')).entity).toEqual({ id: 'organization:specific' });
+    expect((await errorOf(client.request('mutation { undoDecision(id: "dec_missing") { decisions { id } } }'))).code).toBe('NOT_FOUND');
+  });
+
   it('deletes an article and exactly what only it supported', async () => {
     const before = await app.repo.countGraph();
     const text = 'Lone Note\n\nThe Zorblax Freedom Front (ZFF) met the FBI in Kabul.';

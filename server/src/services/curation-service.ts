@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { GraphRepository, QueryRunner } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import { ENTITY_TYPES, isRelationType, type EntityType, type GraphBatch, type GraphEntity } from '../domain/types.ts';
-import { relationId } from '../pipeline/resolve.ts';
+import { entityId, relationId } from '../pipeline/resolve.ts';
 
 /** A recorded curation decision. */
 export interface Decision {
   id: string;
-  kind: 'merge' | 'rename' | 'setType';
+  kind: 'merge' | 'split' | 'rename' | 'setType';
   /** The entity the decision is about (for a merge: the one kept). */
   entityId: string;
   /** For a merge: the entity merged away. */
@@ -19,7 +19,7 @@ export interface Decision {
 
 const decisionSchema = z.object({
   id: z.string(),
-  kind: z.enum(['merge', 'rename', 'setType']),
+  kind: z.enum(['merge', 'split', 'rename', 'setType']),
   entityId: z.string(),
   otherId: z.string().nullable().optional().transform((v) => v ?? null),
   payload: z.string(),
@@ -44,6 +44,32 @@ const mergePayload = z.object({
   intoAliases: z.array(z.string()),
   movedIds: z.array(z.string()),
 });
+const splitPayload = z.object({
+  aliases: z.array(z.string()),
+  originalAliases: z.array(z.string()),
+  edges: z.array(edgeSchema),
+  movedArticles: z.array(z.object({ articleId: z.string(), count: z.number().nullable(), keepOld: z.boolean() })),
+  touchedIds: z.array(z.string()),
+});
+const candidateEdge = edgeSchema.extend({ evidence: z.array(z.object({ id: z.string(), sentence: z.string() })) });
+const candidateArticle = z.object({ id: z.string(), text: z.string(), count: z.number().nullable() });
+
+/** Whether a text names any of the forms (whole words; forms without lower-case letters case-sensitively). */
+function namer(forms: string[]): { test: (text: string) => boolean; strip: (text: string) => string } {
+  const escape = (f: string): string => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternation = (fs: string[]): string => fs.map(escape).join('|') || '(?!)';
+  const bounded = (body: string, flags: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+  const clean = forms.filter(Boolean);
+  const shouted = clean.filter((f) => !/\p{Ll}/u.test(f));
+  const worded = clean.filter((f) => /\p{Ll}/u.test(f));
+  const exact = bounded(alternation(shouted), 'gu');
+  const folded = bounded(alternation(worded), 'giu');
+  return {
+    test: (text) => clean.length > 0 && (bounded(alternation(shouted), 'u').test(text) || bounded(alternation(worded), 'iu').test(text)),
+    strip: (text) => text.replace(exact, ' ').replace(folded, ' '),
+  };
+}
+
 const entityRecord = z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string()).nullable(), articleCount: z.number().nullable() });
 
 type Run = QueryRunner;
@@ -99,6 +125,61 @@ export class CurationService {
     });
   }
 
+  /**
+   * Splits names off an entity into a new one: the given aliases move to it, and so do the
+   * evidence sentences and article mentions that use only those names (a sentence or article
+   * that also uses the original's other names stays with the original).
+   */
+  async split(id: string, aliases: string[], name: string | null | undefined, type: EntityType | null | undefined): Promise<CurationResult> {
+    const moved = [...new Set(aliases.map((a) => a.trim()).filter(Boolean))];
+    if (moved.length === 0 || moved.length > 50) throw badInput('aliases must name 1 to 50 of the entity’s aliases.');
+    return this.repo.inWriteTransaction(async (run) => {
+      const [e] = await this.requireEntities(run, [id]);
+      if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+      const unknown = moved.filter((a) => !e.aliases.includes(a));
+      if (unknown.length > 0) throw badInput(`Not aliases of ${e.name}: ${unknown.join(', ')}.`);
+      const newName = (name ?? '').trim() || moved[0] || '';
+      const newType = type ?? e.type;
+      const newId = entityId(newType, newName);
+      if (newId === id || (await run('explore/get-entities', { ids: [newId] })).length > 0) {
+        throw badInput(`An entity with id "${newId}" already exists; merge into it instead, or choose another name.`);
+      }
+      const remaining = e.aliases.filter((a) => !moved.includes(a));
+      const uses = namer([...moved, newName]);
+      const rest = namer([e.name, ...remaining]);
+      const onlyNew = (text: string): boolean => uses.test(text) && !rest.test(uses.strip(text));
+
+      const [row] = await run('curation/get-split-candidates', { id });
+      const edges = z.array(candidateEdge).parse(row?.edges ?? []);
+      const articles = z.array(candidateArticle).parse(row?.articles ?? []);
+      const decisionId = `dec_${randomUUID()}`;
+      await run('curation/create-bare-entity', { id: newId, name: newName, type: newType, aliases: moved.filter((a) => a !== newName) });
+
+      const moves: Array<Record<string, unknown>> = [];
+      const touched = new Set<string>();
+      for (const edge of edges) {
+        if (!isRelationType(edge.type)) continue;
+        let source = edge.source === id ? newId : edge.source;
+        let target = edge.target === id ? newId : edge.target;
+        if (edge.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
+        const newRelId = relationId(source, edge.type, target);
+        for (const ev of edge.evidence.filter((v) => onlyNew(v.sentence))) {
+          moves.push({ evidenceId: ev.id, oldId: edge.id, newId: newRelId, source, target, type: edge.type, firstSeen: edge.firstSeen ?? null, lastSeen: edge.lastSeen ?? null, role: edge.role ?? null });
+          touched.add(edge.id).add(newRelId);
+        }
+      }
+      await run('curation/move-evidence', { moves, decisionId });
+      const movedArticles = articles.filter((a) => uses.test(a.text)).map((a) => ({ articleId: a.id, count: a.count ?? 1, keepOld: !onlyNew(a.text) }));
+      await run('curation/move-article-mentions', { fromId: id, toId: newId, moves: movedArticles });
+      await run('ingest/refresh-relations', { relationIds: [...touched] });
+      await this.setEntity(run, { ...e, aliases: remaining });
+      const [created] = await this.requireEntities(run, [newId]);
+      if (created) await this.setEntity(run, created);
+      const decision = await this.saveDecision(run, 'split', id, newId, { aliases: moved, originalAliases: e.aliases, edges: edges.map(({ evidence: _, ...rest }) => rest), movedArticles, touchedIds: [...touched] }, decisionId);
+      return { decisions: [decision], entity: await this.entityIn(run, newId) };
+    });
+  }
+
   /** Reverses a decision that has not been undone yet. */
   async undo(decisionId: string): Promise<CurationResult> {
     return this.repo.inWriteTransaction(async (run) => {
@@ -108,6 +189,7 @@ export class CurationService {
       if (d.undone) throw badInput(`Decision ${decisionId} is already undone.`);
       const payload = JSON.parse(d.payload) as unknown;
       if (d.kind === 'merge') await this.undoMerge(run, d, mergePayload.parse(payload));
+      else if (d.kind === 'split') await this.undoSplit(run, d, splitPayload.parse(payload));
       else {
         const [e] = await this.requireEntities(run, [d.entityId]);
         if (!e) throw new AppError('NOT_FOUND', `Entity "${d.entityId}" no longer exists; undo the later merge first.`);
@@ -145,13 +227,24 @@ export class CurationService {
         frontier.push(intoId);
       }
     }
+    // A split sends an article that uses only the split-off names to the new entity.
+    const splits = await this.repo.readRecords('curation/get-splits', { ids: batch.entities.map((e) => e.id) });
+    for (const r of splits) {
+      const original = z.string().parse(r.entityId);
+      const newId = z.string().parse(r.newId);
+      const p = splitPayload.pick({ aliases: true, originalAliases: true }).parse(JSON.parse(z.string().parse(r.payload)));
+      const e = batch.entities.find((x) => x.id === original);
+      const uses = namer(p.aliases);
+      const rest = namer([e?.name ?? '', ...p.originalAliases.filter((a) => !p.aliases.includes(a))]);
+      if (uses.test(batch.article.text) && !rest.test(uses.strip(batch.article.text))) redirect.set(original, newId);
+    }
     if (redirect.size === 0) return batch;
     const to = (id: string): string => redirect.get(id) ?? id;
     const entities = new Map<string, GraphBatch['entities'][number]>();
     for (const e of batch.entities) {
       const id = to(e.id);
       const prev = entities.get(id);
-      const aliases = id === e.id ? e.aliases : [...e.aliases, e.name];
+      const aliases = id === e.id ? e.aliases : [];
       if (prev) {
         prev.aliases = [...new Set([...prev.aliases, ...aliases])];
         prev.mentionCount += e.mentionCount;
@@ -215,6 +308,16 @@ export class CurationService {
     await run('curation/restore-evidence', { decisionId: d.id, edges: p.edges.map((e) => ({ ...e, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, role: e.role ?? null })) });
     await run('ingest/refresh-relations', { relationIds: [...p.movedIds, ...p.edges.map((e) => e.id)] });
     await this.setEntity(run, { ...kept, aliases: p.intoAliases });
+  }
+
+  private async undoSplit(run: Run, d: z.infer<typeof decisionSchema>, p: z.infer<typeof splitPayload>): Promise<void> {
+    const [original] = await this.requireEntities(run, [d.entityId]);
+    if (!original || !d.otherId) throw new AppError('NOT_FOUND', `Entity "${d.entityId}" no longer exists; undo the later merge first.`);
+    await run('curation/restore-evidence', { decisionId: d.id, edges: p.edges.map((e) => ({ ...e, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, role: e.role ?? null })) });
+    await run('curation/move-article-mentions', { fromId: d.otherId, toId: d.entityId, moves: p.movedArticles.map((m) => ({ ...m, keepOld: false })) });
+    await run('curation/delete-entity', { id: d.otherId });
+    await run('ingest/refresh-relations', { relationIds: p.touchedIds });
+    await this.setEntity(run, { ...original, aliases: p.originalAliases });
   }
 
   private async requireEntities(run: Run, ids: string[]): Promise<GraphEntity[]> {
