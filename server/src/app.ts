@@ -6,6 +6,7 @@ import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './db/lo
 import { createHttpServer } from './http/create-server.ts';
 import { createGraphqlApp } from './http/create-yoga.ts';
 import { CurationService } from './services/curation-service.ts';
+import { ExportService } from './services/export-service.ts';
 import { GraphService } from './services/graph-service.ts';
 import { ingestFiles } from './services/ingest-files.ts';
 import { IngestService } from './services/ingest-service.ts';
@@ -19,6 +20,7 @@ export interface RunningApp {
   graph: GraphService;
   ingest: IngestService;
   curation: CurationService;
+  exports: ExportService;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       (batch) => curation.applyMerges(batch),
     );
     const graph = new GraphService(repo);
+    const exports = new ExportService(repo, graph);
 
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
       log(`Empty database: ingesting the demo corpus from ${path.relative(ROOT_DIR, config.DEMO_CORPUS_DIR) || config.DEMO_CORPUS_DIR}…`);
@@ -88,8 +91,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     }
 
     const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
-    const yoga = createGraphqlApp({ graph, ingest, curation }, { graphiql, apiToken: config.API_TOKEN });
-    const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES });
+    const yoga = createGraphqlApp({ graph, ingest, curation, exports }, { graphiql, apiToken: config.API_TOKEN });
+    const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES }, exports);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());
@@ -106,6 +109,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       graph,
       ingest,
       curation,
+      exports,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

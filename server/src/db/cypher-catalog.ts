@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'explore/get-timeline',
   'ingest/delete-article',
   'admin/get-stats',
+  'export/get-evidence-for-relations',
   'curation/get-merge-source',
   'curation/move-edges',
   'curation/move-mentions',

@@ -220,6 +220,17 @@ export class GraphRepository {
     return result.records.map((r) => ({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) }));
   }
 
+  /** Evidence of many relations (for exports), up to `limit` sentences. */
+  async evidenceForRelations(relationIds: string[], limit: number): Promise<Array<EvidenceRecord & { relationId: string }>> {
+    if (relationIds.length === 0) return [];
+    const result = await this.read('export/get-evidence-for-relations', { relationIds, limit: neo4j.int(limit) });
+    return result.records.map((r) => ({
+      ...evidenceSchema.parse(r.get('evidence')),
+      article: articleSchema.parse(r.get('article')),
+      relationId: z.string().parse(r.get('relationId')),
+    }));
+  }
+
   /** The shortest paths between two entities, best supported first. */
   async findPaths(from: string, to: string, opts: { maxLength: number; limit: number; excludeHubs: boolean; hubDegree: number }): Promise<GraphPath[]> {
     const result = await this.read('explore/find-paths', {

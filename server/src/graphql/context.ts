@@ -1,4 +1,5 @@
 import type { CurationService } from '../services/curation-service.ts';
+import type { ExportService } from '../services/export-service.ts';
 import type { GraphService } from '../services/graph-service.ts';
 import type { IngestService } from '../services/ingest-service.ts';
 
@@ -7,4 +8,5 @@ export interface AppContext {
   graph: GraphService;
   ingest: IngestService;
   curation: CurationService;
+  exports: ExportService;
 }

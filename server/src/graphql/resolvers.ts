@@ -1,4 +1,5 @@
 import type { ArticleInput, EntityType, GraphRelation, StoredArticle } from '../domain/types.ts';
+import type { ExportFormat } from '../pipeline/export/export-data.ts';
 import type { NeighborhoodArgs } from '../services/graph-service.ts';
 import type { IngestInput } from '../services/ingest-service.ts';
 import type { AppContext } from './context.ts';
@@ -29,6 +30,10 @@ export const resolvers = {
       return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
     },
     article: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.article(a.id),
+    exportSubgraph: async (_: unknown, a: Args<{ ids: string[]; depth?: number | null; format: ExportFormat; types?: EntityType[] | null; since?: string | null; until?: string | null }>, ctx: AppContext) => {
+      const { bytes: _bytes, ...file } = await ctx.exports.export(a.format, a);
+      return file;
+    },
     decisions: (_: unknown, a: Args<{ limit?: number | null }>, ctx: AppContext) => ctx.curation.decisions(a.limit ?? 50),
   },
   Relation: {

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { AppError } from '../domain/errors.ts';
+import { isEntityType } from '../domain/types.ts';
 import type { AppContext } from '../graphql/context.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/export-data.ts';
+import type { ExportService } from '../services/export-service.ts';
 import { serveStatic } from './static-files.ts';
 
 /** Limits applied before a request reaches GraphQL. */
@@ -34,11 +38,56 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined
 }
 
 /**
+ * GET /export/<format>?ids=a,b&depth=1[&types=PERSON,AGENCY][&since=…][&until=…]: the export as
+ * a download. Expected failures answer with their status and a JSON error naming the problem.
+ */
+async function handleExport(exports: ExportService, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://x');
+  const format = decodeURIComponent(url.pathname.slice('/export/'.length)).toUpperCase().replace(/-/g, '_') as ExportFormat;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    sendJsonError(res, 400, 'BAD_USER_INPUT', `Unknown export format; use one of ${EXPORT_FORMATS.join(', ').toLowerCase()}.`);
+    return;
+  }
+  const list = (name: string): string[] => (url.searchParams.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const types = list('types').map((t) => t.toUpperCase());
+  const badType = types.find((t) => !isEntityType(t));
+  if (badType) {
+    sendJsonError(res, 400, 'BAD_USER_INPUT', `types: "${badType}" is not an entity type.`);
+    return;
+  }
+  const depth = url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : 1;
+  try {
+    const file = await exports.export(format, {
+      ids: list('ids'),
+      depth,
+      types: types.filter(isEntityType),
+      since: url.searchParams.get('since'),
+      until: url.searchParams.get('until'),
+    });
+    res.writeHead(200, {
+      'Content-Type': file.mimeType + (file.encoding === 'utf8' ? '; charset=utf-8' : ''),
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Content-Length': String(file.bytes.byteLength),
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const status = err.code === 'SERVICE_UNAVAILABLE' ? 503 : err.code === 'NOT_FOUND' ? 404 : 400;
+    sendJsonError(res, status, err.code, err.message);
+  }
+}
+
+/**
  * One HTTP server: GraphQL at /graphql (and yoga's /health), the web app everywhere else.
  * POST bodies over the limit get 413; POSTs that are not JSON get 415, so a plain HTML form
  * on another site cannot send a mutation (CSRF); yoga itself refuses mutations over GET.
  */
-export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown>, AppContext>, webRoot: string, limits: HttpLimits): Server {
+export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown>, AppContext>, webRoot: string, limits: HttpLimits, exports?: ExportService): Server {
   const handleGraphql = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') {
       await yoga.handle(req, res);
@@ -71,6 +120,13 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown
 
   return createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (exports && pathname.startsWith('/export/')) {
+      handleExport(exports, req, res).catch(() => {
+        if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+        else res.end();
+      });
+      return;
+    }
     if (pathname === '/graphql' || pathname === '/health') {
       handleGraphql(req, res).catch(() => {
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');

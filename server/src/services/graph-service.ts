@@ -71,13 +71,13 @@ export class GraphService {
    * The seeds plus up to `limit` neighbours reached within `depth` hops, strongest first at
    * each hop, and every edge among them that passes the filters; says how many were left out.
    */
-  async neighborhood(args: NeighborhoodArgs): Promise<Subgraph> {
+  async neighborhood(args: NeighborhoodArgs, maxLimit: number = LIMITS.neighborhoodMax): Promise<Subgraph> {
     const { ids } = args;
     if (ids.length === 0) throw badInput('ids must name at least one entity.');
     if (ids.length > LIMITS.seedIdsMax) throw badInput(`ids names ${ids.length} entities; the limit is ${LIMITS.seedIdsMax}.`);
     const d = args.depth ?? LIMITS.depthDefault;
     if (!Number.isInteger(d) || d < 1 || d > LIMITS.depthMax) throw badInput(`depth must be between 1 and ${LIMITS.depthMax}; got ${d}.`);
-    const max = clampLimit('limit', args.limit, LIMITS.neighborhoodDefault, LIMITS.neighborhoodMax);
+    const max = clampLimit('limit', args.limit, Math.min(LIMITS.neighborhoodDefault, maxLimit), maxLimit);
     const filter = edgeFilter(args);
 
     const seeds = await this.repo.getEntities([...new Set(ids)]);

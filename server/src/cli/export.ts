@@ -1,0 +1,59 @@
+import { openDatabase } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import { isEntityType } from '../domain/types.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/export-data.ts';
+import { ExportService } from '../services/export-service.ts';
+import { GraphService } from '../services/graph-service.ts';
+
+const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|').toLowerCase()} --ids ID[,ID…] [--depth N] [--types PERSON,AGENCY] [--since DATE] [--until DATE] > FILE`;
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** `npm run export`: writes one export to standard output (binary for CSV: a zip). */
+async function main(argv: string[]): Promise<number> {
+  const format = (option(argv, 'format') ?? '').toUpperCase().replace(/-/g, '_') as ExportFormat;
+  const ids = (option(argv, 'ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format) || ids.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const types = (option(argv, 'types') ?? '').split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const bad = types.find((t) => !isEntityType(t));
+  if (bad) {
+    console.error(`error: --types: "${bad}" is not an entity type.`);
+    return 2;
+  }
+  const db = await openDatabase(loadConfig(), (line) => console.error(line));
+  try {
+    const exports = new ExportService(db.repo, new GraphService(db.repo));
+    const file = await exports.export(format, {
+      ids,
+      depth: Number(option(argv, 'depth') ?? '1'),
+      types: types.filter(isEntityType),
+      since: option(argv, 'since') ?? null,
+      until: option(argv, 'until') ?? null,
+    });
+    await new Promise<void>((resolve, reject) => process.stdout.write(file.bytes, (err) => (err ? reject(err) : resolve())));
+    console.error(`${file.filename}: ${file.bytes.byteLength} bytes`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`error: ${err.message}`);
+    return 1;
+  } finally {
+    await db.repo.close();
+    await db.local?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? `error: ${err.message}` : err);
+    process.exit(1);
+  },
+);
