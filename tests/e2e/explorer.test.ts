@@ -84,7 +84,7 @@ describe('the explorer in headless Chromium', () => {
   });
 
   it('shows the legend with every entity type', async () => {
-    const items = await page.locator('#legend li').allTextContents();
+    const items = await page.locator('#legend label').allTextContents();
     expect(items).toEqual(['Person', 'Agency', 'Organization', 'Country', 'Location', 'Event']);
   });
 

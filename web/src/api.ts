@@ -49,3 +49,37 @@ export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40): P
   );
   return data.neighborhood;
 }
+
+/** An article as the details panel shows it. */
+export interface ArticleRef {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  publishedAt: string | null;
+}
+
+/** One evidence sentence with its article. */
+export interface EvidenceItem {
+  id: string;
+  sentence: string;
+  article: ArticleRef;
+}
+
+/** An entity with the articles that mention it. */
+export async function fetchEntityDetails(id: string): Promise<(Entity & { articles: ArticleRef[] }) | null> {
+  const data = await gql<{ entity: (Entity & { articles: ArticleRef[] }) | null }>(
+    `query Details($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} articles(first: 20) { id title url source publishedAt } } }`,
+    { id },
+  );
+  return data.entity;
+}
+
+/** A relation's evidence sentences. */
+export async function fetchEvidence(id: string): Promise<EvidenceItem[]> {
+  const data = await gql<{ relation: { evidence: EvidenceItem[] } | null }>(
+    'query Evidence($id: ID!) { relation(id: $id) { evidence(first: 50) { id sentence article { id title url source publishedAt } } } }',
+    { id },
+  );
+  return data.relation?.evidence ?? [];
+}

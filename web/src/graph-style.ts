@@ -1,4 +1,4 @@
-import type { Css, StylesheetJson } from 'cytoscape';
+import type { Css, LayoutOptions, StylesheetJson } from 'cytoscape';
 import type { EntityType } from './api.ts';
 import config from './graph-style.json';
 
@@ -12,8 +12,11 @@ export interface TypeStyle {
 /** Per-type colours and shapes, from graph-style.json. */
 export const TYPE_STYLES = config.types as Record<EntityType, TypeStyle>;
 
-/** The default layout, from graph-style.json. */
-export const DEFAULT_LAYOUT = config.layout;
+/** The layouts the page offers, by name, from graph-style.json. */
+export const LAYOUTS = config.layouts as Record<string, LayoutOptions>;
+
+/** The layout used unless the view says otherwise. */
+export const DEFAULT_LAYOUT = config.defaultLayout;
 
 /** Fitting a small graph should not blow it up past this zoom. */
 export const MAX_FIT_ZOOM = config.maxFitZoom;
@@ -56,6 +59,7 @@ export function stylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge[type != "MENTIONED_WITH"]', style: { 'line-color': '#5d6677', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#5d6677', 'arrow-scale': 0.8 } },
-    { selector: 'edge:selected', style: { 'line-color': '#2457c5', 'target-arrow-color': '#2457c5', label: 'data(type)', 'font-size': 9 } },
+    { selector: 'edge:selected', style: { 'line-color': '#2457c5', 'target-arrow-color': '#2457c5', label: 'data(type)', 'font-size': 9, width: 4 } },
+    { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -1,46 +1,37 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import type { Subgraph } from './api.ts';
-import { DEFAULT_LAYOUT, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
+import { LAYOUTS, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
+
+cytoscape.use(fcose);
 
 /** Creates the Cytoscape instance in `container`. */
 export function createGraph(container: HTMLElement): Core {
-  return cytoscape({
-    container,
-    style: stylesheet(),
-    minZoom: 0.1,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-  });
+  return cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3 });
 }
 
 function toElements(sub: Subgraph): ElementDefinition[] {
   return [
-    ...sub.nodes.map((n) => ({
-      group: 'nodes' as const,
-      data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases },
-    })),
-    ...sub.edges.map((e) => ({
-      group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight },
-    })),
+    ...sub.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases } })),
+    ...sub.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight } })),
   ];
 }
 
-/**
- * Adds a subgraph to the view (existing elements are kept, new ones added) and re-runs the
- * layout. With `replace`, the view is cleared first.
- */
-export function showSubgraph(cy: Core, sub: Subgraph, opts: { replace: boolean; seeds: string[] }): void {
+/** Adds a subgraph to the view (with `replace`, clears it first) and marks the seeds. */
+export function addSubgraph(cy: Core, sub: Subgraph, opts: { replace: boolean; seeds: string[] }): void {
   cy.batch(() => {
     if (opts.replace) cy.elements().remove();
     const fresh = toElements(sub).filter((def) => def.data.id !== undefined && cy.getElementById(def.data.id).empty());
-    // Edges need both ends present: add nodes first.
     cy.add(fresh.filter((d) => d.group === 'nodes'));
     cy.add(fresh.filter((d) => d.group === 'edges' && !cy.getElementById(String(d.data.source)).empty() && !cy.getElementById(String(d.data.target)).empty()));
-    cy.nodes().removeClass('seed');
     for (const id of opts.seeds) cy.getElementById(id).addClass('seed');
   });
-  const layout = cy.layout({ ...DEFAULT_LAYOUT, fit: true } as cytoscape.LayoutOptions);
+}
+
+/** Runs a named layout over the visible elements and fits the view, without over-zooming small graphs. */
+export function runLayout(cy: Core, name: string): void {
+  const options = LAYOUTS[name] ?? LAYOUTS.cose;
+  const layout = cy.elements(':visible').layout({ ...options, fit: true } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);

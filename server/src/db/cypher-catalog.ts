@@ -21,6 +21,7 @@ export const QUERY_NAMES = [
   'explore/list-articles',
   'explore/get-article',
   'explore/get-timeline',
+  'explore/get-entity-articles',
   'ingest/delete-article',
   'admin/get-stats',
   'export/get-evidence-for-relations',

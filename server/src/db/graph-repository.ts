@@ -264,6 +264,12 @@ export class GraphRepository {
     };
   }
 
+  /** The articles that mention an entity, newest first. */
+  async entityArticles(id: string, limit: number): Promise<StoredArticle[]> {
+    const result = await this.read('explore/get-entity-articles', { id, limit: neo4j.int(limit) });
+    return result.records.map((r) => articleSchema.parse(r.get('article')));
+  }
+
   /** Events involving any of `ids`, in date order. */
   async timeline(ids: string[], since: string | null, until: string | null, limit: number): Promise<TimelineEntry[]> {
     const result = await this.read('explore/get-timeline', { ids, since, until, limit: neo4j.int(limit) });

@@ -36,6 +36,9 @@ export const resolvers = {
     },
     decisions: (_: unknown, a: Args<{ limit?: number | null }>, ctx: AppContext) => ctx.curation.decisions(a.limit ?? 50),
   },
+  Entity: {
+    articles: (e: { id: string }, a: Args<{ first?: number | null }>, ctx: AppContext) => ctx.graph.entityArticles(e.id, a.first),
+  },
   Relation: {
     evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after),
   },

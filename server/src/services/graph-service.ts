@@ -136,6 +136,11 @@ export class GraphService {
     return found ? { ...found.article, entities: found.entities } : null;
   }
 
+  /** The articles that mention an entity, newest first (default 20, at most 100). */
+  async entityArticles(id: string, first: number | null | undefined): Promise<StoredArticle[]> {
+    return this.repo.entityArticles(id, clampLimit('first', first, LIMITS.articlesDefault, LIMITS.articlesMax));
+  }
+
   /** Events involving the given entities, in date order. */
   async timeline(ids: string[], since: string | null | undefined, until: string | null | undefined): Promise<TimelineEntry[]> {
     if (ids.length === 0) throw badInput('ids must name at least one entity.');
