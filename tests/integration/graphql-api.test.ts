@@ -253,7 +253,7 @@ describe('API safety (real HTTP)', () => {
 
   it.each([
     ['too many tokens', `{ stats { ${'articles '.repeat(3100)}} }`],
-    ['too costly', `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: neighborhood(ids: ["x"]) { nodes { id name type aliases articleCount } edges { id type source target weight evidence { id sentence start end article { id title url source publishedAt text entities { id name type aliases articleCount } } } } }`).join(' ')} }`],
+    ['too costly', `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: neighborhood(ids: ["x"]) { nodes { id name type aliases articleCount } edges { id type source target weight evidence(first: 100) { id sentence start end article { id title url source publishedAt text entities { id name type aliases articleCount } } } } }`).join(' ')} }`],
   ])('refuses a query with %s with QUERY_TOO_COMPLEX', async (_, query) => {
     const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
     const body = (await res.json()) as { errors: Array<{ message: string; extensions?: { code?: string } }> };

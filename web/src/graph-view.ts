@@ -7,7 +7,7 @@ cytoscape.use(fcose);
 
 /** Creates the Cytoscape instance in `container`. */
 export function createGraph(container: HTMLElement): Core {
-  return cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3 });
+  return cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4 });
 }
 
 function toElements(sub: Subgraph): ElementDefinition[] {

@@ -14,7 +14,7 @@ export interface YogaOptions {
 }
 
 /** Limits on the shape of a query, enforced before it runs. */
-export const QUERY_LIMITS = { maxDepth: 12, maxCost: 1000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
+export const QUERY_LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
 
 function isExpected(value: unknown): boolean {
   return value instanceof AppError || (value instanceof GraphQLError && value.originalError instanceof AppError);

@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { ROOT_DIR } from '../../server/src/config.ts';
+import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
+import { freshRepository, testConfig } from '../helpers/test-db.ts';
+
+const ARTIFACTS = path.join(ROOT_DIR, 'tests', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ICE = 'agency:immigration-and-customs-enforcement';
+const DHS = 'agency:department-of-homeland-security';
+const HOSTILE = '<img src=x onerror="window.__xss=1">';
+
+async function search(page: Page, query: string, option: RegExp): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search entities' });
+  await box.fill(query);
+  await page.getByRole('option', { name: option }).first().waitFor();
+  await box.press('Enter');
+}
+
+async function tapElement(page: Page, id: string): Promise<void> {
+  await page.evaluate((elementId) => {
+    window.cy.getElementById(elementId).emit('tap');
+  }, id);
+}
+
+describe('explorer flows in headless Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const repo = await freshRepository();
+    await repo.close();
+    app = await startApp(testConfig(), () => {});
+    // A hostile name, to check no graph string becomes markup.
+    await app.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')]));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('search → edge → evidence with both names highlighted, linked to its article', async () => {
+    await page.goto(app.url);
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    await page.waitForFunction((id) => window.cy.getElementById(id).connectedEdges().length > 0, ICE);
+    const edgeId = await page.evaluate(([a, b]) => window.cy.edges().filter((e) => [e.source().id(), e.target().id()].sort().join() === [a, b].sort().join()).first().id(), [ICE, DHS] as const);
+    expect(edgeId).toMatch(/^rel_/);
+    await tapElement(page, edgeId);
+    const panel = page.locator('#details');
+    await panel.locator('blockquote').first().waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\nstatus: ${await page.locator('#status').textContent()}\npanel: ${await panel.textContent()}`);
+    });
+    expect(await panel.locator('h2').textContent()).toMatch(/Immigration and Customs Enforcement — Department of Homeland Security|Department of Homeland Security — Immigration and Customs Enforcement/);
+    const marks = await panel.locator('blockquote').first().locator('mark').allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(2);
+    expect(await panel.locator('blockquote').first().locator('.meta').textContent()).toMatch(/\S/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'flow-edge-evidence.png') });
+  });
+
+  it('shows an entity’s aliases, strongest links and articles when clicked', async () => {
+    await tapElement(page, ICE);
+    const panel = page.locator('#details');
+    await panel.getByRole('heading', { name: 'Articles' }).waitFor();
+    expect(await panel.textContent()).toMatch(/Also called.*ICE/s);
+    expect(await panel.locator('ul').last().locator('li').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never turns a hostile name into markup', async () => {
+    const text = await page.evaluate(() => ({ xss: (window as unknown as { __xss?: number }).__xss, imgs: document.querySelectorAll('img').length }));
+    expect(text).toEqual({ xss: undefined, imgs: 0 });
+    await page.evaluate(() => window.cy.getElementById('organization:hostile').emit('tap'));
+    await page.locator('#details h2').filter({ hasText: '<img' }).waitFor();
+    await page.getByRole('combobox', { name: 'Search entities' }).fill('<img');
+    await page.getByRole('option').first().waitFor();
+    const after = await page.evaluate(() => ({ xss: (window as unknown as { __xss?: number }).__xss, imgs: document.querySelectorAll('img').length }));
+    expect(after).toEqual({ xss: undefined, imgs: 0 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('filters by type from the legend and by minimum weight', async () => {
+    const visible = () => page.evaluate(() => window.cy.nodes(':visible').map((n) => String(n.data('type'))));
+    expect(await visible()).toContain('COUNTRY');
+    await page.locator('#legend').getByLabel('Country').uncheck();
+    expect(await visible()).not.toContain('COUNTRY');
+    await page.locator('#legend').getByLabel('Country').check();
+    expect(await visible()).toContain('COUNTRY');
+    await page.locator('#min-weight').fill('2');
+    const weights = await page.evaluate(() => window.cy.edges(':visible').map((e) => Number(e.data('weight'))));
+    expect(weights.every((w) => w >= 2)).toBe(true);
+    await page.locator('#min-weight').fill('1');
+  });
+
+  it('switches layouts from the menu', async () => {
+    await page.getByRole('button', { name: /Layout/ }).click();
+    await page.getByRole('menuitem', { name: 'grid' }).click();
+    expect(await page.getByRole('button', { name: /Layout/ }).textContent()).toBe('Layout: grid');
+    expect(page.url()).toMatch(/layout=grid/);
+  });
+
+  it('exports a PNG and links the data formats to the entities in view', async () => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /PNG/ }).click()]);
+    expect(png.suggestedFilename()).toBe('newsgraph.png');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /GraphML/ }).click()]);
+    expect(graphml.suggestedFilename()).toMatch(/\.graphml$/);
+  });
+
+  it('reopens the same view from a shared URL', async () => {
+    const url = page.url();
+    expect(url).toMatch(/#.*ids=agency%3Aimmigration-and-customs-enforcement/);
+    const other = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await other.goto(url);
+    await other.waitForFunction((id) => window.cy.getElementById(id).connectedEdges().length > 0, ICE);
+    expect(await other.getByRole('button', { name: /Layout/ }).textContent()).toBe('Layout: grid');
+    await other.screenshot({ path: path.join(ARTIFACTS, 'flow-shared-url-390px.png') });
+    await other.close();
+  });
+});
