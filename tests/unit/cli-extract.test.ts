@@ -7,7 +7,8 @@ const cli = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/extract.ts'), ...args], { cwd: ROOT_DIR, encoding: 'utf8', timeout: 60_000 });
 const demo = (f: string): string => path.join(ROOT_DIR, 'data', 'articles', f);
 
-describe('npm run extract (no database)', () => {
+// Each test starts Node processes that load the gazetteer: seconds each on a busy CI machine.
+describe('npm run extract (no database)', { timeout: 60_000 }, () => {
   it('prints one JSON object in the scorer format for one file', () => {
     const r = cli(['--json', demo('03-kharwin-watchlist-release.txt')]);
     expect(r.status).toBe(0);

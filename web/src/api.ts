@@ -83,3 +83,36 @@ export async function fetchEvidence(id: string): Promise<EvidenceItem[]> {
   );
   return data.relation?.evidence ?? [];
 }
+
+/** One path: nodes in order and the relation between each pair, with its first evidence sentence. */
+export interface PathResult {
+  nodes: Entity[];
+  edges: Array<Relation & { evidence: EvidenceItem[] }>;
+}
+
+/** The best few paths between two entities. */
+export async function fetchPaths(from: string, to: string): Promise<PathResult[]> {
+  const data = await gql<{ paths: PathResult[] }>(
+    `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, limit: 3) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight evidence(first: 1) { id sentence article { id title url source publishedAt } } } } }`,
+    { from, to },
+  );
+  return data.paths;
+}
+
+/** What ingesting one article found. */
+export interface IngestSummary {
+  created: boolean;
+  reprocessed: boolean;
+  entityCount: number;
+  relationCount: number;
+  article: { id: string; title: string };
+}
+
+/** Ingests one article given as text, HTML or a URL. */
+export async function ingestArticle(input: { text?: string; html?: string; url?: string; title?: string; source?: string }): Promise<IngestSummary> {
+  const data = await gql<{ ingestArticle: IngestSummary }>(
+    'mutation Ingest($input: ArticleInput!) { ingestArticle(input: $input) { created reprocessed entityCount relationCount article { id title } } }',
+    { input },
+  );
+  return data.ingestArticle;
+}

@@ -60,6 +60,8 @@ export function stylesheet(): StylesheetJson {
     },
     { selector: 'edge[type != "MENTIONED_WITH"]', style: { 'line-color': '#5d6677', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#5d6677', 'arrow-scale': 0.8 } },
     { selector: 'edge:selected', style: { 'line-color': '#2457c5', 'target-arrow-color': '#2457c5', label: 'data(type)', 'font-size': 9, width: 4 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e07b00' } },
+    { selector: 'edge.path', style: { 'line-color': '#e07b00', 'target-arrow-color': '#e07b00', width: 5, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -1,12 +1,14 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { fetchEntityDetails, fetchEvidence, fetchNeighborhood, searchEntities, type EntityType } from './api.ts';
 import { edgeDetails, entityDetails } from './details-panel.ts';
-import { byId } from './dom.ts';
+import { byId, el } from './dom.ts';
 import { mountExportMenu } from './export-menu.ts';
 import { applyFilters, renderLegend } from './filters.ts';
 import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
 import { addSubgraph, createGraph, runLayout } from './graph-view.ts';
+import { ingestPanel } from './ingest-panel.ts';
 import { mountMenu } from './menu.ts';
+import { findPaths } from './path-finder.ts';
 import { mountSearchBox } from './search-box.ts';
 import { decodeView, encodeView } from './view-state.ts';
 
@@ -83,7 +85,29 @@ async function showNode(node: NodeSingular): Promise<void> {
     .map((e) => ({ other: e.source().id() === node.id() ? e.target() : e.source(), e }))
     .sort((a, b) => Number(b.e.data('weight')) - Number(a.e.data('weight')))
     .map(({ other, e }) => ({ name: String(other.data('label')), type: String(e.data('type')), weight: Number(e.data('weight')) }));
-  details.replaceChildren(...entityDetails(entity, links, closeDetails));
+  const actions = el('p', { class: 'actions' });
+  const start = el('button', { type: 'button' }, 'Start a path here');
+  start.addEventListener('click', () => {
+    pathFrom = { id: entity.id, name: entity.name };
+    say(`Path from ${entity.name}: now click another entity and choose “Paths … to here”.`);
+  });
+  actions.append(start);
+  const from = pathFrom;
+  if (from && from.id !== entity.id) {
+    const go = el('button', { type: 'button' }, `Paths from ${from.name} to here`);
+    go.addEventListener('click', () => {
+      say('Finding paths…');
+      findPaths(cy, from, { id: entity.id, name: entity.name }, show, closeDetails).then(() => summary(), (err: unknown) => say(String(err), true));
+    });
+    actions.append(go);
+  }
+  show([...entityDetails(entity, links, closeDetails), actions]);
+}
+
+let pathFrom: { id: string; name: string } | undefined;
+
+function show(nodes: HTMLElement[]): void {
+  details.replaceChildren(...nodes);
   details.hidden = false;
 }
 
@@ -108,6 +132,14 @@ mountMenu(layoutButton, Object.keys(LAYOUTS).map((name) => ({ value: name, label
 byId<HTMLButtonElement>('relayout').addEventListener('click', () => runLayout(cy, view.layout));
 minWeight.value = String(view.minWeight);
 minWeight.addEventListener('input', refilter);
+byId<HTMLButtonElement>('ingest-button').addEventListener('click', () =>
+  show(
+    ingestPanel((results) => {
+      const added = results.filter((r) => r.created || r.reprocessed).length;
+      say(`${added} article${added === 1 ? '' : 's'} added — search for what they mention.`);
+    }, closeDetails),
+  ),
+);
 byId<HTMLButtonElement>('share').addEventListener('click', () => {
   saveView();
   navigator.clipboard?.writeText(location.href).then(
