@@ -3,13 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import cytoscape from 'cytoscape';
 import { strFromU8, unzipSync } from 'fflate';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
-import type { ExportFormat } from '../../server/src/pipeline/export/export-data.ts';
+import { cypherValue, type ExportFormat } from '../../server/src/pipeline/export/export-data.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { postGraphql } from '../helpers/graphql-client.ts';
 import { freshRepository, testConfig, testNeo4jUri } from '../helpers/test-db.ts';
@@ -118,6 +119,26 @@ print(json.dumps({"gn": g.number_of_nodes(), "ge": g.number_of_edges(), "xn": x.
         await session.close();
       }
     } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe('Cypher literals (property-based, against the real Neo4j)', () => {
+  it('any string or list of strings comes back unchanged from the literal the exporter writes', async () => {
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    const session = driver.session();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary-ascii' }), fc.array(fc.string({ unit: 'grapheme-ascii' }), { maxLength: 4 })), async (value) => {
+          const record = (await session.run(`RETURN ${cypherValue(value)} AS v, 1 AS marker`)).records[0];
+          expect(record?.get('v')).toEqual(value);
+          expect(record?.keys).toEqual(['v', 'marker']);
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      await session.close();
       await driver.close();
     }
   });
