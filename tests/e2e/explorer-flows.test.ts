@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../server/src/app.ts';
-import { ROOT_DIR } from '../../server/src/config.ts';
+import type { RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
-import { freshRepository, testConfig } from '../helpers/test-db.ts';
+import { ARTIFACTS, launchChromium, startDemoApp } from '../helpers/browser.ts';
 
-const ARTIFACTS = path.join(ROOT_DIR, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ICE = 'agency:immigration-and-customs-enforcement';
 const DHS = 'agency:department-of-homeland-security';
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
@@ -32,14 +28,11 @@ describe('explorer flows in headless Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const repo = await freshRepository();
-    await repo.close();
-    app = await startApp(testConfig(), () => {});
+    app = await startDemoApp();
     // A hostile name, to check no graph string becomes markup.
     await app.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')]));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();

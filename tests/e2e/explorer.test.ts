@@ -1,13 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../server/src/app.ts';
-import { ROOT_DIR } from '../../server/src/config.ts';
-import { freshRepository, testConfig } from '../helpers/test-db.ts';
+import type { RunningApp } from '../../server/src/app.ts';
+import { ARTIFACTS, launchChromium, startDemoApp } from '../helpers/browser.ts';
 
-const ARTIFACTS = path.join(ROOT_DIR, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface CyNode {
   id: string;
@@ -28,15 +24,9 @@ describe('the explorer in headless Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const repo = await freshRepository();
-    await repo.close();
-    app = await startApp(testConfig(), () => {});
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    app = await startDemoApp();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
