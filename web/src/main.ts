@@ -97,7 +97,16 @@ async function showNode(node: NodeSingular): Promise<void> {
     const go = el('button', { type: 'button' }, `Paths from ${from.name} to here`);
     go.addEventListener('click', () => {
       say('Finding paths…');
-      findPaths(cy, from, { id: entity.id, name: entity.name }, show, closeDetails).then(() => summary(), (err: unknown) => say(String(err), true));
+      const before = cy.nodes().length;
+      findPaths(cy, from, { id: entity.id, name: entity.name }, show, closeDetails).then(
+        () => {
+          // Paths can bring in entities that were not in view: place them.
+          if (cy.nodes().length > before) runLayout(cy, view.layout);
+          applyFilters(cy, hidden, Number(minWeight.value));
+          summary();
+        },
+        (err: unknown) => say(String(err), true),
+      );
     });
     actions.append(go);
   }
