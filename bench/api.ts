@@ -6,6 +6,7 @@
  * The bench imports neo4j-driver itself: the bare driver is the baseline being compared with.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -39,7 +40,9 @@ function percentile(xs: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-api-'));
+  // BENCH_DATA_DIR keeps the generated graph between runs (loading it takes minutes).
+  const keep = process.env.BENCH_DATA_DIR;
+  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-api-'));
   const db = await startLocalNeo4j({ dataDir: dir, port: 0, heap: '3g', pagecache: '2g', log: console.log });
   const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
   try {
@@ -48,8 +51,10 @@ async function main(): Promise<void> {
     for (const st of catalog.schema) await s.run(st);
     await s.run('CALL db.awaitIndexes(300)');
 
+    const existing = Number((await s.run('MATCH (e:Entity) RETURN count(e) AS n')).records[0]?.get('n') ?? 0);
+    if (existing > 0 && existing !== ENTITIES) throw new Error(`BENCH_DATA_DIR holds ${existing} entities, not ${ENTITIES}; use an empty directory.`);
     let t = performance.now();
-    for (let i = 0; i < ENTITIES; i += 10_000) {
+    for (let i = existing; i < ENTITIES; i += 10_000) {
       const rows = Array.from({ length: Math.min(10_000, ENTITIES - i) }, (_, k) => {
         const n = i + k;
         return { id: `e:${n}`, name: `Entity ${n}`, type: TYPES[n % TYPES.length], aliases: [`E${n}`], aliasText: `E${n} ; `, articleCount: 1 + (n % 7) };
@@ -60,6 +65,8 @@ async function main(): Promise<void> {
     t = performance.now();
     const seen = new Set<string>();
     let made = 0;
+    if (existing > 0) made = RELATIONS; // already loaded
+    else console.log('loading relations…');
     while (made < RELATIONS) {
       const rows: Array<Record<string, unknown>> = [];
       while (rows.length < 20_000 && made + rows.length < RELATIONS) {
@@ -84,8 +91,30 @@ async function main(): Promise<void> {
     console.log(`loaded ${RELATIONS} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const app = await startApp(loadConfig({ NEO4J_URI: db.uri, PORT: '0', INGEST_DEMO: 'false', NEO4J_PASSWORD: 'x' }), () => {});
-    const gql = async (query: string, variables: Record<string, unknown>): Promise<void> => {
-      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    // A keep-alive node:http client: Node's built-in fetch (undici) adds ~0.7 ms per call on
+    // this machine, which is the client's cost, not the server's (measured in _floor_ below).
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const target = new URL(`${app.url}/graphql`);
+    const gql = (query: string, variables: Record<string, unknown>): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify({ query, variables });
+        const req = request(
+          { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] };
+              if (parsed.errors) reject(new Error(JSON.stringify(parsed.errors)));
+              else resolve();
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const gqlFetch = async (query: string, variables: Record<string, unknown>): Promise<void> => {
+      const res = await fetch(target, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     };
@@ -98,6 +127,7 @@ async function main(): Promise<void> {
       }
     };
     const filter = { types: null, relationTypes: null, minWeight: neo4j.int(0), since: null, until: null };
+    seed = 7; // samples do not depend on whether the graph was loaded in this run
     const ids = Array.from({ length: SAMPLES }, () => `e:${Math.floor(rand() * ENTITIES)}`);
     const pairs = Array.from({ length: Math.min(SAMPLES, 100) }, () => [`e:${Math.floor(rand() * ENTITIES)}`, `e:${Math.floor(rand() * ENTITIES)}`] as const);
 
@@ -136,26 +166,58 @@ async function main(): Promise<void> {
       },
     ];
 
+    const service: Record<string, (i: number) => Promise<unknown>> = {
+      'neighborhood 1-hop, limit 50': (i) => app.graph.neighborhood({ ids: [ids[i % ids.length] ?? ''], limit: 50 }),
+      'paths, maxLength 4, limit 3': (i) => {
+        const [a, b] = pairs[i % pairs.length] ?? ['', ''];
+        return app.graph.paths(a, b, 4, 3, false);
+      },
+    };
+
     console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · node ${process.version} · ${ENTITIES} entities, ${RELATIONS} relations`);
-    console.log('| case | GraphQL p50 ms | GraphQL p95 ms | Cypher p50 ms | Cypher p95 ms | p50 ratio | p95 ratio |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| case | GraphQL p50 ms | GraphQL p95 ms | Cypher p50 ms | Cypher p95 ms | p50 ratio | p95 ratio | service in-process p50 | GraphQL via fetch() p50 |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const c of cases) {
-      const n = c.name.startsWith('paths') ? Math.min(SAMPLES, 100) : SAMPLES;
-      for (let i = 0; i < 30; i++) { await c.gql(i); await c.cypher(i); } // warm both paths
-      const g: number[] = [];
-      const q: number[] = [];
-      // Interleave so both see the same cache state and machine load.
+      const n = c.name.startsWith('paths') ? Math.min(SAMPLES, 100) * 2 : SAMPLES;
+      const runners: Array<[string, (i: number) => Promise<unknown>]> = [
+        ['cypher', c.cypher],
+        ['gql', c.gql],
+        ['service', service[c.name] ?? c.cypher],
+        ['fetch', (i) => (c.name.startsWith('paths') ? gqlFetch(PATHS, { a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] }) : gqlFetch(HOOD, { ids: [ids[i % ids.length]] }))],
+      ];
+      for (let i = 0; i < 30; i++) for (const [, run] of runners) await run(i); // warm every path
+      const times = new Map<string, number[]>(runners.map(([k]) => [k, []]));
+      // Interleave, rotating the order, so all see the same cache state and machine load.
       for (let i = 0; i < n; i++) {
-        let t0 = performance.now();
-        await c.cypher(i);
-        q.push(performance.now() - t0);
-        t0 = performance.now();
-        await c.gql(i);
-        g.push(performance.now() - t0);
+        for (let k = 0; k < runners.length; k++) {
+          const [name, run] = runners[(i + k) % runners.length] ?? runners[0]!;
+          const t0 = performance.now();
+          await run(i);
+          times.get(name)?.push(performance.now() - t0);
+        }
       }
-      const row = [percentile(g, 50), percentile(g, 95), percentile(q, 50), percentile(q, 95)];
-      console.log(`| ${c.name} | ${row.map((x) => x.toFixed(2)).join(' | ')} | ${(row[0]! / row[2]!).toFixed(2)} | ${(row[1]! / row[3]!).toFixed(2)} |`);
+      const at = (name: string, p: number): number => percentile(times.get(name) ?? [], p);
+      const row = [at('gql', 50), at('gql', 95), at('cypher', 50), at('cypher', 95)];
+      console.log(
+        `| ${c.name} | ${row.map((x) => x.toFixed(2)).join(' | ')} | ${(row[0]! / row[2]!).toFixed(2)} | ${(row[1]! / row[3]!).toFixed(2)} | ${at('service', 50).toFixed(2)} | ${at('fetch', 50).toFixed(2)} |`,
+      );
     }
+    // The floor: the cheapest GraphQL request over HTTP, and the cheapest read transaction.
+    const floor = { gql: [] as number[], fetch: [] as number[], ret: [] as number[] };
+    for (let i = 0; i < 500; i++) {
+      let t0 = performance.now();
+      await gql('{ __typename }', {});
+      floor.gql.push(performance.now() - t0);
+      t0 = performance.now();
+      await gqlFetch('{ __typename }', {});
+      floor.fetch.push(performance.now() - t0);
+      t0 = performance.now();
+      await driver.executeQuery('RETURN 1', {}, { routing: neo4j.routing.READ });
+      floor.ret.push(performance.now() - t0);
+    }
+    console.log(
+      `\nfloor p50: GraphQL { __typename } ${percentile(floor.gql, 50).toFixed(2)} ms (via fetch() ${percentile(floor.fetch, 50).toFixed(2)} ms); driver RETURN 1 ${percentile(floor.ret, 50).toFixed(2)} ms`,
+    );
     // The single 1-hop Cypher query on its own, warm.
     const one: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
@@ -164,11 +226,12 @@ async function main(): Promise<void> {
       one.push(performance.now() - t0);
     }
     console.log(`\n1-hop expand-neighbors alone (driver, warm): p50 ${percentile(one, 50).toFixed(2)} ms, p95 ${percentile(one, 95).toFixed(2)} ms`);
+    agent.destroy();
     await app.close();
   } finally {
     await driver.close();
     await db.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -18,6 +18,19 @@ import { freshRepository, testConfig, testNeo4jUri } from '../helpers/test-db.ts
 const ICE = 'agency:immigration-and-customs-enforcement';
 const HOSTILE = ['<img src=x onerror=alert(1)>', "x'}) DETACH DELETE n //", '=cmd|\' /C calc\'!A0', 'quote " and \\ backslash', 'ctrl\u0001char\nnewline'];
 
+/** Entities, relations, evidence and cited articles in the test database. */
+async function countGraph(): Promise<{ entities: number; relations: number; evidence: number; articles: number }> {
+  const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+  try {
+    const { records } = await driver.executeQuery(
+      'RETURN COUNT { (:Entity) } AS entities, COUNT { ()-[:RELATED]->() } AS relations, COUNT { (:Evidence) } AS evidence, COUNT { (a:Article) WHERE EXISTS { (:Evidence)-[:FROM]->(a) } } AS articles',
+    );
+    return records[0]?.toObject() as { entities: number; relations: number; evidence: number; articles: number };
+  } finally {
+    await driver.close();
+  }
+}
+
 const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0;
 const hasXmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -163,6 +176,44 @@ describe('export downloads and CLI', () => {
     expect(((await bad.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/Unknown export format/);
   });
 
+  it('streams a download in chunks, and the whole graph with all=true', async () => {
+    const res = await fetch(`${app.url}/export/json?all=true`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-length')).toBeNull();
+    const file = (await res.json()) as { nodes: unknown[]; edges: unknown[]; evidence: unknown[]; articles: unknown[]; query: { all?: boolean } };
+    const counts = await countGraph();
+    expect(file.query.all).toBe(true);
+    expect([file.nodes.length, file.edges.length, file.evidence.length, file.articles.length]).toEqual([counts.entities, counts.relations, counts.evidence, counts.articles]);
+  });
+
+  it.each([
+    ['/export/json?ids=nope', 404, /No entity has the id "nope"/],
+    ['/export/json', 400, /ids must name at least one entity/],
+    ['/export/json?all=maybe', 400, /all must be true or false/],
+    [`/export/json?ids=${ICE}&depth=9`, 400, /depth must be between 1 and 3; got 9/],
+    [`/export/json?ids=${ICE}&limit=200000`, 400, /limit is 200000; the most allowed is 100000/],
+    ['/export/json?all=true&since=yesterday', 400, /since "yesterday" is not a date/],
+    ['/export/json?all=true&types=PLANET', 400, /"PLANET" is not an entity type/],
+  ])('refuses %s with %i before sending any of the file', async (url, status, message) => {
+    const res = await fetch(`${app.url}${url}`);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(message);
+  });
+
+  it('npm run export -- --all streams the whole graph', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/export.ts'), '--format', 'graphml', '--all'], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: 'x' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/<\/graphml>\n$/);
+    expect(r.stderr).toMatch(/newsgraph-\d{4}-\d{2}-\d{2}\.graphml: \d+ bytes/);
+  });
+
   it('npm run export writes the export to stdout', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/export.ts'), '--format', 'json', '--ids', ICE, '--depth', '1'], {
       cwd: ROOT_DIR,
@@ -177,4 +228,58 @@ describe('export downloads and CLI', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/usage: npm run export/);
   });
+});
+
+describe('large streamed exports', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    const repo = await freshRepository();
+    await repo.close();
+    app = await startApp(testConfig({ INGEST_DEMO: 'false' }), () => {});
+    // A generated graph big enough (~10 MB of GraphML) that a download is still going when cancelled.
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    try {
+      await driver.executeQuery('UNWIND range(0, 2999) AS i CREATE (:Entity {id: "person:g" + i, name: "Generated person " + i, type: "PERSON", aliases: [], articleCount: 1})');
+      await driver.executeQuery(
+        'UNWIND range(0, 29999) AS i MATCH (a:Entity {id: "person:g" + (i % 3000)}), (b:Entity {id: "person:g" + ((i * 7 + 1) % 3000)}) CREATE (a)-[:RELATED {id: "rel_g" + i, type: "MENTIONED_WITH", weight: 1, firstSeen: "2024-01-01", lastSeen: "2024-01-02"}]->(b)',
+      );
+    } finally {
+      await driver.close();
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    const repo = await freshRepository();
+    await repo.close();
+  });
+
+  it('a download cancelled midway ends its Neo4j transaction and the server carries on', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${app.url}/export/graphml?all=true`, { signal: controller.signal });
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    expect(first?.value?.byteLength).toBeGreaterThan(0);
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    const openExports = async (): Promise<number> => {
+      const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'evidenceCount' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n");
+      return Number(records[0]?.get('n'));
+    };
+    try {
+      expect(await openExports()).toBe(1); // the client is not reading: the stream waits, its query open
+      controller.abort();
+      await reader?.cancel().catch(() => {});
+      let open = -1;
+      for (let i = 0; i < 50 && open !== 0; i++) {
+        open = await openExports();
+        if (open !== 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(open).toBe(0);
+    } finally {
+      await driver.close();
+    }
+    const again = await fetch(`${app.url}/export/csv?all=true`);
+    expect(again.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await again.arrayBuffer()));
+    expect(parse(strFromU8(files['edges.csv'] ?? new Uint8Array()), { columns: true })).toHaveLength(30_000);
+  }, 60_000);
 });

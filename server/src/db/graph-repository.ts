@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session, type Transaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import {
@@ -64,6 +64,21 @@ const evidenceSchema = z.object({
 });
 
 const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, minWeight: 0, since: null, until: null };
+
+/** Records pulled from Neo4j per batch when streaming. */
+const STREAM_FETCH_SIZE = 2000;
+
+/**
+ * What an export covers: the relations among a set of entities, or the whole graph (entities
+ * of `filter.types`, all types when null). Either way relations pass the filter.
+ */
+export type ExportScope = { ids: string[]; filter: EdgeFilter } | { ids: null; filter: EdgeFilter };
+
+function scopeQuery(scope: ExportScope, part: 'relations' | 'evidence' | 'articles'): [QueryName, Record<string, unknown>] {
+  const params = filterParams(scope.filter);
+  if (scope.ids === null) return [`export/stream-all-${part}`, params];
+  return [`export/stream-${part}-among`, { ...params, ids: scope.ids }];
+}
 
 function filterParams(f: EdgeFilter): Record<string, unknown> {
   return { types: f.types, relationTypes: f.relationTypes, minWeight: neo4j.int(f.minWeight), since: f.since, until: f.until };
@@ -220,15 +235,31 @@ export class GraphRepository {
     return result.records.map((r) => ({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) }));
   }
 
-  /** Evidence of many relations (for exports), up to `limit` sentences. */
-  async evidenceForRelations(relationIds: string[], limit: number): Promise<Array<EvidenceRecord & { relationId: string }>> {
-    if (relationIds.length === 0) return [];
-    const result = await this.read('export/get-evidence-for-relations', { relationIds, limit: neo4j.int(limit) });
-    return result.records.map((r) => ({
+  /** Every entity of the given types (all when null), streamed: for whole-graph exports. */
+  streamAllEntities(types: EntityType[] | null): AsyncGenerator<GraphEntity> {
+    return this.stream('export/stream-all-entities', { types }, (r) => entitySchema.parse(r.get('entity')));
+  }
+
+  /** The relations an export carries, each with its evidence count, streamed. */
+  streamExportRelations(scope: ExportScope): AsyncGenerator<GraphRelation & { evidenceCount: number }> {
+    const [name, params] = scopeQuery(scope, 'relations');
+    return this.stream(name, params, (r) => ({ ...relationSchema.parse(r.get('relation')), evidenceCount: z.number().int().parse(r.get('evidenceCount')) }));
+  }
+
+  /** The evidence of the relations an export carries, each sentence with its article, streamed. */
+  streamExportEvidence(scope: ExportScope): AsyncGenerator<EvidenceRecord & { relationId: string }> {
+    const [name, params] = scopeQuery(scope, 'evidence');
+    return this.stream(name, params, (r) => ({
       ...evidenceSchema.parse(r.get('evidence')),
       article: articleSchema.parse(r.get('article')),
       relationId: z.string().parse(r.get('relationId')),
     }));
+  }
+
+  /** The articles an export's evidence cites, each once, streamed. */
+  streamExportArticles(scope: ExportScope): AsyncGenerator<StoredArticle> {
+    const [name, params] = scopeQuery(scope, 'articles');
+    return this.stream(name, params, (r) => articleSchema.parse(r.get('article')));
   }
 
   /** The shortest paths between two entities, best supported first. */
@@ -355,6 +386,39 @@ export class GraphRepository {
   /** Closes the driver and its connections. */
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /**
+   * Streams a read-only query's records, validated one by one, pulling more from Neo4j only as
+   * the consumer takes them (the driver's fetch size bounds what is buffered). An explicit read
+   * transaction rather than executeRead: rows already handed on cannot be taken back, so a
+   * failure midway must reach the consumer instead of being retried. Stopping early (the
+   * consumer breaks or a download is cancelled) rolls the transaction back.
+   */
+  private async *stream<T>(name: QueryName, params: Record<string, unknown>, parse: (record: Neo4jRecord) => T): AsyncGenerator<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: STREAM_FETCH_SIZE });
+    let tx: Transaction | undefined;
+    let records: AsyncIterator<Neo4jRecord> | undefined;
+    let done = false;
+    try {
+      tx = await this.guard(() => session.beginTransaction());
+      const result = tx.run(this.catalog.query(name), params);
+      const iterator = result[Symbol.asyncIterator]();
+      records = iterator;
+      for (;;) {
+        const next = await this.guard(() => iterator.next());
+        if (next.done) break;
+        yield parse(next.value);
+      }
+      done = true;
+      await this.guard(() => tx?.commit() ?? Promise.resolve());
+    } finally {
+      // Stopped early: tell Neo4j to discard the rest (a paused stream would otherwise hold the
+      // transaction open), then roll back.
+      if (!done) await records?.return?.().catch(() => undefined);
+      if (tx?.isOpen()) await tx.rollback().catch(() => {});
+      await session.close();
+    }
   }
 
   private read(name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {

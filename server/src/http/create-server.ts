@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { AppError } from '../domain/errors.ts';
@@ -38,8 +40,11 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined
 }
 
 /**
- * GET /export/<format>?ids=a,b&depth=1[&types=PERSON,AGENCY][&since=…][&until=…]: the export as
- * a download. Expected failures answer with their status and a JSON error naming the problem.
+ * GET /export/<format>?ids=a,b&depth=1[&limit=N][&types=PERSON,AGENCY][&since=…][&until=…], or
+ * ?all=true for the whole graph: the export as a download, streamed as it is rendered (chunked,
+ * so there is no Content-Length). Bad requests answer with their status and a JSON error naming
+ * the problem before any byte of the file; a failure midway (Neo4j gone) aborts the response,
+ * so a client never mistakes a cut-off file for a whole one.
  */
 async function handleExport(exports: ExportService, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -59,11 +64,18 @@ async function handleExport(exports: ExportService, req: IncomingMessage, res: S
     sendJsonError(res, 400, 'BAD_USER_INPUT', `types: "${badType}" is not an entity type.`);
     return;
   }
-  const depth = url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : 1;
+  const all = url.searchParams.get('all');
+  if (all !== null && all !== 'true' && all !== 'false') {
+    sendJsonError(res, 400, 'BAD_USER_INPUT', `all must be true or false; got "${all}".`);
+    return;
+  }
+  const number = (name: string): number | null => (url.searchParams.has(name) ? Number(url.searchParams.get(name)) : null);
   try {
-    const file = await exports.export(format, {
+    const file = await exports.open(format, {
       ids: list('ids'),
-      depth,
+      all: all === 'true',
+      depth: number('depth'),
+      limit: number('limit'),
       types: types.filter(isEntityType),
       since: url.searchParams.get('since'),
       until: url.searchParams.get('until'),
@@ -71,13 +83,23 @@ async function handleExport(exports: ExportService, req: IncomingMessage, res: S
     res.writeHead(200, {
       'Content-Type': file.mimeType + (file.encoding === 'utf8' ? '; charset=utf-8' : ''),
       'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'Content-Length': String(file.bytes.byteLength),
       'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
     });
-    res.end(req.method === 'HEAD' ? undefined : file.bytes);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // pipeline applies backpressure and, when the client goes away, stops the source (which
+    // rolls back its Neo4j transaction).
+    await pipeline(Readable.from(file.chunks), res);
   } catch (err) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     if (!(err instanceof AppError)) throw err;
-    const status = err.code === 'SERVICE_UNAVAILABLE' ? 503 : err.code === 'NOT_FOUND' ? 404 : 400;
+    const status = err.code === 'SERVICE_UNAVAILABLE' ? 503 : err.code === 'NOT_FOUND' ? 404 : err.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400;
     sendJsonError(res, status, err.code, err.message);
   }
 }

@@ -1,22 +1,44 @@
-import type { GraphRepository } from '../db/graph-repository.ts';
-import type { EntityType } from '../domain/types.ts';
-import type { ExportData, ExportFormat } from '../pipeline/export/export-data.ts';
-import { renderExport } from '../pipeline/export/render.ts';
-import type { GraphService } from './graph-service.ts';
+import type { ExportScope, GraphRepository } from '../db/graph-repository.ts';
+import { AppError, badInput } from '../domain/errors.ts';
+import type { EntityType, GraphEntity } from '../domain/types.ts';
+import type { ExportFile, ExportFormat, ExportSource } from '../pipeline/export/export-data.ts';
+import { renderStream, type ExportStream } from '../pipeline/export/render.ts';
+import { edgeFilter, type GraphService } from './graph-service.ts';
 
-/** Caps on one export: a subgraph this size renders in seconds and fits comfortably in memory. */
-export const EXPORT_LIMITS = { maxNodes: 5000, maxEvidence: 50_000 } as const;
+/**
+ * Caps on one export. A streamed export (HTTP download, CLI) holds only the selected entities
+ * in memory — relations, evidence and articles flow through — so its cap is on entities; a
+ * whole-graph export has none. GraphQL returns the file inside its JSON answer, so that path
+ * is collected in memory and capped by size.
+ */
+export const EXPORT_LIMITS = {
+  /** Neighbours selected around the seeds when the request does not say. */
+  defaultNodes: 5000,
+  /** Most entities a subgraph export (ids + depth) may select. */
+  maxNodes: 100_000,
+  /** Most entities a GraphQL export may select. */
+  inlineMaxNodes: 5000,
+  /** Largest file GraphQL returns inline; larger exports are downloads. */
+  inlineMaxBytes: 50 * 1024 * 1024,
+} as const;
 
 /** What to export. */
 export interface ExportRequest {
+  /** Seed entities; their neighbourhood within `depth` hops is exported. */
   ids: string[];
+  /** Export the whole graph (entities of `types`, all when empty) instead of a neighbourhood. */
+  all?: boolean;
   depth?: number | null;
   types?: EntityType[] | null;
   since?: string | null;
   until?: string | null;
-  /** Most neighbours to include (default and cap: EXPORT_LIMITS.maxNodes). */
+  /** Most neighbours to include (default EXPORT_LIMITS.defaultNodes). */
   limit?: number | null;
   positions?: Record<string, { x: number; y: number }>;
+}
+
+async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
 }
 
 /** Gathers a subgraph with its evidence and articles and renders it in an export format. */
@@ -26,29 +48,65 @@ export class ExportService {
     private readonly graph: GraphService,
   ) {}
 
-  /** The subgraph around `ids`, every edge's evidence, and the articles it cites. */
-  async collect(req: ExportRequest): Promise<ExportData> {
-    const depth = req.depth ?? 1;
-    const sub = await this.graph.neighborhood(
-      { ids: req.ids, depth, types: req.types ?? null, since: req.since ?? null, until: req.until ?? null, limit: req.limit ?? EXPORT_LIMITS.maxNodes },
-      EXPORT_LIMITS.maxNodes,
-    );
-    const evidence = await this.repo.evidenceForRelations(sub.edges.map((e) => e.id), EXPORT_LIMITS.maxEvidence);
-    const count = new Map<string, number>();
-    for (const v of evidence) count.set(v.relationId, (count.get(v.relationId) ?? 0) + 1);
-    const articles = new Map(evidence.map((v) => [v.article.id, v.article]));
-    return {
-      nodes: sub.nodes,
-      edges: sub.edges.map((e) => ({ ...e, evidenceCount: count.get(e.id) ?? 0 })),
-      evidence,
-      articles: [...articles.values()],
-      ...(req.positions ? { positions: req.positions } : {}),
-      query: { ids: req.ids, depth, exportedAt: new Date().toISOString() },
-    };
+  /**
+   * The export as a stream. Input is checked and the entities selected before this resolves,
+   * so a bad request fails before any byte is sent; the rest is read from Neo4j as the
+   * stream is consumed.
+   */
+  async open(format: ExportFormat, req: ExportRequest, maxNodes: number = EXPORT_LIMITS.maxNodes): Promise<ExportStream> {
+    return renderStream(format, await this.source(req, maxNodes));
   }
 
-  /** Collects and renders. */
-  async export(format: ExportFormat, req: ExportRequest): Promise<ReturnType<typeof renderExport>> {
-    return renderExport(format, await this.collect(req));
+  /** The export collected in memory (the GraphQL answer): at most EXPORT_LIMITS.inline* in size. */
+  async export(format: ExportFormat, req: ExportRequest): Promise<ExportFile & { bytes: Uint8Array }> {
+    if (req.all) throw badInput('A whole-graph export is a download: GET /export/<format>?all=true or npm run export -- --all.');
+    const stream = await this.open(format, req, EXPORT_LIMITS.inlineMaxNodes);
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of stream.chunks) {
+      size += chunk.byteLength;
+      if (size > EXPORT_LIMITS.inlineMaxBytes) {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `The export is over ${EXPORT_LIMITS.inlineMaxBytes / 1024 / 1024} MB, too large to return inline; download it with GET /export/${format.toLowerCase().replace(/_/g, '-')}?ids=… or npm run export.`,
+        );
+      }
+      parts.push(chunk);
+    }
+    const bytes = Buffer.concat(parts);
+    const content = stream.encoding === 'base64' ? bytes.toString('base64') : bytes.toString('utf8');
+    return { filename: stream.filename, mimeType: stream.mimeType, encoding: stream.encoding, content, bytes };
+  }
+
+  private async source(req: ExportRequest, maxNodes: number): Promise<ExportSource> {
+    const exportedAt = new Date().toISOString();
+    const positions = req.positions ? { positions: req.positions } : {};
+    if (req.all) {
+      const filter = edgeFilter({ types: req.types ?? null, since: req.since ?? null, until: req.until ?? null });
+      const scope: ExportScope = { ids: null, filter };
+      return {
+        nodes: () => this.repo.streamAllEntities(filter.types),
+        ...this.linked(scope),
+        ...positions,
+        query: { ids: [], all: true, depth: 0, exportedAt },
+      };
+    }
+    const depth = req.depth ?? 1;
+    const { nodes, filter } = await this.graph.selectNodes(
+      { ids: req.ids, depth, types: req.types ?? null, since: req.since ?? null, until: req.until ?? null, limit: req.limit ?? Math.min(EXPORT_LIMITS.defaultNodes, maxNodes) },
+      maxNodes,
+    );
+    if (nodes.length === 0) throw new AppError('NOT_FOUND', `No entity has the id${req.ids.length > 1 ? 's' : ''} ${req.ids.map((id) => `"${id}"`).join(', ')}.`);
+    // Types were applied when choosing the neighbours; every edge among them belongs in the export.
+    const scope: ExportScope = { ids: nodes.map((n: GraphEntity) => n.id), filter: { ...filter, types: null } };
+    return { nodes: () => iterate(nodes), ...this.linked(scope), ...positions, query: { ids: req.ids, depth, exportedAt } };
+  }
+
+  private linked(scope: ExportScope): Pick<ExportSource, 'edges' | 'evidence' | 'articles'> {
+    return {
+      edges: () => this.repo.streamExportRelations(scope),
+      evidence: () => this.repo.streamExportEvidence(scope),
+      articles: () => this.repo.streamExportArticles(scope),
+    };
   }
 }

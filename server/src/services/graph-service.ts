@@ -72,6 +72,16 @@ export class GraphService {
    * each hop, and every edge among them that passes the filters; says how many were left out.
    */
   async neighborhood(args: NeighborhoodArgs, maxLimit: number = LIMITS.neighborhoodMax): Promise<Subgraph> {
+    const { nodes, filter, hiddenCount } = await this.selectNodes(args, maxLimit);
+    const edges = await this.repo.edgesAmong(nodes.map((n) => n.id), filter);
+    return { nodes, edges, truncated: hiddenCount > 0, hiddenCount };
+  }
+
+  /**
+   * The entities of a neighbourhood without its edges (exports stream those): the seeds plus
+   * up to `limit` neighbours within `depth` hops, strongest first; with the checked filter.
+   */
+  async selectNodes(args: NeighborhoodArgs, maxLimit: number): Promise<{ nodes: GraphEntity[]; filter: EdgeFilter; hiddenCount: number }> {
     const { ids } = args;
     if (ids.length === 0) throw badInput('ids must name at least one entity.');
     if (ids.length > LIMITS.seedIdsMax) throw badInput(`ids names ${ids.length} entities; the limit is ${LIMITS.seedIdsMax}.`);
@@ -94,8 +104,7 @@ export class GraphService {
       added += entities.length;
       frontier = entities.map((e) => e.id);
     }
-    const edges = await this.repo.edgesAmong([...nodes.keys()], filter);
-    return { nodes: [...nodes.values()], edges, truncated: hidden > 0, hiddenCount: hidden };
+    return { nodes: [...nodes.values()], filter, hiddenCount: hidden };
   }
 
   /** The best few paths between two entities, each hop a relation. */
@@ -154,7 +163,8 @@ export class GraphService {
   }
 }
 
-function edgeFilter(args: NeighborhoodArgs): EdgeFilter {
+/** The edge filter of a request, checked: unknown relation types and malformed dates are refused. */
+export function edgeFilter(args: Omit<NeighborhoodArgs, 'ids'>): EdgeFilter {
   const relationTypes = args.relationTypes && args.relationTypes.length > 0 ? args.relationTypes : null;
   for (const t of relationTypes ?? []) if (!isRelationType(t)) throw badInput(`relationTypes: "${t}" is not a relation type.`);
   const minWeight = args.minWeight ?? 0;

@@ -1,15 +1,57 @@
 import type { EvidenceRecord, GraphEntity, GraphRelation, StoredArticle } from '../../domain/types.ts';
 
-/** Everything an export carries: the subgraph, each edge's evidence, and the articles cited. */
+/** An edge as exported: the relation and how many evidence sentences support it. */
+export type ExportEdge = GraphRelation & { evidenceCount: number };
+/** One evidence sentence as exported, with the relation it supports and its article. */
+export type ExportEvidence = EvidenceRecord & { relationId: string };
+
+/** What was asked for, recorded in the file. */
+export interface ExportQuery {
+  ids: string[];
+  /** The whole graph rather than a neighbourhood of `ids`. */
+  all?: boolean;
+  depth: number;
+  exportedAt: string;
+}
+
+/** Everything an export carries, in memory: the subgraph, each edge's evidence, and the articles cited. */
 export interface ExportData {
   nodes: GraphEntity[];
-  edges: Array<GraphRelation & { evidenceCount: number }>;
-  evidence: Array<EvidenceRecord & { relationId: string }>;
+  edges: ExportEdge[];
+  evidence: ExportEvidence[];
   articles: StoredArticle[];
   /** Node positions from the web view, when exported from it. */
   positions?: Record<string, { x: number; y: number }>;
-  /** What was asked for, recorded in the file. */
-  query: { ids: string[]; depth: number; exportedAt: string };
+  query: ExportQuery;
+}
+
+/**
+ * The same content as a stream: each part is read once, in order (nodes, edges, evidence,
+ * articles), so a renderer never holds more than one row of it.
+ */
+export interface ExportSource {
+  nodes(): AsyncIterable<GraphEntity>;
+  edges(): AsyncIterable<ExportEdge>;
+  evidence(): AsyncIterable<ExportEvidence>;
+  articles(): AsyncIterable<StoredArticle>;
+  positions?: Record<string, { x: number; y: number }>;
+  query: ExportQuery;
+}
+
+async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}
+
+/** An in-memory export as a source. */
+export function sourceFromData(d: ExportData): ExportSource {
+  return {
+    nodes: () => iterate(d.nodes),
+    edges: () => iterate(d.edges),
+    evidence: () => iterate(d.evidence),
+    articles: () => iterate(d.articles),
+    ...(d.positions ? { positions: d.positions } : {}),
+    query: d.query,
+  };
 }
 
 /** The export formats. */
