@@ -5,91 +5,23 @@
  *   npx tsx bench/api.ts [--entities 100000] [--relations 1000000] [--samples 300]
  * The bench imports neo4j-driver itself: the bare driver is the baseline being compared with.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { startApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { loadCypherCatalog } from '../server/src/db/cypher-catalog.ts';
-import { startLocalNeo4j } from '../server/src/db/local-neo4j.ts';
+import { numberArg, openGeneratedGraph, percentile, seededRandom } from './generated-graph.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ENTITIES = arg('entities', 100_000);
-const RELATIONS = arg('relations', 1_000_000);
-const SAMPLES = arg('samples', 300);
-const TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'];
-const REL_TYPES = ['MENTIONED_WITH', 'MENTIONED_WITH', 'MENTIONED_WITH', 'PART_OF', 'MEMBER_OF', 'LOCATED_IN', 'PARTICIPATED_IN', 'ARRESTED'];
-
-// Deterministic pseudo-random numbers, so two runs build the same graph.
-let seed = 42;
-const rand = (): number => {
-  seed = (seed * 1664525 + 1013904223) % 4294967296;
-  return seed / 4294967296;
-};
-// Zipf-like choice: low ids are hubs.
-const pick = (n: number): number => Math.min(n - 1, Math.floor(n * rand() ** 3));
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
+const ENTITIES = numberArg('entities', 100_000);
+const RELATIONS = numberArg('relations', 1_000_000);
+const SAMPLES = numberArg('samples', 300);
 
 async function main(): Promise<void> {
-  // BENCH_DATA_DIR keeps the generated graph between runs (loading it takes minutes).
-  const keep = process.env.BENCH_DATA_DIR;
-  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-api-'));
-  const db = await startLocalNeo4j({ dataDir: dir, port: 0, heap: '3g', pagecache: '2g', log: console.log });
-  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+  const graph = await openGeneratedGraph({ name: 'api', entities: ENTITIES, relations: RELATIONS });
+  const { db, driver } = graph;
   try {
     const catalog = loadCypherCatalog();
-    const s = driver.session();
-    for (const st of catalog.schema) await s.run(st);
-    await s.run('CALL db.awaitIndexes(300)');
-
-    const existing = Number((await s.run('MATCH (e:Entity) RETURN count(e) AS n')).records[0]?.get('n') ?? 0);
-    if (existing > 0 && existing !== ENTITIES) throw new Error(`BENCH_DATA_DIR holds ${existing} entities, not ${ENTITIES}; use an empty directory.`);
-    let t = performance.now();
-    for (let i = existing; i < ENTITIES; i += 10_000) {
-      const rows = Array.from({ length: Math.min(10_000, ENTITIES - i) }, (_, k) => {
-        const n = i + k;
-        return { id: `e:${n}`, name: `Entity ${n}`, type: TYPES[n % TYPES.length], aliases: [`E${n}`], aliasText: `E${n} ; `, articleCount: 1 + (n % 7) };
-      });
-      await s.run('UNWIND $rows AS r CREATE (e:Entity) SET e = r', { rows });
-    }
-    console.log(`loaded ${ENTITIES} entities in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    const seen = new Set<string>();
-    let made = 0;
-    if (existing > 0) made = RELATIONS; // already loaded
-    else console.log('loading relations…');
-    while (made < RELATIONS) {
-      const rows: Array<Record<string, unknown>> = [];
-      while (rows.length < 20_000 && made + rows.length < RELATIONS) {
-        const a = pick(ENTITIES);
-        const b = Math.floor(rand() * ENTITIES);
-        const type = REL_TYPES[Math.floor(rand() * REL_TYPES.length)] ?? 'MENTIONED_WITH';
-        const id = `r:${a}:${type}:${b}`;
-        if (a === b || seen.has(id)) continue;
-        seen.add(id);
-        const day = 1 + Math.floor(rand() * 28);
-        const date = `2024-0${1 + Math.floor(rand() * 9)}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
-        rows.push({ s: `e:${a}`, t: `e:${b}`, id, type, w: 1 + Math.floor(rand() ** 4 * 20), d: date });
-      }
-      await s.run(
-        'UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) CREATE (a)-[:RELATED {id: r.id, type: r.type, weight: r.w, firstSeen: r.d, lastSeen: r.d}]->(b)',
-        { rows: rows.map((r) => ({ ...r, w: neo4j.int(r.w as number) })) },
-      );
-      made += rows.length;
-      if (made % 200_000 === 0) console.log(`  ${made} relations…`);
-    }
-    await s.close();
-    console.log(`loaded ${RELATIONS} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
     const app = await startApp(loadConfig({ NEO4J_URI: db.uri, PORT: '0', INGEST_DEMO: 'false', NEO4J_PASSWORD: 'x' }), () => {});
     // A keep-alive node:http client: Node's built-in fetch (undici) adds ~0.7 ms per call on
     // this machine, which is the client's cost, not the server's (measured in _floor_ below).
@@ -127,7 +59,7 @@ async function main(): Promise<void> {
       }
     };
     const filter = { types: null, relationTypes: null, minWeight: neo4j.int(0), since: null, until: null };
-    seed = 7; // samples do not depend on whether the graph was loaded in this run
+    const rand = seededRandom(7);
     const ids = Array.from({ length: SAMPLES }, () => `e:${Math.floor(rand() * ENTITIES)}`);
     const pairs = Array.from({ length: Math.min(SAMPLES, 100) }, () => [`e:${Math.floor(rand() * ENTITIES)}`, `e:${Math.floor(rand() * ENTITIES)}`] as const);
 
@@ -229,9 +161,7 @@ async function main(): Promise<void> {
     agent.destroy();
     await app.close();
   } finally {
-    await driver.close();
-    await db.stop();
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    await graph.close();
   }
 }
 

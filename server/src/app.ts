@@ -7,6 +7,7 @@ import { createHttpServer } from './http/create-server.ts';
 import { createGraphqlApp } from './http/create-yoga.ts';
 import { CurationService } from './services/curation-service.ts';
 import { ExportService } from './services/export-service.ts';
+import { ViewsService } from './services/views-service.ts';
 import { GraphService } from './services/graph-service.ts';
 import { ingestFiles } from './services/ingest-files.ts';
 import { IngestService } from './services/ingest-service.ts';
@@ -82,6 +83,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     );
     const graph = new GraphService(repo);
     const exports = new ExportService(repo, graph);
+    const views = new ViewsService(repo);
 
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
       log(`Empty database: ingesting the demo corpus from ${path.relative(ROOT_DIR, config.DEMO_CORPUS_DIR) || config.DEMO_CORPUS_DIR}…`);
@@ -91,7 +93,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     }
 
     const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
-    const yoga = createGraphqlApp({ graph, ingest, curation, exports }, { graphiql, apiToken: config.API_TOKEN });
+    const yoga = createGraphqlApp({ graph, ingest, curation, exports, views }, { graphiql, apiToken: config.API_TOKEN });
     const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES }, exports);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

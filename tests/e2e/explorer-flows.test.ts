@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { JSDOM } from 'jsdom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
@@ -62,7 +64,7 @@ describe('explorer flows in headless Chromium', () => {
     const panel = page.locator('#details');
     await panel.getByRole('heading', { name: 'Articles' }).waitFor();
     expect(await panel.textContent()).toMatch(/Also called.*ICE/s);
-    expect(await panel.locator('ul').last().locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await panel.locator('h3:text-is("Articles") + ul > li').count()).toBeGreaterThanOrEqual(3);
   });
 
   it('never turns a hostile name into markup', async () => {
@@ -97,13 +99,30 @@ describe('explorer flows in headless Chromium', () => {
     expect(page.url()).toMatch(/layout=grid/);
   });
 
-  it('exports a PNG and links the data formats to the entities in view', async () => {
-    await page.getByRole('button', { name: 'Export' }).click();
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /PNG/ }).click()]);
-    expect(png.suggestedFilename()).toBe('newsgraph.png');
-    await page.getByRole('button', { name: 'Export' }).click();
-    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /GraphML/ }).click()]);
-    expect(graphml.suggestedFilename()).toMatch(/\.graphml$/);
+  it('exports the view as PNG and SVG, and exactly the entities in view as data with their positions', async () => {
+    const exportAs = async (item: RegExp): Promise<{ name: string; text: string }> => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    };
+    const inView = await page.evaluate(() => window.cy.nodes(':visible').map((n) => ({ id: n.id(), ...n.position() })));
+    expect((await exportAs(/PNG/)).name).toBe('newsgraph.png');
+
+    const svg = await exportAs(/SVG/);
+    expect(svg.name).toBe('newsgraph.svg');
+    const { DOMParser } = new JSDOM('').window;
+    const doc = new DOMParser().parseFromString(svg.text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect([...doc.querySelectorAll('g.node')].map((g) => g.getAttribute('data-id')).sort()).toEqual(inView.map((n) => n.id).sort());
+    writeFileSync(path.join(ARTIFACTS, 'flow-export.svg'), svg.text);
+
+    const graphml = await exportAs(/GraphML/);
+    expect(graphml.name).toMatch(/^newsgraph-\d{4}-\d{2}-\d{2}\.graphml$/);
+    expect(graphml.text.match(/<node /g)).toHaveLength(inView.length);
+
+    const cyjs = JSON.parse((await exportAs(/Cytoscape JSON/)).text) as { elements: { nodes: Array<{ data: { id: string }; position: { x: number; y: number } }> } };
+    const first = inView[0];
+    expect(cyjs.elements.nodes.find((n) => n.data.id === first?.id)?.position).toEqual({ x: first?.x, y: first?.y });
   });
 
   it('finds paths between two entities and shows each hop with its evidence', async () => {

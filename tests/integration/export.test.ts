@@ -202,6 +202,26 @@ describe('export downloads and CLI', () => {
     expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(message);
   });
 
+  it('POST /export/<format> with depth 0 exports exactly the entities named, with their positions', async () => {
+    const ids = [ICE, 'agency:department-of-homeland-security'];
+    const post = (format: string, body: unknown): Promise<Response> =>
+      fetch(`${app.url}/export/${format}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await post('cytoscape_json', { ids, depth: 0, positions: { [ICE]: { x: 12.5, y: -3 } } });
+    expect(res.status).toBe(200);
+    const file = (await res.json()) as { elements: { nodes: Array<{ data: { id: string }; position?: unknown }>; edges: Array<{ data: { source: string; target: string } }> } };
+    expect(file.elements.nodes.map((n) => n.data.id).sort()).toEqual([...ids].sort());
+    expect(file.elements.nodes.find((n) => n.data.id === ICE)?.position).toEqual({ x: 12.5, y: -3 });
+    for (const e of file.elements.edges) expect(ids).toEqual(expect.arrayContaining([e.data.source, e.data.target]));
+
+    const bad = await post('json', { ids, depth: 0, positions: { [ICE]: { x: 'left' } } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/positions/);
+    const unknown = await post('json', { ids, colour: 'red' });
+    expect(unknown.status).toBe(400);
+    const form = await fetch(`${app.url}/export/json`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'ids=x' });
+    expect(form.status).toBe(400);
+  });
+
   it('npm run export -- --all streams the whole graph', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/export.ts'), '--format', 'graphml', '--all'], {
       cwd: ROOT_DIR,

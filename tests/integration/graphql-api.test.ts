@@ -7,7 +7,7 @@ import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { freshRepository, testConfig } from '../helpers/test-db.ts';
 
 interface Hood {
-  neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string; type: string; weight: number }>; truncated: boolean; hiddenCount: number };
+  neighborhood: { nodes: Array<{ id: string }>; edges: Array<{ id: string; type: string; weight: number; source?: string; target?: string }>; truncated: boolean; hiddenCount: number };
 }
 
 const ICE = 'agency:immigration-and-customs-enforcement';
@@ -71,6 +71,20 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     const r = await client.request<Hood>('query($ids:[ID!]!){ neighborhood(ids:$ids, limit: 1){ nodes{id} edges{id type weight} truncated hiddenCount } }', { ids: ['organization:seed'] });
     expect(r.neighborhood.nodes.map((n) => n.id)).toEqual(['organization:seed', 'organization:specific']);
     expect(r.neighborhood).toMatchObject({ truncated: true, hiddenCount: 1 });
+  });
+
+  it('pages with exclude: the next neighbours, edges to what is already shown, and what is still left', async () => {
+    const q = 'query($ids:[ID!]!,$exclude:[ID!]){ neighborhood(ids:$ids, limit: 10, exclude:$exclude){ nodes{id} edges{source target} truncated hiddenCount } }';
+    const first = await client.request<Hood>(q, { ids: ['country:hubland'] });
+    expect(first.neighborhood).toMatchObject({ truncated: true, hiddenCount: 21 }); // 31 neighbours, 10 shown
+    const shown = first.neighborhood.nodes.map((n) => n.id);
+    const next = await client.request<Hood>(q, { ids: ['country:hubland'], exclude: shown });
+    const fresh = next.neighborhood.nodes.map((n) => n.id).filter((id) => id !== 'country:hubland');
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((id) => shown.includes(id))).toEqual([]);
+    expect(next.neighborhood).toMatchObject({ truncated: true, hiddenCount: 11 });
+    // The seed's link to an entity shown by the first page comes back, so the view can draw it.
+    expect(next.neighborhood.edges.some((e) => e.source === 'organization:seed' || e.target === 'organization:seed')).toBe(true);
   });
 
   it.each([
@@ -199,6 +213,20 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(undone.undoDecision.decisions[0]?.undone).toBe(true);
     expect((await client.request<{ entity: { id: string } | null }>('{ entity(id: "organization:specific") { id } }')).entity).toEqual({ id: 'organization:specific' });
     expect((await errorOf(client.request('mutation { undoDecision(id: "dec_missing") { decisions { id } } }'))).code).toBe('NOT_FOUND');
+  });
+
+  it('saves named views in Neo4j, replaces one by name, lists them newest first and deletes them', async () => {
+    const save = 'mutation($n:String!,$s:String!){ saveView(name:$n, state:$s){ name state savedAt } }';
+    await client.request(save, { n: 'ICE network', s: '#ids=a&layout=grid' });
+    await client.request(save, { n: 'Border', s: '#ids=b&layout=fcose' });
+    await client.request(save, { n: 'ICE network', s: '#ids=a,c&layout=grid' });
+    const { views } = await client.request<{ views: Array<{ name: string; state: string }> }>('{ views { name state } }');
+    expect(views).toEqual([{ name: 'ICE network', state: '#ids=a,c&layout=grid' }, { name: 'Border', state: '#ids=b&layout=fcose' }]);
+    await client.request('mutation($n:String!){ deleteView(name:$n) }', { n: 'Border' });
+    const gone = await errorOf(client.request('mutation($n:String!){ deleteView(name:$n) }', { n: 'Border' }));
+    expect(gone).toMatchObject({ code: 'NOT_FOUND', message: 'No saved view is named "Border".' });
+    const bad = await errorOf(client.request(save, { n: ' ', s: '#ids=a' }));
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', message: 'name must not be empty.' });
   });
 
   it('deletes an article and exactly what only it supported', async () => {

@@ -91,12 +91,13 @@ describe('GraphQL through yoga.fetch (no socket)', () => {
     const { IngestService } = await import('../../server/src/services/ingest-service.ts');
     const { CurationService } = await import('../../server/src/services/curation-service.ts');
     const { ExportService } = await import('../../server/src/services/export-service.ts');
+    const { ViewsService } = await import('../../server/src/services/views-service.ts');
     const repo = await freshRepository();
     try {
       const ingest = new IngestService(repo, { maxBytes: 100_000 });
       await ingest.ingest({ text: 'Note\n\nICE and the Department of Homeland Security met in Texas.' });
       const graph = new GraphService(repo);
-      const yoga = createGraphqlApp({ graph, ingest, curation: new CurationService(repo), exports: new ExportService(repo, graph) }, { graphiql: false });
+      const yoga = createGraphqlApp({ graph, ingest, curation: new CurationService(repo), exports: new ExportService(repo, graph), views: new ViewsService(repo) }, { graphiql: false });
       const res = await yoga.fetch('http://yoga/graphql', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

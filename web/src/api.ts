@@ -41,14 +41,76 @@ export async function searchEntities(query: string, limit = 12): Promise<Entity[
   return data.search;
 }
 
-/** The neighbourhood of some entities. */
-export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40): Promise<Subgraph> {
-  const data = await gql<{ neighborhood: Subgraph }>(
-    `query Hood($ids: [ID!]!, $depth: Int, $limit: Int) { neighborhood(ids: $ids, depth: $depth, limit: $limit) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight } } }`,
-    { ids, depth, limit },
+/** A neighbourhood as the page draws it: what the limit left out is counted for "+N more". */
+export interface Neighborhood extends Subgraph {
+  truncated: boolean;
+  hiddenCount: number;
+}
+
+/** The neighbourhood of some entities; `exclude` (what is shown already) pages through the rest. */
+export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40, exclude: string[] = []): Promise<Neighborhood> {
+  const data = await gql<{ neighborhood: Neighborhood }>(
+    `query Hood($ids: [ID!]!, $depth: Int, $limit: Int, $exclude: [ID!]) { neighborhood(ids: $ids, depth: $depth, limit: $limit, exclude: $exclude) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight firstSeen lastSeen } truncated hiddenCount } }`,
+    { ids, depth, limit, exclude: exclude.slice(0, 2000) },
   );
   return data.neighborhood;
 }
+
+/** One article with its text and the entities it mentions. */
+export interface ArticleText {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  publishedAt: string | null;
+  text: string | null;
+  entities: Entity[];
+}
+
+/** An article's text and entities, or null when it is gone. */
+export async function fetchArticle(id: string): Promise<ArticleText | null> {
+  const data = await gql<{ article: ArticleText | null }>(`query Article($id: ID!) { article(id: $id) { id title url source publishedAt text entities { ${ENTITY_FIELDS} } } }`, { id });
+  return data.article;
+}
+
+/** What a curation change returns: the decisions recorded (to undo) and the entity after it. */
+export interface CurationOutcome {
+  decisions: Array<{ id: string; kind: string; entityId: string; otherId: string | null }>;
+  entity: Entity | null;
+}
+
+const CURATION_FIELDS = `decisions { id kind entityId otherId } entity { ${ENTITY_FIELDS} }`;
+
+/** Curation through the API; every change is a stored decision that undoDecision reverses. */
+export const curate = {
+  rename: async (id: string, name: string): Promise<CurationOutcome> =>
+    (await gql<{ renameEntity: CurationOutcome }>(`mutation($id: ID!, $name: String!) { renameEntity(id: $id, name: $name) { ${CURATION_FIELDS} } }`, { id, name })).renameEntity,
+  setType: async (id: string, type: EntityType): Promise<CurationOutcome> =>
+    (await gql<{ setEntityType: CurationOutcome }>(`mutation($id: ID!, $type: EntityType!) { setEntityType(id: $id, type: $type) { ${CURATION_FIELDS} } }`, { id, type })).setEntityType,
+  merge: async (into: string, from: string[]): Promise<CurationOutcome> =>
+    (await gql<{ mergeEntities: CurationOutcome }>(`mutation($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, from: $from) { ${CURATION_FIELDS} } }`, { into, from })).mergeEntities,
+  split: async (id: string, aliases: string[]): Promise<CurationOutcome> =>
+    (await gql<{ splitEntity: CurationOutcome }>(`mutation($id: ID!, $aliases: [String!]!) { splitEntity(id: $id, aliases: $aliases) { ${CURATION_FIELDS} } }`, { id, aliases })).splitEntity,
+  undo: async (decisionId: string): Promise<CurationOutcome> =>
+    (await gql<{ undoDecision: CurationOutcome }>(`mutation($id: ID!) { undoDecision(id: $id) { ${CURATION_FIELDS} } }`, { id: decisionId })).undoDecision,
+};
+
+/** A named view stored on the server. */
+export interface SavedView {
+  name: string;
+  state: string;
+  savedAt: string;
+}
+
+/** Named views, shared through Neo4j. */
+export const savedViews = {
+  list: async (): Promise<SavedView[]> => (await gql<{ views: SavedView[] }>('{ views { name state savedAt } }', {})).views,
+  save: async (name: string, state: string): Promise<SavedView> =>
+    (await gql<{ saveView: SavedView }>('mutation($name: String!, $state: String!) { saveView(name: $name, state: $state) { name state savedAt } }', { name, state })).saveView,
+  remove: async (name: string): Promise<void> => {
+    await gql('mutation($name: String!) { deleteView(name: $name) }', { name });
+  },
+};
 
 /** An article as the details panel shows it. */
 export interface ArticleRef {

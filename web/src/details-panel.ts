@@ -2,11 +2,17 @@ import type { ArticleRef, Entity, EvidenceItem } from './api.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
-/** A link to an article (its URL when it has one), with source and date. */
-function articleLine(a: ArticleRef): HTMLElement {
+/** A link to an article (its URL when it has one), with source and date, and a "Read" button when `onRead` is given. */
+function articleLine(a: ArticleRef, onRead?: (id: string) => void): HTMLElement {
   const title = a.url && /^https?:\/\//.test(a.url) ? el('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title) : el('span', {}, a.title);
   const meta = [a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
-  return el('li', {}, title, meta ? el('span', { class: 'meta' }, ` — ${meta}`) : '');
+  const line = el('li', {}, title, meta ? el('span', { class: 'meta' }, ` — ${meta}`) : '');
+  if (onRead) {
+    const read = el('button', { type: 'button', class: 'read', 'aria-label': `Read ${a.title}` }, 'Read');
+    read.addEventListener('click', () => onRead(a.id));
+    line.append(' ', read);
+  }
+  return line;
 }
 
 /**
@@ -30,7 +36,7 @@ export function highlighted(sentence: string, names: string[]): Array<Node | str
 }
 
 /** The panel's contents for an entity: type, aliases, strongest links, articles. */
-export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: Array<{ name: string; type: string; weight: number }>, onClose: () => void): HTMLElement[] {
+export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: Array<{ name: string; type: string; weight: number }>, onClose: () => void, onRead?: (articleId: string) => void): HTMLElement[] {
   const style = TYPE_STYLES[e.type];
   return [
     closeButton(onClose),
@@ -40,7 +46,7 @@ export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: Arr
     el('h3', {}, 'Strongest links in view'),
     links.length > 0 ? el('ul', {}, ...links.slice(0, 8).map((l) => el('li', {}, `${l.name} `, el('span', { class: 'meta' }, `${l.type.toLowerCase().replace(/_/g, ' ')} · ${l.weight}`)))) : el('p', { class: 'meta' }, 'None shown yet — double-click to expand.'),
     el('h3', {}, 'Articles'),
-    e.articles.length > 0 ? el('ul', {}, ...e.articles.map(articleLine)) : el('p', { class: 'meta' }, 'No articles.'),
+    e.articles.length > 0 ? el('ul', {}, ...e.articles.map((a) => articleLine(a, onRead))) : el('p', { class: 'meta' }, 'No articles.'),
   ];
 }
 

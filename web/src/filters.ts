@@ -3,6 +3,15 @@ import type { EntityType } from './api.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
+/** What the filters hide. Dates are YYYY-MM-DD (inclusive); null leaves that end open. */
+export interface FilterState {
+  hiddenTypes: Set<EntityType>;
+  hiddenRelationTypes: Set<string>;
+  minWeight: number;
+  since: string | null;
+  until: string | null;
+}
+
 /** The legend, doubling as the type filter: one checkbox per entity type in its colour. */
 export function renderLegend(container: HTMLElement, hidden: Set<EntityType>, onChange: () => void): void {
   const items = Object.entries(TYPE_STYLES).map(([type, s]) => {
@@ -18,15 +27,65 @@ export function renderLegend(container: HTMLElement, hidden: Set<EntityType>, on
   container.replaceChildren(el('legend', {}, 'Entity types'), ...items);
 }
 
-/** Hides nodes of hidden types and edges under the minimum weight (or touching hidden nodes). */
-export function applyFilters(cy: Core, hidden: Set<EntityType>, minWeight: number): void {
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      n.toggleClass('filtered', hidden.has(n.data('type') as EntityType));
+/** The relation-type filter: a checkbox per relation type in view (and any hidden one). */
+export function renderRelationTypes(container: HTMLElement, cy: Core, hidden: Set<string>, onChange: () => void): void {
+  const types = new Set<string>(hidden);
+  cy.edges(':not(.more)').forEach((e) => {
+    types.add(String(e.data('type')));
+  });
+  const items = [...types].sort().map((type) => {
+    const box = el('input', { type: 'checkbox', value: type, 'data-relation-type': type });
+    box.checked = !hidden.has(type);
+    box.addEventListener('change', () => {
+      if (box.checked) hidden.delete(type);
+      else hidden.add(type);
+      onChange();
     });
-    cy.edges().forEach((e) => {
-      const off = Number(e.data('weight')) < minWeight || e.source().hasClass('filtered') || e.target().hasClass('filtered');
+    return el('label', {}, box, type.toLowerCase().replace(/_/g, ' '));
+  });
+  container.replaceChildren(el('legend', {}, 'Link types'), ...(items.length > 0 ? items : [el('span', { class: 'meta' }, 'None in view yet.')]));
+}
+
+/** Whether an edge's seen-dates overlap [since, until]. */
+function inRange(first: unknown, last: unknown, since: string | null, until: string | null): boolean {
+  const a = typeof first === 'string' ? first.slice(0, 10) : null;
+  const b = typeof last === 'string' ? last.slice(0, 10) : a;
+  if (since && b && b < since) return false;
+  if (until && a && a > until) return false;
+  return true;
+}
+
+/**
+ * Hides nodes of hidden types, edges of hidden relation types, under the minimum weight or
+ * outside the date range (and edges touching hidden nodes); an entity whose every link is
+ * outside the date range goes too, unless it was expanded. "+N more" nodes follow their entity.
+ */
+export function applyFilters(cy: Core, f: FilterState, expanded: ReadonlySet<string> = new Set()): void {
+  const dated = f.since !== null || f.until !== null;
+  cy.batch(() => {
+    cy.nodes(':not(.more)').forEach((n) => {
+      n.toggleClass('filtered', f.hiddenTypes.has(n.data('type') as EntityType));
+    });
+    cy.edges(':not(.more)').forEach((e) => {
+      const off =
+        f.hiddenRelationTypes.has(String(e.data('type'))) ||
+        Number(e.data('weight')) < f.minWeight ||
+        !inRange(e.data('firstSeen'), e.data('lastSeen'), f.since, f.until) ||
+        e.source().hasClass('filtered') ||
+        e.target().hasClass('filtered');
       e.toggleClass('filtered', off);
+    });
+    if (dated) {
+      cy.nodes(':not(.more)').forEach((n) => {
+        const edges = n.connectedEdges(':not(.more)');
+        if (!expanded.has(n.id()) && edges.nonempty() && edges.filter('.filtered').length === edges.length) n.addClass('filtered');
+      });
+    }
+    cy.nodes('.more').forEach((m) => {
+      m.toggleClass('filtered', cy.getElementById(String(m.data('moreFor'))).hasClass('filtered'));
+    });
+    cy.edges('.more').forEach((e) => {
+      e.toggleClass('filtered', e.target().is('.filtered'));
     });
   });
 }

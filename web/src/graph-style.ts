@@ -62,6 +62,12 @@ export function stylesheet(): StylesheetJson {
     { selector: 'edge:selected', style: { 'line-color': '#2457c5', 'target-arrow-color': '#2457c5', label: 'data(type)', 'font-size': 9, width: 4 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e07b00' } },
     { selector: 'edge.path', style: { 'line-color': '#e07b00', 'target-arrow-color': '#e07b00', width: 5, opacity: 1 } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#1d2330' } },
+    {
+      selector: 'node.more',
+      style: { shape: 'round-rectangle', 'background-color': '#eef2fb', 'border-width': 1, 'border-color': '#2457c5', width: 64, height: 22, label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#2457c5', 'font-size': 10, 'text-outline-width': 0 },
+    },
+    { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': '#2457c5', width: 1, opacity: 0.6, 'target-arrow-shape': 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -1,19 +1,33 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Subgraph } from './api.ts';
+import config from './graph-style.json';
 import { LAYOUTS, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
 
 cytoscape.use(fcose);
 
-/** Creates the Cytoscape instance in `container`. */
-export function createGraph(container: HTMLElement): Core {
-  return cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4 });
+/**
+ * Creates the Cytoscape instance in `container`, with the WebGL renderer (Cytoscape 3.31+)
+ * when asked; the page asks once the view grows past WEBGL_THRESHOLD elements.
+ */
+export function createGraph(container: HTMLElement, webgl: boolean): Core {
+  const cy = cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4, ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}) } as cytoscape.CytoscapeOptions);
+  cy.scratch('webgl', webgl);
+  return cy;
+}
+
+/** Past this many elements the canvas renderer struggles and the WebGL one takes over. */
+export const WEBGL_THRESHOLD = Number(config.webglThreshold);
+
+/** Whether the view is big enough for the WebGL renderer. */
+export function wantsWebgl(cy: Core): boolean {
+  return cy.elements().length > WEBGL_THRESHOLD;
 }
 
 function toElements(sub: Subgraph): ElementDefinition[] {
   return [
     ...sub.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases } })),
-    ...sub.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight } })),
+    ...sub.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } })),
   ];
 }
 

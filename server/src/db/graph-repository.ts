@@ -10,6 +10,7 @@ import {
   type GraphEntity,
   type GraphPath,
   type GraphRelation,
+  type SavedView,
   type StoredArticle,
   type TimelineEntry,
 } from '../domain/types.ts';
@@ -53,6 +54,8 @@ const articleSchema = z.object({
   source: nullableString,
   publishedAt: nullableString,
 });
+
+const viewSchema = z.object({ name: z.string(), state: z.string(), savedAt: z.string() });
 
 const evidenceSchema = z.object({
   id: z.string(),
@@ -260,6 +263,24 @@ export class GraphRepository {
   streamExportArticles(scope: ExportScope): AsyncGenerator<StoredArticle> {
     const [name, params] = scopeQuery(scope, 'articles');
     return this.stream(name, params, (r) => articleSchema.parse(r.get('article')));
+  }
+
+  /** Saves (or replaces) a named view. */
+  async saveView(view: SavedView): Promise<SavedView> {
+    const result = await this.write((tx) => this.run(tx, 'views/save-view', { ...view }));
+    return viewSchema.parse(result.records[0]?.get('view'));
+  }
+
+  /** The saved views, most recent first. */
+  async listViews(limit: number): Promise<SavedView[]> {
+    const result = await this.read('views/list-views', { limit: neo4j.int(limit) });
+    return result.records.map((r) => viewSchema.parse(r.get('view')));
+  }
+
+  /** Deletes a saved view; says whether there was one. */
+  async deleteView(name: string): Promise<boolean> {
+    const result = await this.write((tx) => this.run(tx, 'views/delete-view', { name }));
+    return z.number().int().parse(result.records[0]?.get('deleted')) === 1;
   }
 
   /** The shortest paths between two entities, best supported first. */

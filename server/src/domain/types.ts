@@ -230,3 +230,10 @@ export interface StoredArticle {
   source: string | null;
   publishedAt: string | null;
 }
+
+/** A named view of the explorer, stored in Neo4j: its state is the URL fragment that reopens it. */
+export interface SavedView {
+  name: string;
+  state: string;
+  savedAt: string;
+}

@@ -35,6 +35,7 @@ export const resolvers = {
       return file;
     },
     decisions: (_: unknown, a: Args<{ limit?: number | null }>, ctx: AppContext) => ctx.curation.decisions(a.limit ?? 50),
+    views: (_: unknown, __: unknown, ctx: AppContext) => ctx.views.list(),
   },
   Entity: {
     articles: (e: { id: string }, a: Args<{ first?: number | null }>, ctx: AppContext) => ctx.graph.entityArticles(e.id, a.first),
@@ -57,5 +58,7 @@ export const resolvers = {
     renameEntity: (_: unknown, a: Args<{ id: string; name: string }>, ctx: AppContext) => ctx.curation.rename(a.id, a.name),
     setEntityType: (_: unknown, a: Args<{ id: string; type: EntityType }>, ctx: AppContext) => ctx.curation.setType(a.id, a.type),
     undoDecision: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.curation.undo(a.id),
+    saveView: (_: unknown, a: Args<{ name: string; state: string }>, ctx: AppContext) => ctx.views.save(a.name, a.state),
+    deleteView: (_: unknown, a: Args<{ name: string }>, ctx: AppContext) => ctx.views.delete(a.name),
   },
 };

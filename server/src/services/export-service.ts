@@ -24,7 +24,7 @@ export const EXPORT_LIMITS = {
 
 /** What to export. */
 export interface ExportRequest {
-  /** Seed entities; their neighbourhood within `depth` hops is exported. */
+  /** Seed entities; their neighbourhood within `depth` hops is exported (depth 0: just them). */
   ids: string[];
   /** Export the whole graph (entities of `types`, all when empty) instead of a neighbourhood. */
   all?: boolean;
@@ -92,6 +92,7 @@ export class ExportService {
       };
     }
     const depth = req.depth ?? 1;
+    if (depth === 0) return this.exactly(req, maxNodes, exportedAt);
     const { nodes, filter } = await this.graph.selectNodes(
       { ids: req.ids, depth, types: req.types ?? null, since: req.since ?? null, until: req.until ?? null, limit: req.limit ?? Math.min(EXPORT_LIMITS.defaultNodes, maxNodes) },
       maxNodes,
@@ -100,6 +101,19 @@ export class ExportService {
     // Types were applied when choosing the neighbours; every edge among them belongs in the export.
     const scope: ExportScope = { ids: nodes.map((n: GraphEntity) => n.id), filter: { ...filter, types: null } };
     return { nodes: () => iterate(nodes), ...this.linked(scope), ...positions, query: { ids: req.ids, depth, exportedAt } };
+  }
+
+  /** Depth 0: exactly the entities named (the web view exports what is on screen). */
+  private async exactly(req: ExportRequest, maxNodes: number, exportedAt: string): Promise<ExportSource> {
+    const ids = [...new Set(req.ids)];
+    if (ids.length === 0) throw badInput('ids must name at least one entity.');
+    if (ids.length > maxNodes) throw badInput(`ids names ${ids.length} entities; the most one export may hold is ${maxNodes}.`);
+    const filter = edgeFilter({ since: req.since ?? null, until: req.until ?? null });
+    const types = req.types && req.types.length > 0 ? new Set(req.types) : null;
+    const nodes = (await this.repo.getEntities(ids)).filter((n) => !types || types.has(n.type));
+    if (nodes.length === 0) throw new AppError('NOT_FOUND', `None of the ${ids.length} ids names an entity${types ? ' of the types asked for' : ''}.`);
+    const scope: ExportScope = { ids: nodes.map((n) => n.id), filter };
+    return { nodes: () => iterate(nodes), ...this.linked(scope), ...(req.positions ? { positions: req.positions } : {}), query: { ids, depth: 0, exportedAt } };
   }
 
   private linked(scope: ExportScope): Pick<ExportSource, 'edges' | 'evidence' | 'articles'> {

@@ -23,6 +23,7 @@ export const LIMITS = {
   neighborhoodDefault: 50,
   neighborhoodMax: 500,
   seedIdsMax: 100,
+  excludeMax: 2000,
   pathLengthDefault: 4,
   pathLengthMax: 6,
   pathsDefault: 3,
@@ -39,6 +40,8 @@ export const LIMITS = {
 /** Arguments of the neighborhood query. */
 export interface NeighborhoodArgs {
   ids: string[];
+  /** Entities the client already shows: not returned again, but edges to them are. */
+  exclude?: string[] | null;
   depth?: number | null;
   limit?: number | null;
   types?: EntityType[] | null;
@@ -73,7 +76,7 @@ export class GraphService {
    */
   async neighborhood(args: NeighborhoodArgs, maxLimit: number = LIMITS.neighborhoodMax): Promise<Subgraph> {
     const { nodes, filter, hiddenCount } = await this.selectNodes(args, maxLimit);
-    const edges = await this.repo.edgesAmong(nodes.map((n) => n.id), filter);
+    const edges = await this.repo.edgesAmong([...nodes.map((n) => n.id), ...(args.exclude ?? [])], filter);
     return { nodes, edges, truncated: hiddenCount > 0, hiddenCount };
   }
 
@@ -88,19 +91,25 @@ export class GraphService {
     const d = args.depth ?? LIMITS.depthDefault;
     if (!Number.isInteger(d) || d < 1 || d > LIMITS.depthMax) throw badInput(`depth must be between 1 and ${LIMITS.depthMax}; got ${d}.`);
     const max = clampLimit('limit', args.limit, Math.min(LIMITS.neighborhoodDefault, maxLimit), maxLimit);
+    const exclude = args.exclude ?? [];
+    if (exclude.length > LIMITS.excludeMax) throw badInput(`exclude names ${exclude.length} entities; the limit is ${LIMITS.excludeMax}.`);
     const filter = edgeFilter(args);
 
     const seeds = await this.repo.getEntities([...new Set(ids)]);
     const nodes = new Map(seeds.map((e) => [e.id, e]));
+    const skip = new Set([...nodes.keys(), ...exclude]);
     let frontier = seeds.map((e) => e.id);
     let added = 0;
     let hidden = 0;
     for (let hop = 0; hop < d && frontier.length > 0; hop++) {
       const room = max - added;
-      const { entities, total } = await this.repo.expandNeighbors(frontier, [...nodes.keys()], Math.max(room, 0), filter);
+      const { entities, total } = await this.repo.expandNeighbors(frontier, [...skip], Math.max(room, 0), filter);
       hidden += Math.max(0, total - entities.length);
       if (room <= 0) break;
-      for (const e of entities) nodes.set(e.id, e);
+      for (const e of entities) {
+        nodes.set(e.id, e);
+        skip.add(e.id);
+      }
       added += entities.length;
       frontier = entities.map((e) => e.id);
     }

@@ -1,0 +1,186 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../server/src/app.ts';
+import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
+import { ARTIFACTS, launchChromium, startDemoApp } from '../helpers/browser.ts';
+
+const HUB = 'organization:hubbard-consortium';
+const spoke = (i: number): string => `organization:spoke-${i}`;
+
+async function search(page: Page, query: string, option: RegExp): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search entities' });
+  await box.fill(query);
+  await page.getByRole('option', { name: option }).first().waitFor();
+  await box.press('Enter');
+}
+
+async function tap(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((elementId) => window.cy.getElementById(elementId).length > 0, id);
+  await page.evaluate((elementId) => {
+    window.cy.getElementById(elementId).emit('tap');
+  }, id);
+}
+
+const count = (page: Page, selector: string): Promise<number> => page.evaluate((s) => window.cy.$(s).length, selector);
+const waitCount = (page: Page, selector: string, n: number): Promise<unknown> => page.waitForFunction(([s, k]) => window.cy.$(s as string).length === k, [selector, n] as const);
+
+describe('explorer: paging, view changes with undo, filters, timeline, articles, curation, saved views', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    // A hub with 50 member organisations reported in two articles, five months apart.
+    const hub = { ...entity(HUB), name: 'Hubbard Consortium', aliases: ['Hubbard Consortium', 'HubCo'] };
+    const spokes = Array.from({ length: 50 }, (_, i) => ({ ...entity(spoke(i)), name: `Spoke Org ${i}`, aliases: [`Spoke Org ${i}`] }));
+    await app.repo.writeArticle(batch('art_hub_jan', [hub, ...spokes.slice(0, 30)], spokes.slice(0, 30).map((s) => rel(s.id, HUB, 'MEMBER_OF')), '2024-01-15T00:00:00.000Z'));
+    await app.repo.writeArticle(batch('art_hub_jun', [hub, ...spokes.slice(30)], spokes.slice(30).map((s) => rel(s.id, HUB, 'MENTIONED_WITH')), '2024-06-20T00:00:00.000Z'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('pages in the rest of a neighbourhood through a "+N more" node', async () => {
+    await search(page, 'Hubbard', /Hubbard Consortium/);
+    await page.waitForFunction((id) => window.cy.getElementById(id).length > 0, `more:${HUB}`);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).data('label') as string, `more:${HUB}`)).toBe('+10 more');
+    expect(await count(page, 'node[type = "ORGANIZATION"]')).toBe(41);
+    await tap(page, `more:${HUB}`);
+    await waitCount(page, 'node[type = "ORGANIZATION"]', 51);
+    expect(await count(page, 'node.more')).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-more-paged.png') });
+  });
+
+  it('pins, hides, focuses and collapses, and undoes and redoes each change', async () => {
+    await tap(page, spoke(0));
+    await page.locator('#details h2', { hasText: 'Spoke Org 0' }).waitFor();
+    await page.getByRole('button', { name: 'Pin', exact: true }).click();
+    expect(await page.evaluate((id) => window.cy.getElementById(id).locked(), spoke(0))).toBe(true);
+    await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    await waitCount(page, `node[id = "${spoke(0)}"]`, 0);
+    expect(page.url()).toContain(`x=${encodeURIComponent(spoke(0))}`);
+
+    await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+    await waitCount(page, `node[id = "${spoke(0)}"]`, 1);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).locked(), spoke(0))).toBe(true); // undo restores the pin too
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await waitCount(page, `node[id = "${spoke(0)}"]`, 0);
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await waitCount(page, `node[id = "${spoke(0)}"]`, 1);
+
+    await tap(page, spoke(1));
+    await page.locator('#details h2', { hasText: 'Spoke Org 1' }).waitFor();
+    await page.getByRole('button', { name: 'Focus', exact: true }).click();
+    await waitCount(page, 'node', 2);
+    await page.locator('#undo').click();
+    await waitCount(page, 'node[type = "ORGANIZATION"]', 51);
+
+    await tap(page, HUB);
+    await page.locator('#details h2', { hasText: 'Hubbard Consortium' }).waitFor();
+    await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+    await waitCount(page, 'node', 1);
+    await page.locator('#undo').click();
+    await waitCount(page, 'node[type = "ORGANIZATION"]', 51);
+  });
+
+  it('filters by link type, and by a date range chosen on the timeline strip', async () => {
+    const visibleEdges = (): Promise<number> => count(page, 'edge:visible');
+    expect(await visibleEdges()).toBe(50);
+    await page.locator('#relation-types input[data-relation-type="MEMBER_OF"]').uncheck();
+    expect(await visibleEdges()).toBe(20);
+    expect(page.url()).toContain('rt=MEMBER_OF');
+    await page.locator('#relation-types input[data-relation-type="MEMBER_OF"]').check();
+    expect(await visibleEdges()).toBe(50);
+
+    // One bar per month from January to June; the June article's links only.
+    expect(await page.locator('#timeline .bar').count()).toBe(6);
+    await page.getByLabel('From month').fill('5');
+    await page.waitForFunction(() => window.cy.edges(':visible').length === 20);
+    expect(await count(page, 'node[type = "ORGANIZATION"]:visible')).toBe(21);
+    expect(page.url()).toContain('since=2024-06-01');
+    expect(await page.locator('#timeline output').textContent()).toContain('2024-06');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-timeline-june.png') });
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await page.waitForFunction(() => window.cy.edges(':visible').length === 50);
+  });
+
+  it('reads an article with its entities marked, and a marked name shows that entity', async () => {
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    await tap(page, 'agency:immigration-and-customs-enforcement');
+    await page.locator('#details h2', { hasText: 'Immigration and Customs Enforcement' }).waitFor();
+    await page.locator('#details button.read').first().click();
+    await page.locator('#details .article-text mark.entity').first().waitFor();
+    expect(await page.locator('#details .article-text mark.entity').count()).toBeGreaterThan(3);
+    const mark = page.locator('#details .article-text mark.entity[data-id="agency:department-of-homeland-security"]').first();
+    await mark.click();
+    await page.waitForFunction(() => window.cy.$(':selected').map((n) => n.id()).includes('agency:department-of-homeland-security'));
+    await page.locator('#details h2', { hasText: 'Department of Homeland Security' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-article.png') });
+  });
+
+  it('renames and merges through the curation panel, each with Undo', async () => {
+    await search(page, 'Hubbard', /Hubbard Consortium/);
+    await page.waitForFunction((id) => window.cy.getElementById(id).length > 0, `more:${HUB}`);
+    const [a, b, c] = await page.evaluate(() =>
+      window.cy
+        .nodes('[id ^= "organization:spoke-"]')
+        .map((n) => ({ id: n.id(), name: String(n.data('label')) }))
+        .slice(0, 3),
+    );
+    if (!a || !b || !c) throw new Error('expected spokes in view');
+    await tap(page, a.id);
+    await page.locator('#details h2', { hasText: a.name }).waitFor();
+    await page.locator('#details summary', { hasText: 'Curate' }).click();
+    await page.getByLabel('New name').fill('Renamed Spoke');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.waitForFunction((id) => window.cy.getElementById(id).data('label') === 'Renamed Spoke', a.id);
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(([id, name]) => window.cy.getElementById(id as string).data('label') === name, [a.id, a.name] as const);
+
+    await tap(page, c.id);
+    await page.locator('#details h2', { hasText: c.name }).waitFor();
+    await page.locator('#details summary', { hasText: 'Curate' }).click();
+    await page.getByLabel('Entity to merge into this one').fill(b.name);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: `Merge “${b.name}” into this` }).click();
+    await waitCount(page, `node[id = "${b.id}"]`, 0);
+    await page.locator('#status', { hasText: 'Merged' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-merged.png') });
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+    await waitCount(page, `node[id = "${b.id}"]`, 1);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).connectedEdges().length, b.id)).toBeGreaterThan(0);
+  });
+
+  it('saves a named view in Neo4j and opens it again', async () => {
+    await page.getByRole('button', { name: 'Views' }).click();
+    await page.getByLabel('View name').fill('Hubbard members');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.locator('.saved-views button', { hasText: 'Hubbard members' }).waitFor();
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    await page.waitForFunction((id) => window.cy.getElementById(id).length === 0, HUB);
+    await page.getByRole('button', { name: 'Views' }).click();
+    await page.locator('.saved-views button', { hasText: 'Hubbard members' }).click();
+    await page.waitForFunction((id) => window.cy.getElementById(id).length === 1, HUB);
+    expect(page.url()).toContain(encodeURIComponent(HUB));
+  });
+
+  it('switches to the WebGL renderer above the size threshold and back below it', async () => {
+    await page.evaluate(() => {
+      window.cy.add(Array.from({ length: 2100 }, (_, i) => ({ group: 'nodes' as const, data: { id: `bulk:${i}`, label: `Bulk ${i}`, type: 'PERSON', articleCount: 1 }, position: { x: (i % 50) * 30, y: Math.floor(i / 50) * 30 } })));
+    });
+    await page.waitForFunction(() => window.cy.scratch('webgl') === true && window.cy.nodes().length > 2100);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-webgl.png') });
+    await page.evaluate(() => {
+      window.cy.$('[id ^= "bulk:"]').remove();
+    });
+    await page.waitForFunction(() => window.cy.scratch('webgl') === false);
+    expect(await count(page, `node[id = "${HUB}"]`)).toBe(1);
+  });
+});

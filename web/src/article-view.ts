@@ -1,0 +1,55 @@
+import type { ArticleText, Entity } from './api.ts';
+import { el } from './dom.ts';
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A paragraph's text as DOM nodes with every mention of an entity (name or alias, whole words)
+ * marked as a button that focuses the entity. Text nodes only: nothing in it becomes markup.
+ */
+export function markEntities(text: string, entities: Entity[], onPick: (entity: Entity) => void): Array<Node | string> {
+  const byTerm = new Map<string, Entity>();
+  for (const e of entities) for (const term of [e.name, ...e.aliases]) if (term.trim().length > 1 && !byTerm.has(term.toLowerCase())) byTerm.set(term.toLowerCase(), e);
+  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length);
+  if (terms.length === 0) return [text];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const out: Array<Node | string> = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const i = m.index ?? 0;
+    const entity = byTerm.get(m[0].toLowerCase());
+    if (!entity) continue;
+    if (i > last) out.push(text.slice(last, i));
+    const mark = el('mark', { class: `entity type-${entity.type.toLowerCase()}`, role: 'button', tabindex: '0', title: `${entity.name} — show in the graph`, 'data-id': entity.id }, m[0]);
+    mark.addEventListener('click', () => onPick(entity));
+    mark.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        onPick(entity);
+      }
+    });
+    out.push(mark);
+    last = i + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** The panel's contents for an article: title, source, date, and its text with entities marked. */
+export function articleView(article: ArticleText, onPick: (entity: Entity) => void, onClose: () => void): HTMLElement[] {
+  const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×');
+  close.addEventListener('click', onClose);
+  const meta = [article.source, article.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
+  const link = article.url && /^https?:\/\//.test(article.url) ? el('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null;
+  const paragraphs = (article.text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return [
+    close,
+    el('h2', {}, article.title),
+    el('p', { class: 'meta' }, meta, link ? ' · ' : '', ...(link ? [link] : [])),
+    el('p', { class: 'meta' }, `${article.entities.length} entities — click a marked name to show it in the graph.`),
+    el('div', { class: 'article-text' }, ...paragraphs.map((p) => el('p', {}, ...markEntities(p, article.entities, onPick)))),
+  ];
+}
