@@ -173,9 +173,9 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
 
   it('switches to the WebGL renderer above the size threshold and back below it', async () => {
     await page.evaluate(() => {
-      window.cy.add(Array.from({ length: 2100 }, (_, i) => ({ group: 'nodes' as const, data: { id: `bulk:${i}`, label: `Bulk ${i}`, type: 'PERSON', articleCount: 1 }, position: { x: (i % 50) * 30, y: Math.floor(i / 50) * 30 } })));
+      window.cy.add(Array.from({ length: 8100 }, (_, i) => ({ group: 'nodes' as const, data: { id: `bulk:${i}`, label: `Bulk ${i}`, type: 'PERSON', articleCount: 1 }, position: { x: (i % 90) * 30, y: Math.floor(i / 90) * 30 } })));
     });
-    await page.waitForFunction(() => window.cy.scratch('webgl') === true && window.cy.nodes().length > 2100);
+    await page.waitForFunction(() => window.cy.scratch('webgl') === true && window.cy.nodes().length > 8100);
     await page.screenshot({ path: path.join(ARTIFACTS, 'views-webgl.png') });
     await page.evaluate(() => {
       window.cy.$('[id ^= "bulk:"]').remove();

@@ -1,0 +1,161 @@
+/**
+ * Web speed, in headless Chromium: frame time while panning and zooming the explorer at
+ * 1,000 nodes / 5,000 edges (canvas renderer) and 1,200 nodes / 16,000 edges (WebGL, which the
+ * app switches to by itself past its threshold), against a bare Cytoscape page with the same
+ * elements, positions and stylesheet in the same run; and the app's initial draw of 500 nodes
+ * including its default layout (fcose).
+ *   npx tsx bench/web.ts [--frames 240]
+ * Needs no database: the pages are served from their builds and the elements are generated.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { WEB_ROOT } from '../server/src/app.ts';
+import { ROOT_DIR } from '../server/src/config.ts';
+import { serveStatic } from '../server/src/http/static-files.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { numberArg, percentile, seededRandom } from './generated-graph.ts';
+
+const FRAMES = numberArg('frames', 240);
+const TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'];
+
+interface Elements {
+  nodes: Array<{ group: 'nodes'; data: Record<string, unknown>; position: { x: number; y: number } }>;
+  edges: Array<{ group: 'edges'; data: Record<string, unknown> }>;
+}
+
+/** A deterministic graph: nodes scattered on a square, edges between random pairs. */
+function generate(nodes: number, edges: number): Elements {
+  const rand = seededRandom(nodes * 31 + edges);
+  const side = Math.sqrt(nodes) * 70;
+  const ns = Array.from({ length: nodes }, (_, i) => ({
+    group: 'nodes' as const,
+    data: { id: `n${i}`, label: `Entity ${i}`, type: TYPES[i % TYPES.length], articleCount: 1 + Math.floor(rand() * 10), aliases: [] },
+    position: { x: rand() * side, y: rand() * side },
+  }));
+  const es = Array.from({ length: edges }, (_, i) => {
+    const a = Math.floor(rand() * nodes);
+    const b = (a + 1 + Math.floor(rand() * (nodes - 1))) % nodes;
+    return { group: 'edges' as const, data: { id: `e${i}`, source: `n${a}`, target: `n${b}`, type: i % 4 === 0 ? 'PART_OF' : 'MENTIONED_WITH', weight: 1 + Math.floor(rand() * 8) } };
+  });
+  return { nodes: ns, edges: es };
+}
+
+function serve(root: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => serveStatic(root, req, res));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+/** Loads the elements into the page's graph, then pans and zooms for `frames` frames; returns frame intervals (ms). */
+async function frameTimes(page: Page, elements: Elements, frames: number): Promise<{ intervals: number[]; webgl: boolean }> {
+  await page.evaluate((els) => {
+    window.cy.elements().remove();
+    window.cy.add([...els.nodes, ...els.edges]);
+    window.cy.fit(undefined, 20);
+  }, elements);
+  // The app swaps renderers on a timer after a big add; let it, then let both settle.
+  await page.waitForTimeout(1500);
+  return page.evaluate(async (n) => {
+    const cy = window.cy;
+    const stamps: number[] = [];
+    await new Promise<void>((resolve) => {
+      let i = 0;
+      const step = (t: number): void => {
+        stamps.push(t);
+        if (i >= n) {
+          resolve();
+          return;
+        }
+        // A slow circle of pans with a gentle zoom in and out: every frame needs a redraw.
+        const phase = (i / n) * Math.PI * 4;
+        cy.panBy({ x: Math.cos(phase) * 6, y: Math.sin(phase) * 6 });
+        cy.zoom({ level: cy.zoom() * (i % 60 < 30 ? 1.004 : 0.996), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        i++;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    const intervals = stamps.slice(1).map((t, k) => t - (stamps[k] ?? t));
+    return { intervals, webgl: cy.scratch('webgl') === true };
+  }, frames);
+}
+
+/** The app's initial draw: 500 nodes added, laid out with its default layout, first frame after. */
+async function initialDraw(page: Page, elements: Elements): Promise<number> {
+  return page.evaluate(async (els) => {
+    const cy = window.cy;
+    cy.elements().remove();
+    const t0 = performance.now();
+    cy.add([...els.nodes, ...els.edges]);
+    await new Promise<void>((resolve) => {
+      const layout = cy.layout({ name: 'fcose', animate: false, quality: 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 110, padding: 40, fit: true } as never);
+      layout.one('layoutstop', () => resolve());
+      layout.run();
+    });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, elements);
+}
+
+async function main(): Promise<void> {
+  const bareDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-bare-'));
+  await build({ root: path.join(ROOT_DIR, 'bench', 'web-bare'), base: '/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
+  const app = await serve(WEB_ROOT);
+  const bare = await serve(bareDir);
+  const browser = await launchChromium();
+  try {
+    const cases = [
+      { name: '1,000 nodes / 5,000 edges (canvas)', nodes: 1000, edges: 5000, webgl: false },
+      { name: '1,200 nodes / 16,000 edges (WebGL)', nodes: 1200, edges: 16000, webgl: true },
+    ];
+    console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · Chromium headless (--disable-gpu: software rendering) · ${FRAMES} frames per run`);
+    console.log('| case | app fps | app p95 frame ms | bare fps | bare p95 frame ms | app/bare fps | renderer (app / bare) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const c of cases) {
+      const elements = generate(c.nodes, c.edges);
+      const appPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const barePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await appPage.goto(app.url);
+      await barePage.goto(`${bare.url}/${c.webgl ? '?webgl=1' : ''}`);
+      await appPage.waitForFunction(() => Boolean(window.cy));
+      await barePage.waitForFunction(() => Boolean(window.cy));
+      // Alternate runs so both see the same machine state; two runs each.
+      const runs = { app: [] as number[], bare: [] as number[] };
+      let renderers = '';
+      for (let r = 0; r < 2; r++) {
+        const a = await frameTimes(appPage, elements, FRAMES);
+        const b = await frameTimes(barePage, elements, FRAMES);
+        runs.app.push(...a.intervals);
+        runs.bare.push(...b.intervals);
+        renderers = `${a.webgl ? 'WebGL' : 'canvas'} / ${b.webgl ? 'WebGL' : 'canvas'}`;
+      }
+      const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+      const fps = (xs: number[]): number => 1000 / mean(xs);
+      console.log(
+        `| ${c.name} | ${fps(runs.app).toFixed(1)} | ${percentile(runs.app, 95).toFixed(1)} | ${fps(runs.bare).toFixed(1)} | ${percentile(runs.bare, 95).toFixed(1)} | ${(fps(runs.app) / fps(runs.bare)).toFixed(2)} | ${renderers} |`,
+      );
+      await appPage.close();
+      await barePage.close();
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url);
+    await page.waitForFunction(() => Boolean(window.cy));
+    const draws: number[] = [];
+    for (let r = 0; r < 3; r++) draws.push(await initialDraw(page, generate(500, 800)));
+    console.log(`\nInitial draw of 500 nodes / 800 edges with fcose, in the app: ${draws.map((d) => `${d.toFixed(0)} ms`).join(', ')} (median ${percentile(draws, 50).toFixed(0)} ms; target ≤ 1000 ms)`);
+  } finally {
+    await browser.close();
+    app.server.close();
+    bare.server.close();
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
