@@ -5,24 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
-import { ARTIFACTS, launchChromium, startDemoApp } from '../helpers/browser.ts';
+import { ARTIFACTS, launchChromium, search, startDemoApp, tapElement } from '../helpers/browser.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const DHS = 'agency:department-of-homeland-security';
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
-
-async function search(page: Page, query: string, option: RegExp): Promise<void> {
-  const box = page.getByRole('combobox', { name: 'Search entities' });
-  await box.fill(query);
-  await page.getByRole('option', { name: option }).first().waitFor();
-  await box.press('Enter');
-}
-
-async function tapElement(page: Page, id: string): Promise<void> {
-  await page.evaluate((elementId) => {
-    window.cy.getElementById(elementId).emit('tap');
-  }, id);
-}
 
 describe('explorer flows in headless Chromium', () => {
   let app: RunningApp;

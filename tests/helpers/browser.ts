@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import { freshRepository, testConfig } from './test-db.ts';
@@ -22,4 +22,20 @@ export async function startDemoApp(): Promise<RunningApp> {
   const repo = await freshRepository();
   await repo.close();
   return startApp(testConfig(), () => {});
+}
+
+/** Types a query into the search box, waits for a matching suggestion, and opens the first. */
+export async function search(page: Page, query: string, option: RegExp): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search entities' });
+  await box.fill(query);
+  await page.getByRole('option', { name: option }).first().waitFor();
+  await box.press('Enter');
+}
+
+/** Taps a graph element (node or edge) by id, once it is in the graph. */
+export async function tapElement(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((elementId) => window.cy.getElementById(elementId).length > 0, id);
+  await page.evaluate((elementId) => {
+    window.cy.getElementById(elementId).emit('tap');
+  }, id);
 }

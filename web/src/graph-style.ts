@@ -40,6 +40,8 @@ export function stylesheet(): StylesheetJson {
         color: '#1d2330',
         'text-outline-color': '#f7f7f5',
         'text-outline-width': 2,
+        // Labels too small to read are not drawn: a zoomed-out big view stays quick and legible.
+        'min-zoomed-font-size': 7,
         width: 'mapData(articleCount, 1, 10, 22, 54)',
         height: 'mapData(articleCount, 1, 10, 22, 54)',
         'border-width': 1,

@@ -42,10 +42,17 @@ export function addSubgraph(cy: Core, sub: Subgraph, opts: { replace: boolean; s
   });
 }
 
-/** Runs a named layout over the visible elements and fits the view, without over-zooming small graphs. */
+/**
+ * Runs a named layout over the visible elements and fits the view, without over-zooming small
+ * graphs. Past `largeGraph.nodes` visible nodes the layout takes its `largeGraph` overrides
+ * (fcose: draft quality, i.e. the spectral layout without the slow polishing phase), so a big
+ * view appears in about a second instead of several.
+ */
 export function runLayout(cy: Core, name: string): void {
   const options = LAYOUTS[name] ?? LAYOUTS.cose;
-  const layout = cy.elements(':visible').layout({ ...options, fit: true } as cytoscape.LayoutOptions);
+  const visible = cy.elements(':visible');
+  const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
+  const layout = visible.layout({ ...options, ...large, fit: true } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
@@ -54,3 +61,5 @@ export function runLayout(cy: Core, name: string): void {
   });
   layout.run();
 }
+
+const LARGE_GRAPH = config.largeGraph as { nodes: number; overrides: Record<string, Record<string, unknown>> };

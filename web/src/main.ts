@@ -320,6 +320,7 @@ let rendererCheck: number | undefined;
  */
 function checkRenderer(): void {
   rendererCheck = undefined;
+  emptyState.hidden = cy.nodes().length > 0;
   const webgl = cy.scratch('webgl') === true;
   if (!webgl && wantsWebgl(cy)) swapRenderer(true);
   else if (webgl && cy.elements().length < WEBGL_THRESHOLD / 2) swapRenderer(false);
@@ -358,6 +359,8 @@ function swapRenderer(webgl: boolean): void {
   say(webgl ? `${cy.elements().length} elements: drawing with WebGL.` : 'Drawing with canvas again.');
 }
 
+// On a phone the filters start folded, so the graph has the screen.
+if (window.matchMedia('(max-width: 480px)').matches) byId<HTMLDetailsElement>('filters').open = false;
 renderLegend(byId('legend'), filters.hiddenTypes, refilter);
 const showLayout = (): void => {
   layoutButton.textContent = `Layout: ${view.layout}`;
