@@ -1,6 +1,6 @@
 // Entities by id; ids that do not exist are left out.
 // Params: $ids (list of entity ids)
-// Returns: entity {id, name, type, aliases, articleCount}
+// Returns: entity {id, name, type, aliases, articleCount, date (events: YYYY-MM-DD or null)}
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN e {.id, .name, .type, .aliases, .articleCount} AS entity
+RETURN e {.id, .name, .type, .aliases, .articleCount, .date} AS entity

@@ -87,14 +87,19 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
 
     // One bar per month from January to June; the June article's links only.
     expect(await page.locator('#timeline .bar').count()).toBe(6);
+    // An event dated in March, unlinked: its own date decides whether the range shows it.
+    await page.evaluate(() => window.cy.add({ group: 'nodes', data: { id: 'event:march-summit', label: 'March summit', type: 'EVENT', articleCount: 1, date: '2024-03-10' } }));
     await page.getByLabel('From month').fill('5');
     await page.waitForFunction(() => window.cy.edges(':visible').length === 20);
     expect(await count(page, 'node[type = "ORGANIZATION"]:visible')).toBe(21);
+    expect(await count(page, 'node[type = "EVENT"]:visible')).toBe(0);
     expect(page.url()).toContain('since=2024-06-01');
     expect(await page.locator('#timeline output').textContent()).toContain('2024-06');
     await page.screenshot({ path: path.join(ARTIFACTS, 'views-timeline-june.png') });
     await page.getByRole('button', { name: 'All dates' }).click();
     await page.waitForFunction(() => window.cy.edges(':visible').length === 50);
+    expect(await count(page, 'node[type = "EVENT"]:visible')).toBe(1);
+    await page.evaluate(() => window.cy.getElementById('event:march-summit').remove());
   });
 
   it('reads an article with its entities marked, and a marked name shows that entity', async () => {

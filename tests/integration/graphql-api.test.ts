@@ -164,6 +164,12 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(t.timeline.map((e) => e.eventType)).toEqual(expect.arrayContaining(['Release', 'Arrest']));
     const dates = t.timeline.map((e) => e.date);
     expect([...dates].sort()).toEqual(dates);
+    // An event's own date is on the entity too, for the explorer's timeline strip.
+    await app.repo.writeArticle(
+      batch('art_dated_event', [entity('organization:raid-target'), { ...entity('event:dated-raid', 'EVENT'), eventType: 'Raid', date: '2024-05-02' }], [rel('event:dated-raid', 'organization:raid-target', 'PARTICIPATED_IN')]),
+    );
+    const hood = await client.request<{ neighborhood: { nodes: Array<{ id: string; date: string | null }> } }>('query { neighborhood(ids: ["organization:raid-target"]) { nodes { id date } } }');
+    expect(hood.neighborhood.nodes).toEqual(expect.arrayContaining([{ id: 'event:dated-raid', date: '2024-05-02' }, { id: 'organization:raid-target', date: null }]));
     const s = await client.request<{ stats: { articles: number; entities: number; byType: Array<{ type: string; count: number }> } }>('{ stats { articles entities relations evidence byType { type count } } }');
     expect(s.stats.entities).toBe(s.stats.byType.reduce((n, x) => n + x.count, 0));
     expect(s.stats.byType.map((x) => x.type)).toContain('EVENT');

@@ -56,15 +56,18 @@ function inRange(first: unknown, last: unknown, since: string | null, until: str
 }
 
 /**
- * Hides nodes of hidden types, edges of hidden relation types, under the minimum weight or
- * outside the date range (and edges touching hidden nodes); an entity whose every link is
- * outside the date range goes too, unless it was expanded. "+N more" nodes follow their entity.
+ * Hides nodes of hidden types, events dated outside the date range, edges of hidden relation
+ * types, under the minimum weight or outside the date range (and edges touching hidden nodes);
+ * an entity whose every link is outside the date range goes too, unless it was expanded. "+N more" nodes follow their entity.
  */
 export function applyFilters(cy: Core, f: FilterState, expanded: ReadonlySet<string> = new Set()): void {
   const dated = f.since !== null || f.until !== null;
   cy.batch(() => {
     cy.nodes(':not(.more)').forEach((n) => {
-      n.toggleClass('filtered', f.hiddenTypes.has(n.data('type') as EntityType));
+      // An event with its own date outside the range goes too (unless it was expanded).
+      const date: unknown = n.data('date');
+      const outside = typeof date === 'string' && !expanded.has(n.id()) && !inRange(date, date, f.since, f.until);
+      n.toggleClass('filtered', f.hiddenTypes.has(n.data('type') as EntityType) || outside);
     });
     cy.edges(':not(.more)').forEach((e) => {
       const off =

@@ -26,7 +26,7 @@ export function wantsWebgl(cy: Core): boolean {
 
 function toElements(sub: Subgraph): ElementDefinition[] {
   return [
-    ...sub.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases } })),
+    ...sub.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null } })),
     ...sub.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } })),
   ];
 }

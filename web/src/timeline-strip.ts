@@ -33,7 +33,7 @@ export interface DateRange {
 
 /**
  * The timeline strip: a bar per month counting the links seen that month (from their first
- * to last sighting), with two sliders choosing the date range the graph shows. The range is
+ * to last sighting) and the events that happened in it, with two sliders choosing the date range the graph shows. The range is
  * kept as dates, so it survives new elements widening the strip.
  */
 export function mountTimeline(container: HTMLElement, range: DateRange, onChange: (range: DateRange) => void): { refresh: (cy: Core) => void } {
@@ -47,7 +47,7 @@ export function mountTimeline(container: HTMLElement, range: DateRange, onChange
 
   const describe = (): void => {
     if (months.length === 0) {
-      label.textContent = ' No dated links in view.';
+      label.textContent = ' No dated links or events in view.';
       return;
     }
     label.textContent = range.since || range.until ? ` ${range.since?.slice(0, 7) ?? months[0]} – ${range.until?.slice(0, 7) ?? months.at(-1)}` : ' All dates';
@@ -88,6 +88,11 @@ export function mountTimeline(container: HTMLElement, range: DateRange, onChange
         const b = typeof e.data('lastSeen') === 'string' ? String(e.data('lastSeen')).slice(0, 7) : a;
         if (a && b) spans.push([a, b]);
       });
+      // Events count in the month they happened.
+      cy.nodes('[type = "EVENT"]').forEach((n) => {
+        const d: unknown = n.data('date');
+        if (typeof d === 'string' && /^\d{4}-\d{2}/.test(d)) spans.push([d.slice(0, 7), d.slice(0, 7)]);
+      });
       if (spans.length === 0) {
         months = [];
       } else {
@@ -100,7 +105,7 @@ export function mountTimeline(container: HTMLElement, range: DateRange, onChange
       bars.replaceChildren(
         ...months.map((m) => {
           const n = counts.get(m) ?? 0;
-          return el('span', { class: 'bar', title: `${m}: ${n} link${n === 1 ? '' : 's'}`, style: `height:${Math.round((n / peak) * 100)}%` });
+          return el('span', { class: 'bar', title: `${m}: ${n} (links seen, events)`, style: `height:${Math.round((n / peak) * 100)}%` });
         }),
       );
       const max = String(Math.max(0, months.length - 1));

@@ -33,6 +33,7 @@ const entitySchema = z.object({
   type: z.enum(ENTITY_TYPES),
   aliases: z.array(z.string()).nullable().transform((a) => a ?? []),
   articleCount: z.number().int().nullable().transform((n) => n ?? 0),
+  date: z.string().nullable().optional(),
 });
 
 const relationSchema = z.object({

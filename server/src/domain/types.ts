@@ -163,6 +163,8 @@ export interface GraphEntity {
   type: EntityType;
   aliases: string[];
   articleCount: number;
+  /** For events: the day it happened (YYYY-MM-DD), when known. */
+  date?: string | null;
 }
 
 /** An edge as stored in the graph. */
