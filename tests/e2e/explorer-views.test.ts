@@ -88,7 +88,10 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     // One bar per month from January to June; the June article's links only.
     expect(await page.locator('#timeline .bar').count()).toBe(6);
     // An event dated in March, unlinked: its own date decides whether the range shows it.
-    await page.evaluate(() => window.cy.add({ group: 'nodes', data: { id: 'event:march-summit', label: 'March summit', type: 'EVENT', articleCount: 1, date: '2024-03-10' } }));
+    // (Braces: returning a Cytoscape collection from evaluate would make Playwright serialise it, slowly.)
+    await page.evaluate(() => {
+      window.cy.add({ group: 'nodes', data: { id: 'event:march-summit', label: 'March summit', type: 'EVENT', articleCount: 1, date: '2024-03-10' } });
+    });
     await page.getByLabel('From month').fill('5');
     await page.waitForFunction(() => window.cy.edges(':visible').length === 20);
     expect(await count(page, 'node[type = "ORGANIZATION"]:visible')).toBe(21);
@@ -99,7 +102,9 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.getByRole('button', { name: 'All dates' }).click();
     await page.waitForFunction(() => window.cy.edges(':visible').length === 50);
     expect(await count(page, 'node[type = "EVENT"]:visible')).toBe(1);
-    await page.evaluate(() => window.cy.getElementById('event:march-summit').remove());
+    await page.evaluate(() => {
+      window.cy.getElementById('event:march-summit').remove();
+    });
   });
 
   it('reads an article with its entities marked, and a marked name shows that entity', async () => {

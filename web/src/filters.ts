@@ -27,13 +27,23 @@ export function renderLegend(container: HTMLElement, hidden: Set<EntityType>, on
   container.replaceChildren(el('legend', {}, 'Entity types'), ...items);
 }
 
-/** The relation-type filter: a checkbox per relation type in view (and any hidden one). */
+/**
+ * The relation-type filter: a checkbox per relation type in view (and any hidden one). When the
+ * types are the same as last time the checkboxes are kept (only their state is set), so the one
+ * just toggled keeps keyboard focus.
+ */
 export function renderRelationTypes(container: HTMLElement, cy: Core, hidden: Set<string>, onChange: () => void): void {
   const types = new Set<string>(hidden);
   cy.edges(':not(.more)').forEach((e) => {
     types.add(String(e.data('type')));
   });
-  const items = [...types].sort().map((type) => {
+  const sorted = [...types].sort();
+  const existing = [...container.querySelectorAll<HTMLInputElement>('input[data-relation-type]')];
+  if (existing.length > 0 && existing.map((b) => b.value).join('\n') === sorted.join('\n')) {
+    for (const box of existing) box.checked = !hidden.has(box.value);
+    return;
+  }
+  const items = sorted.map((type) => {
     const box = el('input', { type: 'checkbox', value: type, 'data-relation-type': type });
     box.checked = !hidden.has(type);
     box.addEventListener('change', () => {
