@@ -7,6 +7,7 @@ import { isEntityType } from '../domain/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/export-data.ts';
 import { ExportService } from '../services/export-service.ts';
 import { GraphService } from '../services/graph-service.ts';
+import { runCli } from './run-cli.ts';
 
 const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|').toLowerCase()} (--ids ID[,ID…] [--depth N] [--limit N] | --all) [--types PERSON,AGENCY] [--since DATE] [--until DATE] > FILE`;
 
@@ -63,10 +64,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? `error: ${err.message}` : err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,6 +5,7 @@ import { extract } from '../pipeline/extract/extract.ts';
 import { toEvalJson } from '../pipeline/extract/to-eval-json.ts';
 import { prepareArticle } from '../pipeline/prepare-article.ts';
 import { readArticleFile } from '../pipeline/read-article-file.ts';
+import { runCli } from './run-cli.ts';
 
 const USAGE = 'usage: npm run extract -- [--json] FILE...   (prints what would be extracted; touches no database)';
 
@@ -45,10 +46,4 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? `error: ${err.message}` : err);
-    process.exit(1);
-  },
-);
+runCli(main);

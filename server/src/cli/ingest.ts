@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { openDatabase } from '../app.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { ingestFiles } from '../services/ingest-files.ts';
 import { IngestService } from '../services/ingest-service.ts';
+import { runCli } from './run-cli.ts';
 
 const USAGE = 'usage: npm run ingest -- PATH... (files or folders of .txt/.md articles; the first line is the title)';
 
@@ -39,10 +40,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof Error ? `error: ${err.message}` : err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1,8 +1,8 @@
 import type { ExportScope, GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import type { EntityType, GraphEntity } from '../domain/types.ts';
-import type { ExportFile, ExportFormat, ExportSource } from '../pipeline/export/export-data.ts';
-import { renderStream, type ExportStream } from '../pipeline/export/render.ts';
+import { iterate, type ExportFile, type ExportFormat, type ExportSource } from '../pipeline/export/export-data.ts';
+import { collectExport, renderStream, type ExportStream } from '../pipeline/export/render.ts';
 import { edgeFilter, type GraphService } from './graph-service.ts';
 
 /**
@@ -37,10 +37,6 @@ export interface ExportRequest {
   positions?: Record<string, { x: number; y: number }>;
 }
 
-async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
-}
-
 /** Gathers a subgraph with its evidence and articles and renders it in an export format. */
 export class ExportService {
   constructor(
@@ -61,21 +57,15 @@ export class ExportService {
   async export(format: ExportFormat, req: ExportRequest): Promise<ExportFile & { bytes: Uint8Array }> {
     if (req.all) throw badInput('A whole-graph export is a download: GET /export/<format>?all=true or npm run export -- --all.');
     const stream = await this.open(format, req, EXPORT_LIMITS.inlineMaxNodes);
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of stream.chunks) {
-      size += chunk.byteLength;
-      if (size > EXPORT_LIMITS.inlineMaxBytes) {
-        throw new AppError(
+    return collectExport(
+      stream,
+      EXPORT_LIMITS.inlineMaxBytes,
+      () =>
+        new AppError(
           'PAYLOAD_TOO_LARGE',
           `The export is over ${EXPORT_LIMITS.inlineMaxBytes / 1024 / 1024} MB, too large to return inline; download it with GET /export/${format.toLowerCase().replace(/_/g, '-')}?ids=… or npm run export.`,
-        );
-      }
-      parts.push(chunk);
-    }
-    const bytes = Buffer.concat(parts);
-    const content = stream.encoding === 'base64' ? bytes.toString('base64') : bytes.toString('utf8');
-    return { filename: stream.filename, mimeType: stream.mimeType, encoding: stream.encoding, content, bytes };
+        ),
+    );
   }
 
   private async source(req: ExportRequest, maxNodes: number): Promise<ExportSource> {

@@ -38,7 +38,8 @@ export interface ExportSource {
   query: ExportQuery;
 }
 
-async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+/** A list as an async iterable (an in-memory part of an ExportSource). */
+export async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const item of items) yield item;
 }
 

@@ -284,14 +284,26 @@ export function renderStream(format: ExportFormat, src: ExportSource): ExportStr
   return { filename, mimeType: spec.mime, encoding: spec.binary ? 'base64' : 'utf8', chunks };
 }
 
-/** Renders an in-memory export in one format, with its file name and MIME type. */
-export async function renderExport(format: ExportFormat, d: ExportData): Promise<ExportFile & { bytes: Uint8Array }> {
-  const stream = renderStream(format, sourceFromData(d));
+/**
+ * Collects a streamed export into one file. Past `maxBytes` it stops reading and throws what
+ * `tooLarge` makes (the stream's source is closed on the way out).
+ */
+export async function collectExport(stream: ExportStream, maxBytes = Number.POSITIVE_INFINITY, tooLarge: () => Error = () => new Error('export too large')): Promise<ExportFile & { bytes: Uint8Array }> {
   const parts: Uint8Array[] = [];
-  for await (const chunk of stream.chunks) parts.push(chunk);
+  let size = 0;
+  for await (const chunk of stream.chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    parts.push(chunk);
+  }
   const bytes = Buffer.concat(parts);
   const content = stream.encoding === 'base64' ? bytes.toString('base64') : bytes.toString('utf8');
   return { filename: stream.filename, mimeType: stream.mimeType, encoding: stream.encoding, content, bytes };
+}
+
+/** Renders an in-memory export in one format, with its file name and MIME type. */
+export function renderExport(format: ExportFormat, d: ExportData): Promise<ExportFile & { bytes: Uint8Array }> {
+  return collectExport(renderStream(format, sourceFromData(d)));
 }
 
 /** Collects a text renderer's output (for tests and small exports). */
