@@ -154,6 +154,38 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     expect(await page.evaluate((id) => window.cy.getElementById(id).connectedEdges().length, b.id)).toBeGreaterThan(0);
   });
 
+  it('changes an entity’s type and splits an alias off through the curation panel, each with Undo', async () => {
+    await search(page, 'Hubbard', /Hubbard Consortium/);
+    const spokeId = await page.evaluate(() => window.cy.nodes('[id ^= "organization:spoke-"]').first().id());
+    const spokeName = await page.evaluate((id) => String(window.cy.getElementById(id).data('label')), spokeId);
+    await tapElement(page, spokeId);
+    await page.locator('#details h2', { hasText: spokeName }).waitFor();
+    await page.locator('#details summary', { hasText: 'Curate' }).click();
+    await page.getByLabel('Entity type').selectOption('PERSON');
+    await page.getByRole('button', { name: 'Change type' }).click();
+    await page.waitForFunction((id) => window.cy.getElementById(id).data('type') === 'PERSON', spokeId);
+    await page.locator('#status', { hasText: 'Type changed to' }).waitFor();
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((id) => window.cy.getElementById(id).data('type') === 'ORGANIZATION', spokeId);
+
+    await tapElement(page, HUB);
+    await page.locator('#details h2', { hasText: 'Hubbard Consortium' }).waitFor();
+    await page.locator('#details summary', { hasText: 'Curate' }).click();
+    await page.locator('#details form.split label', { hasText: 'HubCo' }).locator('input').check();
+    await page.getByRole('button', { name: 'Split off' }).click();
+    await page.locator('#status', { hasText: 'Split “HubCo” off' }).waitFor();
+    await page.waitForFunction(() => window.cy.nodes().some((n) => n.data('label') === 'HubCo'));
+    expect(await page.evaluate((id) => window.cy.getElementById(id).data('aliases') as string[], HUB)).not.toContain('HubCo');
+    // The hub's "+N more" node stays tied to it through the refresh.
+    expect(await page.evaluate((id) => window.cy.getElementById(`more:${id}`).connectedEdges().length, HUB)).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-split.png') });
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => !window.cy.nodes().some((n) => n.data('label') === 'HubCo'));
+    await page.waitForFunction((id) => (window.cy.getElementById(id).data('aliases') as string[]).includes('HubCo'), HUB);
+    const after = await app.graph.entity(HUB);
+    expect(after?.aliases).toContain('HubCo');
+  });
+
   it('saves a named view in Neo4j and opens it again', async () => {
     await page.getByRole('button', { name: 'Views' }).click();
     await page.getByLabel('View name').fill('Hubbard members');

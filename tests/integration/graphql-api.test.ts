@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLClient, ClientError } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,6 +268,21 @@ describe('API safety (real HTTP)', () => {
   it('refuses a body over MAX_REQUEST_BYTES with 413', async () => {
     const res = await post(JSON.stringify({ query: `{ search(query: "${'x'.repeat(50000)}") { id } }` }));
     expect(res.status).toBe(413);
+  });
+
+  it('refuses a chunked body (no Content-Length) over MAX_REQUEST_BYTES with 413', async () => {
+    const url = new URL(`${app.url}/graphql`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(`{"query":"{ search(query: \\"`);
+      for (let i = 0; i < 10; i++) req.write('x'.repeat(5000));
+      req.end('\\") { id } }"}');
+    });
+    expect(status).toBe(413);
   });
 
   it('refuses a mutation over GET and a non-JSON POST (CSRF)', async () => {

@@ -99,8 +99,8 @@ function summary(): void {
   say(`${entityNodes().filter(':visible').length} entities · ${cy.edges(':visible').not('.more').length} links — click for details, double-click to expand`);
 }
 
-/** After elements were added or removed: refresh the weight slider, timeline, filters and URL. */
-function afterGrowth(): void {
+/** After any change to what is in view: refresh the weight slider, timeline, filters and URL. */
+function afterViewChange(): void {
   const maxWeight = Math.max(1, ...cy.edges(':not(.more)').map((e) => Number(e.data('weight'))));
   minWeight.max = String(Math.min(maxWeight, 50));
   timeline.refresh(cy);
@@ -124,7 +124,7 @@ async function open(ids: string[], replace: boolean, record = true): Promise<voi
     view.ids = replace ? [...ids] : [...new Set([...view.ids, ...ids])];
     view.removed = view.removed.filter((id) => !ids.includes(id));
     runLayout(cy, view.layout);
-    afterGrowth();
+    afterViewChange();
     if (sub.hiddenCount > 0) say(`${entityNodes().filter(':visible').length} entities shown; ${sub.hiddenCount} weaker neighbours left out — click “+${sub.hiddenCount} more” to add them`);
   } catch (err) {
     say(err instanceof Error ? err.message : String(err), true);
@@ -140,7 +140,7 @@ async function more(forId: string): Promise<void> {
     addSubgraph(cy, sub, { replace: false, seeds: [] });
     setMoreNode(cy, forId, sub.hiddenCount);
     runLayout(cy, view.layout);
-    afterGrowth();
+    afterViewChange();
   } catch (err) {
     say(err instanceof Error ? err.message : String(err), true);
   }
@@ -150,7 +150,7 @@ async function more(forId: string): Promise<void> {
 function change(action: () => void): void {
   viewHistory.record();
   action();
-  afterGrowth();
+  afterViewChange();
 }
 
 function closeDetails(): void {
@@ -189,9 +189,11 @@ async function refreshEntities(outcome: CurationOutcome): Promise<void> {
   const present: string[] = [];
   for (const id of ids) {
     const node = cy.getElementById(id);
-    node.connectedEdges().remove();
+    // Its links are refetched below; its "+N more" node keeps its tie.
+    node.connectedEdges().not('.more').remove();
     const entity = await fetchEntityDetails(id);
     if (!entity) {
+      setMoreNode(cy, id, 0);
       node.remove();
       continue;
     }
@@ -295,7 +297,7 @@ async function showNode(node: NodeSingular): Promise<void> {
           () => {
             // Paths can bring in entities that were not in view: place them.
             if (cy.nodes().length > before) runLayout(cy, view.layout);
-            afterGrowth();
+            afterViewChange();
           },
           (err: unknown) => say(String(err), true),
         );
@@ -378,13 +380,13 @@ minWeight.addEventListener('input', refilter);
 
 const undo = (): void => {
   if (viewHistory.undo()) {
-    afterGrowth();
+    afterViewChange();
     say('Undone.');
   }
 };
 const redo = (): void => {
   if (viewHistory.redo()) {
-    afterGrowth();
+    afterViewChange();
     say('Redone.');
   }
 };

@@ -78,6 +78,9 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql,
     landingPage: false,
+    // The HTTP server bounds every body (MAX_REQUEST_BYTES, chunked or not) before yoga sees
+    // it; yoga's own limit pipes each request through a TransformStream (~0.1 ms a request).
+    maxRequestBodySize: false,
     plugins,
     logging: {
       debug: () => {},
