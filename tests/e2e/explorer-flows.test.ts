@@ -2,10 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
-import { ARTIFACTS, launchChromium, search, startDemoApp, tapElement } from '../helpers/browser.ts';
+import { ARTIFACTS, search, tapElement } from '../helpers/browser.ts';
+import { useExplorer } from '../helpers/explorer-session.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const DHS = 'agency:department-of-homeland-security';
@@ -15,17 +16,10 @@ describe('explorer flows in headless Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
+  useExplorer((s) => ({ app, browser, page } = s), {
     // A hostile name, to check no graph string becomes markup.
-    await app.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')]));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    seed: (a) => a.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')])),
+    page: { acceptDownloads: true },
   });
 
   it('search → edge → evidence with both names highlighted, linked to its article', async () => {

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
-import { ARTIFACTS, launchChromium, search, startDemoApp, tapElement } from '../helpers/browser.ts';
+import { ARTIFACTS, search, tapElement } from '../helpers/browser.ts';
+import { useExplorer } from '../helpers/explorer-session.ts';
 
 const HUB = 'organization:hubbard-consortium';
 const spoke = (i: number): string => `organization:spoke-${i}`;
@@ -13,23 +14,16 @@ const waitCount = (page: Page, selector: string, n: number): Promise<unknown> =>
 
 describe('explorer: paging, view changes with undo, filters, timeline, articles, curation, saved views', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
+  useExplorer((s) => ({ app, page } = s), {
+    open: true,
     // A hub with 50 member organisations reported in two articles, five months apart.
-    const hub = { ...entity(HUB), name: 'Hubbard Consortium', aliases: ['Hubbard Consortium', 'HubCo'] };
-    const spokes = Array.from({ length: 50 }, (_, i) => ({ ...entity(spoke(i)), name: `Spoke Org ${i}`, aliases: [`Spoke Org ${i}`] }));
-    await app.repo.writeArticle(batch('art_hub_jan', [hub, ...spokes.slice(0, 30)], spokes.slice(0, 30).map((s) => rel(s.id, HUB, 'MEMBER_OF')), '2024-01-15T00:00:00.000Z'));
-    await app.repo.writeArticle(batch('art_hub_jun', [hub, ...spokes.slice(30)], spokes.slice(30).map((s) => rel(s.id, HUB, 'MENTIONED_WITH')), '2024-06-20T00:00:00.000Z'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    seed: async (a) => {
+      const hub = { ...entity(HUB), name: 'Hubbard Consortium', aliases: ['Hubbard Consortium', 'HubCo'] };
+      const spokes = Array.from({ length: 50 }, (_, i) => ({ ...entity(spoke(i)), name: `Spoke Org ${i}`, aliases: [`Spoke Org ${i}`] }));
+      await a.repo.writeArticle(batch('art_hub_jan', [hub, ...spokes.slice(0, 30)], spokes.slice(0, 30).map((s) => rel(s.id, HUB, 'MEMBER_OF')), '2024-01-15T00:00:00.000Z'));
+      await a.repo.writeArticle(batch('art_hub_jun', [hub, ...spokes.slice(30)], spokes.slice(30).map((s) => rel(s.id, HUB, 'MENTIONED_WITH')), '2024-06-20T00:00:00.000Z'));
+    },
   });
 
   it('pages in the rest of a neighbourhood through a "+N more" node', async () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
-import { ARTIFACTS, launchChromium, startDemoApp } from '../helpers/browser.ts';
-
+import { ARTIFACTS } from '../helpers/browser.ts';
+import { useExplorer } from '../helpers/explorer-session.ts';
 
 interface CyNode {
   id: string;
@@ -20,18 +20,8 @@ function graphState(page: Page): Promise<{ nodes: CyNode[]; edges: Array<{ sourc
 
 describe('the explorer in headless Chromium', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  useExplorer((s) => ({ app, page } = s));
 
   it('searches "ICE" and shows ICE linked to DHS and to a country', async () => {
     const pageErrors: string[] = [];

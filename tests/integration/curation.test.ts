@@ -11,21 +11,37 @@ const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const CBP = 'agency:customs-and-border-protection';
 
-describe('curation decisions against the real Neo4j', () => {
-  let repo: GraphRepository;
-  let curation: CurationService;
-  let ingest: IngestService;
-
+/**
+ * A fresh repository with the curation and ingest services, for the tests of one describe block.
+ * Before each test the graph holds exactly `articles` (ingested as text). The returned objects
+ * are proxies that reach the live services once `beforeAll` has run.
+ */
+function curationFixture(articles: string[]): { repo: GraphRepository; curation: CurationService; ingest: IngestService } {
+  const live: { repo?: GraphRepository; curation?: CurationService; ingest?: IngestService } = {};
   beforeAll(async () => {
-    repo = await freshRepository();
-    curation = new CurationService(repo);
-    ingest = new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b));
+    const repo = await freshRepository();
+    const curation = new CurationService(repo);
+    Object.assign(live, { repo, curation, ingest: new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b)) });
   });
   beforeEach(async () => {
-    await repo.deleteEverything();
-    for (const f of ['01-ice-arrests-tajik-nationals.txt', '03-kharwin-watchlist-release.txt', '04-oig-vetting-report.txt']) await ingest.ingest({ text: demo(f) });
+    await live.repo?.deleteEverything();
+    for (const text of articles) await live.ingest?.ingest({ text });
   });
-  afterAll(() => repo.close());
+  afterAll(() => live.repo?.close());
+  const late = <K extends keyof typeof live>(key: K): NonNullable<(typeof live)[K]> =>
+    new Proxy({} as NonNullable<(typeof live)[K]>, {
+      get: (_, prop) => {
+        const target = live[key];
+        if (!target) throw new Error(`${key} is used before beforeAll ran`);
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return { repo: late('repo'), curation: late('curation'), ingest: late('ingest') };
+}
+
+describe('curation decisions against the real Neo4j', () => {
+  const { repo, curation, ingest } = curationFixture(['01-ice-arrests-tajik-nationals.txt', '03-kharwin-watchlist-release.txt', '04-oig-vetting-report.txt'].map(demo));
 
   /** Everything observable about the graph, to compare before and after an undo. */
   async function snapshot(): Promise<unknown> {
@@ -93,22 +109,11 @@ describe('curation decisions against the real Neo4j', () => {
 });
 
 describe('splitting an entity', () => {
-  let repo: GraphRepository;
-  let curation: CurationService;
-  let ingest: IngestService;
+  const { repo, curation, ingest } = curationFixture([
+    'Short Note\n\nDHS officials met ICE agents in Texas.',
+    'Long Note\n\nThe Department of Homeland Security said ICE agents were in Texas. DHS added more.',
+  ]);
   const DHS = 'agency:department-of-homeland-security';
-
-  beforeAll(async () => {
-    repo = await freshRepository();
-    curation = new CurationService(repo);
-    ingest = new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b));
-  });
-  beforeEach(async () => {
-    await repo.deleteEverything();
-    await ingest.ingest({ text: 'Short Note\n\nDHS officials met ICE agents in Texas.' });
-    await ingest.ingest({ text: 'Long Note\n\nThe Department of Homeland Security said ICE agents were in Texas. DHS added more.' });
-  });
-  afterAll(() => repo.close());
 
   async function snapshot(): Promise<unknown> {
     const entities = (await repo.getEntities([DHS, ICE])).map((e) => ({ ...e, aliases: [...e.aliases].sort() }));
