@@ -122,6 +122,13 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
       expect(edge.evidence[0]?.sentence.length).toBeGreaterThan(10);
     }
     expect((await errorOf(client.request(`query { paths(from: "${KHARWIN}", to: "person:nobody") { nodes { id } } }`))).code).toBe('NOT_FOUND');
+    expect((await errorOf(client.request(`query { paths(from: "person:nobody", to: "${KHARWIN}") { nodes { id } } }`))).message).toBe('No entity with id "person:nobody".');
+  });
+
+  it('gives no paths, not an error, between known entities that are not linked', async () => {
+    await app.repo.writeArticle(batch('art_island', [entity('organization:island-a'), entity('organization:island-b')], [rel('organization:island-a', 'organization:island-b')]));
+    const r = await client.request<{ paths: unknown[] }>(`query { paths(from: "${KHARWIN}", to: "organization:island-a") { nodes { id } } }`);
+    expect(r.paths).toEqual([]);
   });
 
   it('pages through a relation’s evidence with a cursor', async () => {

@@ -116,7 +116,11 @@ export class GraphService {
     return { nodes: [...nodes.values()], filter, hiddenCount: hidden };
   }
 
-  /** The best few paths between two entities, each hop a relation. */
+  /**
+   * The best few paths between two entities, each hop a relation. An unknown id is NOT_FOUND;
+   * known entities with no path between them give []. The existence check runs only when no path
+   * is found: a found path proves both ends exist, and saves a transaction.
+   */
   async paths(from: string, to: string, maxLength: number | null | undefined, limit: number | null | undefined, excludeHubs: boolean | null | undefined): Promise<GraphPath[]> {
     if (from === to) throw badInput('from and to must be different entities.');
     const length = maxLength ?? LIMITS.pathLengthDefault;
@@ -124,9 +128,11 @@ export class GraphService {
       throw badInput(`maxLength must be between 1 and ${LIMITS.pathLengthMax}; got ${length}.`);
     }
     const n = clampLimit('limit', limit, LIMITS.pathsDefault, LIMITS.pathsMax);
+    const paths = await this.repo.findPaths(from, to, { maxLength: length, limit: n, excludeHubs: excludeHubs ?? false, hubDegree: LIMITS.hubDegree });
+    if (paths.length > 0) return paths;
     const found = await this.repo.getEntities([from, to]);
     for (const id of [from, to]) if (!found.some((e) => e.id === id)) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
-    return this.repo.findPaths(from, to, { maxLength: length, limit: n, excludeHubs: excludeHubs ?? false, hubDegree: LIMITS.hubDegree });
+    return [];
   }
 
   /** One relation, or null. */
