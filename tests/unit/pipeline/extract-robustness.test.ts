@@ -74,6 +74,22 @@ describe('extraction rules', () => {
     ]);
   });
 
+  it.each([
+    ['MINNEAPOLIS, March 4, 2025 — FBI agents arrested a Somali man.', undefined],
+    ['Abdirahman Hassan, 27, was detained by ICE in Texas.', undefined],
+    ['ICE detained 12 Afghan men on June 3.', 12],
+  ])('takes no date or age for a count: "%s"', (text, count) => {
+    expect(extract({ text }).events[0]?.count).toBe(count);
+  });
+
+  it('leaves an event undated when a relative date ("last week") has no publication date to resolve against', () => {
+    const [ev] = extract({ text: 'CBP agents arrested two Afghan men near San Diego last week.' }).events;
+    expect(ev?.type).toBe('Arrest');
+    expect(ev?.date).toBeUndefined();
+    const [dated] = extract({ text: 'CBP agents arrested two Afghan men near San Diego last week.', publishedAt: '2025-03-12T00:00:00Z' }).events;
+    expect(dated?.date).toMatch(/^2025-03-0/);
+  });
+
   it('resolves "he" and "his home country" to earlier mentions', () => {
     const out = run('An Uzbek man was arrested in Baltimore when his home country alerted U.S. authorities. Mohammad Kharwin crossed the border. He was arrested in San Antonio.');
     expect(out.events).toContainEqual(expect.objectContaining({ type: 'Alert', participants: expect.arrayContaining(['Uzbekistan', 'United States']) }));

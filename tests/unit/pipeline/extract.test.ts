@@ -46,6 +46,41 @@ describe('extract (lexicon skeleton)', () => {
     expect(find('THE REPORT IS OUT', 'ISIS')).toBeUndefined();
   });
 
+  it('reads a surname that is also a gazetteer town ("Hassan") as the person named earlier', () => {
+    const out = run('Abdirahman Yusuf Hassan was arrested in Minneapolis. Prosecutors said Hassan sent money abroad.');
+    expect(out.entities.filter((e) => e.name === 'Hassan')).toEqual([]);
+    expect(find('Abdirahman Yusuf Hassan was arrested. Hassan sent money abroad.', 'Abdirahman Yusuf Hassan')?.aliases).toContain('Hassan');
+  });
+
+  it.each([
+    ['The men were held in Otay Mesa, California, on Friday.', 'Otay Mesa', 'Location'],
+    ['Officers arrested him near Eagle Pass, Texas.', 'Eagle Pass', 'Location'],
+    ['Texas Governor Greg Abbott, Texas’s top official, spoke.', 'Greg Abbott', 'Person'],
+  ])('types the unknown name in "%s" by its context: %s is a %s', (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+
+  it.each([
+    ['Farid Ahmadi and Gul Rahman, were transferred to ICE custody.', 'Gul Rahman'],
+    ['Immigration and Customs Enforcement lodged a detainer against Hassan Ali Omar.', 'Hassan Ali Omar'],
+  ])('does not make %s a member of ICE: "%s"', (text, person) => {
+    expect(run(text).relations.filter((r) => r.source === person && r.type === 'MEMBER_OF')).toEqual([]);
+  });
+
+  it.each([
+    ['FBI Director Christopher Wray spoke.', 'Christopher Wray', 'Federal Bureau of Investigation'],
+    ["Former FBI counterterrorism official Christopher O'Leary said so.", "Christopher O'Leary", 'Federal Bureau of Investigation'],
+    ['Rep. Mark Green, chairman of the House Homeland Security Committee, spoke.', 'Mark Green', 'House Homeland Security Committee'],
+    ['Jane Roe, a former ICE official, spoke.', 'Jane Roe', 'Immigration and Customs Enforcement'],
+  ])('still reads the title phrase in "%s"', (text, person, body) => {
+    expect(run(text).relations.some((r) => r.source === person && r.target === body && /MEMBER_OF$/.test(r.type))).toBe(true);
+  });
+
+  it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
+    const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
+    expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

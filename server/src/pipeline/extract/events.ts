@@ -194,6 +194,8 @@ function numberValue(word: string): number | undefined {
   return NUMBER_WORDS[word.toLowerCase()];
 }
 
+const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
+
 /** The number nearest the trigger that counts people ("eight Tajik men", "over 150 have been arrested"). */
 function countNear(ctx: SentenceContext, trigger: number, people: Set<string>): number | undefined {
   let best: { value: number; score: number } | undefined;
@@ -204,6 +206,10 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>): 
     if (value === undefined) return;
     const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';
     if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100)) return;
+    // "March 4" is a date; "Hassan, 27," an age.
+    const prev = ctx.tokens[k - 1]?.text ?? '';
+    if (MONTHS.test(prev)) return;
+    if (prev === ',' && ctx.mentions.some((m) => m.type === 'PERSON' && m.to === k - 1)) return;
     const countsPeople = ctx.tokens.slice(k + 1, k + 4).some((x) => people.has(x.text.toLowerCase()));
     const score = distance - (countsPeople ? 10 : 0);
     if (!best || score < best.score) best = { value, score };
@@ -217,8 +223,9 @@ function dateOf(sentence: string, publishedAt: string | null): string | undefine
   const ref = publishedAt ? new Date(publishedAt) : undefined;
   const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });
   for (const r of results) {
-    // Without a publication date only fully stated dates mean anything.
-    if (!ref && !r.start.isCertain('year')) continue;
+    // Without a publication date only dates stated with their year mean anything: "last week"
+    // would otherwise resolve against 1970.
+    if (!ref && !(r.start.isCertain('year') && /\b\d{4}\b/.test(r.text))) continue;
     if (!r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
     return r.start.date().toISOString().slice(0, 10);
   }

@@ -1,7 +1,7 @@
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
 import { findEvents, type FoundEvent } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
-import { entityKey, type Mention, type SentenceContext } from './mention.ts';
+import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import { findNamedBodies, headNounType } from './named-bodies.ts';
 import { findPeople } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
@@ -10,7 +10,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-2';
+export const EXTRACTOR_VERSION = 'rules-3';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -69,11 +69,22 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
     if (english && !isTitleCase(tokens)) {
       for (const body of findNamedBodies(tokens, covered)) add(body.from, body.to, { name: body.name, type: body.type });
-      for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: 'PERSON' });
+      for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : 'PERSON' });
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
     return ctx;
   });
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'to']);
+
+/**
+ * "in Otay Mesa, California": two capitalised words after a place preposition and before a
+ * comma and a known state or country are a place the gazetteer lacks, not a person.
+ */
+function isPlaceBeforeRegion(tokens: Token[], name: { from: number; to: number }, mentions: Mention[]): boolean {
+  if (!PLACE_PREPOSITIONS.has(tokens[name.from - 1]?.text ?? '') || tokens[name.to]?.text !== ',') return false;
+  return mentions.some((m) => m.from === name.to + 1 && (m.type === 'LOCATION' || m.type === 'COUNTRY') && !isDemonym(m));
 }
 
 interface LexiconMatch {
@@ -200,6 +211,17 @@ function resolvePeople(contexts: SentenceContext[]): void {
       p.name = canonical.get(name) ?? name;
       p.key = entityKey('PERSON', p.name);
     }
+  }
+  // "Hassan said": a gazetteer town (India's Hassan) that is the surname of someone the article
+  // names is that person.
+  const bySurname = new Map(full.map((p) => [p.name.split(' ').at(-1) ?? '', canonical.get(p.name) ?? p.name]));
+  for (const m of contexts.flatMap((c) => c.mentions)) {
+    const person = m.type === 'LOCATION' && m.entry?.weak && m.to - m.from === 1 ? bySurname.get(m.surface) : undefined;
+    if (!person) continue;
+    m.type = 'PERSON';
+    m.name = person;
+    m.key = entityKey('PERSON', person);
+    delete m.entry;
   }
   // A lone surname that matches no full name is too weak to be a node on its own.
   for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' '));

@@ -10,6 +10,21 @@ export interface RuleRelation {
 
 const NATIONALITY_NOUNS = /^(named|national|nationals|citizen|citizens|man|woman|men|women|migrant|migrants|immigrant|native)$/i;
 const BODY_TYPES = new Set(['AGENCY', 'ORGANIZATION']);
+/** Words of a title between a body and a name: "FBI Director X", "former ICE section chief X". */
+const TITLE_WORDS = new Set([
+  'former', 'ex', 'acting', 'deputy', 'assistant', 'associate', 'senior', 'chief', 'head', 'director', 'section', 'unit', 'field', 'office',
+  'special', 'agent', 'agents', 'officer', 'officers', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'commissioner',
+  'administrator', 'leader', 'commander', 'analyst', 'counsel', 'attorney', 'general', 'inspector', 'deputy-director', 'executive',
+  'member', 'founder', 'co-founder', 'chairman', 'chairwoman', 'chair', 'ranking', 'then', '-',
+]);
+
+const NOT_IN_TITLES = /^(a|an|the|said|says|and|or|of|by|to|with|told|that|against|for|on|in|at|from|is|was|were|are|be|been|has|have|had|will|would|could|its|his|her|their|who|which|as|after|before|into|about)$/i;
+
+/** A word that can sit in a title phrase ("counterterrorism official", "section chief"); verbs and function words cannot. */
+function isTitleWord(w: string): boolean {
+  if (!/^[\p{L}-]+$/u.test(w) || NOT_IN_TITLES.test(w)) return false;
+  return /^\p{Lu}/u.test(w) || TITLE_WORDS.has(w.toLowerCase()) || !/(?:ed|ing)$/i.test(w);
+}
 
 const textAt = (ctx: SentenceContext, k: number): string => ctx.tokens[k]?.text ?? '';
 const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowerCase();
@@ -53,7 +68,7 @@ function membership(ctx: SentenceContext): RuleRelation[] {
     const body = [...ctx.mentions].reverse().find((m) => BODY_TYPES.has(m.type) && m.to <= p.from && p.from - m.to <= 5);
     if (body) {
       const gap = ctx.tokens.slice(body.to, p.from).map((t) => t.text);
-      if (gap.every((w) => /^[\p{L}-]+$/u.test(w) && !/^(said|says|and|or|the|of|by|to|with|told|that)$/i.test(w))) {
+      if (gap.every(isTitleWord)) {
         const lead = [lower(ctx, body.from - 1), lower(ctx, body.from - 2), ...gap.map((w) => w.toLowerCase())];
         out.push({ source: p, target: body, type: lead.includes('former') || lead.includes('ex') ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         continue;
@@ -63,8 +78,14 @@ function membership(ctx: SentenceContext): RuleRelation[] {
     for (const m of ctx.mentions) {
       if (!BODY_TYPES.has(m.type) || m.from <= p.to || m.from - p.to > 8) continue;
       const between = ctx.tokens.slice(p.to, m.from).map((t) => t.text.toLowerCase());
-      const appositive = between[0] === ',' && between.length <= 7 && !between.slice(1).includes(',') && !between.some((w) => /^(said|says|told|and|who|which|that)$/.test(w));
-      const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|official|agent|officer) of( the)?$/);
+      // An appositive is a noun phrase: "X, the FBI's director", "X, a former ICE agent", "X, ICE director".
+      const appositive =
+        between[0] === ',' &&
+        between.length <= 7 &&
+        (between.length === 1 || /^(the|a|an)$/.test(between[1] ?? '') || TITLE_WORDS.has(between[1] ?? '')) &&
+        !between.slice(1).includes(',') &&
+        !between.some((w) => /^(said|says|told|and|who|which|that)$/.test(w));
+      const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|spokesperson|official|agent|officer|chairman|chairwoman|chair|secretary|commissioner|administrator|founder|commander) of( the)?$/);
       if (appositive || memberOf) {
         const former = between.includes('former') || between.includes('ex');
         out.push({ source: p, target: m, type: former ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
