@@ -82,6 +82,34 @@ describe('extraction rules', () => {
     expect(extract({ text }).events[0]?.count).toBe(count);
   });
 
+  it('reads "1,200 Afghan men" as one count', () => {
+    expect(extract({ text: 'ICE arrested roughly 1,200 Afghan men in Texas.' }).events[0]?.count).toBe(1200);
+  });
+
+  it.each([
+    'He has never been charged with any crime, his lawyer said.',
+    'Officials said ICE did not arrest anyone in Denver.',
+    "The FBI hasn't detained the Tajik men.",
+  ])('finds no event in a negated clause: "%s"', (text) => {
+    expect(extract({ text }).events).toEqual([]);
+  });
+
+  it('reads a verb joined to a passive one as passive: the man is charged, not charging', () => {
+    const out = run('Nasir Ahmad Tawhedi was arrested in Oklahoma City and charged with supporting ISIS, the Justice Department said.');
+    expect(out.relations.filter((r) => r.source === 'Nasir Ahmad Tawhedi' && r.type === 'INVESTIGATED')).toEqual([]);
+  });
+
+  it('makes actors joined by "and" agents together, and puts no one at a place for asking', () => {
+    const out = run('Sen. Chuck Grassley of Iowa and Sen. Ron Johnson of Wisconsin asked the FBI for the file.');
+    expect(out.relations.filter((r) => r.type === 'REQUESTED_FROM' && r.target === 'Chuck Grassley')).toEqual([]);
+    expect(out.relations.filter((r) => r.type === 'LOCATED_IN' && (r.source === 'Chuck Grassley' || r.source === 'Ron Johnson'))).toEqual([]);
+  });
+
+  it("does not arrest the owner in \"arrested Kharwin's brother\"", () => {
+    const out = run("Mohammad Kharwin crossed in 2022. ICE arrested Kharwin's brother in Houston.");
+    expect(out.relations.filter((r) => r.type === 'ARRESTED' && r.target === 'Mohammad Kharwin')).toEqual([]);
+  });
+
   it('leaves an event undated when a relative date ("last week") has no publication date to resolve against', () => {
     const [ev] = extract({ text: 'CBP agents arrested two Afghan men near San Diego last week.' }).events;
     expect(ev?.type).toBe('Arrest');

@@ -76,6 +76,18 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).relations.some((r) => r.source === person && r.target === body && /MEMBER_OF$/.test(r.type))).toBe(true);
   });
 
+  it.each([
+    ['U.S. District Judge Regina Rodriguez ordered his release.', 'Regina Rodriguez'],
+    ['Deputy Attorney General Todd Blanche agreed.', 'Todd Blanche'],
+    ['Sen. Jim Justice spoke.', 'Jim Justice'],
+  ])('strips a title and what precedes it from "%s": %s', (text, name) => {
+    expect(run(text).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
+  });
+
+  it('does not read "Election Day" or "Operation Allies Welcome" as people', () => {
+    expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him.').entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

@@ -94,6 +94,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
   const t = load();
   const byType = new Map<string, FoundEvent>();
   const tokens = ctx.tokens;
+  let passiveTrigger = false;
   tokens.forEach((tok, i) => {
     const type = t.typeOf.get(tok.text.toLowerCase());
     if (!type) return;
@@ -101,7 +102,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
 
-    const passive = [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase()));
+    // "has never been charged", "was not released": what did not happen is no event.
+    if (tokens.slice(Math.max(0, i - 3), i).some((x) => NEGATIONS.has(x.text.toLowerCase()) || /n['’]t$/i.test(x.text))) return;
+    // "was arrested … and charged": a verb joined to a passive one is passive too.
+    const passive = [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase())) || (prev === 'and' && passiveTrigger);
+    passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     let lo = Math.max(0, i - BEFORE);
@@ -119,6 +124,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
     for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '')) hi = k;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
+    // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
+    const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
+      agent !== undefined && m.type === agent.type && m.to < agent.from && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and');
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const participants: FoundEvent['participants'] = [];
     const add = (mention: Mention, role: Role): void => {
@@ -133,9 +141,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       if (isPlace) add(m, 'place');
       else if (byIndex >= 0 && m.from > byIndex) add(m, 'agent');
       else if (m.from < i) {
-        if (m === agentBefore || m.key !== agentBefore?.key) add(m, m === agentBefore ? 'agent' : 'subject');
+        if (m === agentBefore || m.key !== agentBefore?.key) add(m, m === agentBefore || conjoined(m, agentBefore) ? 'agent' : 'subject');
       }
-      else add(m, 'subject');
+      // "arrested Kharwin's brother": the owner is not the one arrested. (A request for "the
+      // Inspector General's report" is a request to its owner, so this holds for acts on people.)
+      else if (!(ACTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
@@ -193,6 +203,9 @@ function numberValue(word: string): number | undefined {
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(word)) return Number(word.replace(/,/g, ''));
   return NUMBER_WORDS[word.toLowerCase()];
 }
+
+const ACTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
+const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 

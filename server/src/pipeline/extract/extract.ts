@@ -295,6 +295,8 @@ function lexiconRelations(mentions: Mention[], contexts: SentenceContext[], text
 
 const AGENT_TYPES = new Set(['AGENCY', 'ORGANIZATION', 'COUNTRY']);
 const ACTS_ON_PEOPLE = new Set(['ARRESTED', 'RELEASED']);
+/** Events that put their subjects at their place. */
+const PHYSICAL_EVENTS = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Crossing', 'Search', 'Attack']);
 
 /**
  * "Additionally, an Uzbek man was arrested in Baltimore": an arrest, detention, release or
@@ -351,8 +353,8 @@ function eventRelations(found: FoundEvent[], events: ExtractedEvent[], contexts:
       (p) => p.role === 'subject' && (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true),
     );
     for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
-    // A person arrested or released somewhere was there.
-    for (const s of subjects.filter((p) => p.mention.type === 'PERSON')) {
+    // A person arrested or released somewhere was there; one who asked or was asked for something was not.
+    for (const s of PHYSICAL_EVENTS.has(e.type) ? subjects.filter((p) => p.mention.type === 'PERSON') : []) {
       for (const place of e.participants.filter((p) => p.role === 'place' && p.mention.type === 'LOCATION')) {
         out.push(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event));
       }

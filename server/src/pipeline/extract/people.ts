@@ -32,7 +32,8 @@ const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\
  * claim, with leading titles stripped, and none of the words one that marks an
  * institution, a place, a date or page furniture. A lone capitalised word is returned too,
  * so that coreference can attach a surname to a full name found elsewhere. Titles before
- * the name are left out of it ("FBI Director Christopher Wray" → Christopher Wray).
+ * the name, and whatever precedes them, are left out of it ("FBI Director Christopher Wray",
+ * "U.S. District Judge Regina Rodriguez").
  */
 export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
   const { titles, notNames } = loadRules();
@@ -48,7 +49,14 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     let from = i;
     const prevToken = tokens[i - 1];
     i = j;
-    while (from < j && titles.has(tokens[from]?.text ?? '')) from++;
+    // The name starts after the last title of the run: "U.S. District Judge Regina Rodriguez",
+    // "Deputy Attorney General Todd Blanche" (what precedes a title belongs to the title).
+    for (let k = j - 2; k >= from; k--) {
+      if (titles.has(tokens[k]?.text ?? '')) {
+        from = k + 1;
+        break;
+      }
+    }
     const run = tokens.slice(from, j);
     if (run.length === 0 || run.length > 4) continue;
     if (run.some((t) => notNames.has(t.text))) continue;

@@ -7,7 +7,8 @@ export interface Token extends Span {
 
 // Dotted abbreviations (U.S., U.K., D.C.) first, then words that may carry inner hyphens,
 // apostrophes or ampersands ("ISIS-K", "O’Leary", "AT&T"), then any other symbol.
-const TOKEN_RE = /\p{L}\.(?:\p{L}\.)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// "77,000" and "1,200" are one number; "U.S." one abbreviation.
+const TOKEN_RE = /\p{L}\.(?:\p{L}\.)+|\p{N}{1,3}(?:,\p{N}{3})+(?!\p{N})|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE_RE = /^(.+?)(['’]s)$/u;
 // "Afghanistan-based", "Republican-led": the name before the suffix is a mention of its own.
 const NAME_SUFFIX_RE = /^(\p{Lu}[\p{L}-]*?)(-(?:based|led|linked|affiliated|backed|born|run|owned|bound|allied|inspired|aligned))$/u;
