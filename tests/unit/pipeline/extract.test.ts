@@ -88,6 +88,11 @@ describe('extract (lexicon skeleton)', () => {
     expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him.').entities.filter((e) => e.type === 'Person')).toEqual([]);
   });
 
+  it('prefers the longer name that starts inside a shorter match: "the Bureau of Prisons" is not the FBI', () => {
+    const out = run('The U.S. Marshals Service handed him to the Bureau of Prisons.');
+    expect(out.entities.map((e) => e.name)).toEqual(['U.S. Marshals Service', 'Federal Bureau of Prisons']);
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

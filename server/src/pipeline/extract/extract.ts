@@ -98,7 +98,7 @@ function matchLexicon(tokens: Token[], lexicons: Lexicon[]): LexiconMatch[] {
   const out: LexiconMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const hit = matchAt(tokens, i, lexicons);
+    const hit = overlappedByLonger(tokens, matchAt(tokens, i, lexicons), lexicons);
     if (hit && !isPartOfName(tokens, hit)) {
       out.push(hit);
       i = hit.to;
@@ -107,6 +107,16 @@ function matchLexicon(tokens: Token[], lexicons: Lexicon[]): LexiconMatch[] {
     }
   }
   return out;
+}
+
+/** "the Bureau of Prisons": a longer name starting inside a match ("the Bureau") wins. */
+function overlappedByLonger(tokens: Token[], hit: LexiconMatch | undefined, lexicons: Lexicon[]): LexiconMatch | undefined {
+  if (!hit) return undefined;
+  for (let k = hit.from + 1; k < hit.to; k++) {
+    const other = matchAt(tokens, k, lexicons);
+    if (other && other.to > hit.to) return other;
+  }
+  return hit;
 }
 
 function matchAt(tokens: Token[], i: number, lexicons: Lexicon[]): LexiconMatch | undefined {
