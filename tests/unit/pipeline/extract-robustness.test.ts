@@ -94,6 +94,10 @@ describe('extraction rules', () => {
     expect(extract({ text }).events).toEqual([]);
   });
 
+  it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
+    expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
+  });
+
   it('reads a verb joined to a passive one as passive: the man is charged, not charging', () => {
     const out = run('Nasir Ahmad Tawhedi was arrested in Oklahoma City and charged with supporting ISIS, the Justice Department said.');
     expect(out.relations.filter((r) => r.source === 'Nasir Ahmad Tawhedi' && r.type === 'INVESTIGATED')).toEqual([]);
