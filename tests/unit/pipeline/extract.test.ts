@@ -93,6 +93,11 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.map((e) => e.name)).toEqual(['U.S. Marshals Service', 'Federal Bureau of Prisons']);
   });
 
+  it('keeps the place in a body\'s name: "Houston Police Department", "Texas Department of Public Safety"', () => {
+    const out = run('The Houston Police Department and the Texas Department of Public Safety assisted.');
+    expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Agency:Houston Police Department', 'Agency:Texas Department of Public Safety']);
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

@@ -68,7 +68,13 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
 
     for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
     if (english && !isTitleCase(tokens)) {
-      for (const body of findNamedBodies(tokens, covered)) add(body.from, body.to, { name: body.name, type: body.type });
+      for (const body of findNamedBodies(tokens, covered)) {
+        // "Houston Police Department", "Texas Department of Public Safety": a place right before a
+        // body's name is part of it.
+        const place = ctx.mentions.find((m) => m.type === 'LOCATION' && m.to === body.from);
+        if (place) ctx.mentions.splice(ctx.mentions.indexOf(place), 1);
+        add(place?.from ?? body.from, body.to, { name: place ? `${place.surface} ${body.name}` : body.name, type: body.type });
+      }
       for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : 'PERSON' });
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
