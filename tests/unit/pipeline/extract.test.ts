@@ -84,6 +84,10 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
   });
 
+  it.each(['Abu Bakr al-Baghdadi', 'Osama bin Laden', 'Ayman al-Zawahiri', 'Maria de la Cruz'])('keeps the particles of "%s" in the name', (name) => {
+    expect(run(`Officials said ${name} was named in the report.`).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
+  });
+
   it('does not read "Election Day" or "Operation Allies Welcome" as people', () => {
     expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him.').entities.filter((e) => e.type === 'Person')).toEqual([]);
   });

@@ -25,7 +25,9 @@ function loadRules(): { titles: Set<string>; notNames: Set<string> } {
   return rules;
 }
 
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
+/** Lower-case particles inside a name: "Osama bin Laden", "Maria de la Cruz", "Vincent van Gogh". */
+const PARTICLE = /^(?:bin|ibn|bint|al|el|ul|de|del|della|da|di|du|dos|das|la|le|van|von|der|den|ter|y)$/;
 
 /**
  * The simple person rule: a run of two to four capitalised words that the lexicon did not
@@ -45,7 +47,15 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
       continue;
     }
     let j = i;
-    while (j < tokens.length && !covered[j] && NAME_WORD.test(tokens[j]?.text ?? '')) j++;
+    const continues = (k: number): boolean => {
+      if (covered[k]) return false;
+      if (NAME_WORD.test(tokens[k]?.text ?? '')) return true;
+      // A particle inside a name, followed by more of the name ("bin Laden", "de la Cruz").
+      let m = k;
+      while (m < tokens.length && PARTICLE.test(tokens[m]?.text ?? '')) m++;
+      return m > k && k > i && m < tokens.length && !covered[m] && NAME_WORD.test(tokens[m]?.text ?? '');
+    };
+    while (j < tokens.length && continues(j)) j++;
     let from = i;
     const prevToken = tokens[i - 1];
     i = j;
