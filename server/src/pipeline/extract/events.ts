@@ -145,7 +145,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       }
       // "arrested Kharwin's brother": the owner is not the one arrested. (A request for "the
       // Inspector General's report" is a request to its owner, so this holds for acts on people.)
-      else if (!(ACTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
+      else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
@@ -204,7 +204,8 @@ function numberValue(word: string): number | undefined {
   return NUMBER_WORDS[word.toLowerCase()];
 }
 
-const ACTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
+/** Events done to people: their subject is who it was done to, never the owner of something. */
+const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
