@@ -94,6 +94,12 @@ describe('extraction rules', () => {
     expect(extract({ text }).events).toEqual([]);
   });
 
+  it('reads "arrested … on charges that" as a charge of the one arrested, with no charging agent', () => {
+    const out = run('FBI agents arrested Omar Ali Farah in Minneapolis on charges that he supported al-Shabaab.');
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Charge', participants: expect.arrayContaining(['Omar Ali Farah', 'al-Shabaab']) }));
+    expect(out.relations.filter((r) => r.type === 'INVESTIGATED')).toEqual([]);
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });

@@ -72,7 +72,7 @@ const NUMBER_WORDS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24,
 };
 // "report" and "request" are events when something follows them: "a report released", "a request for".
-const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release']);
+const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
@@ -105,7 +105,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "has never been charged", "was not released": what did not happen is no event.
     if (tokens.slice(Math.max(0, i - 3), i).some((x) => NEGATIONS.has(x.text.toLowerCase()) || /n['’]t$/i.test(x.text))) return;
     // "was arrested … and charged": a verb joined to a passive one is passive too.
-    const passive = [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase())) || (prev === 'and' && passiveTrigger);
+    // "arrested … on charges that he…": whoever comes before the noun is the one charged.
+    const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
+    const passive = chargedNoun || [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase())) || (prev === 'and' && passiveTrigger);
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
