@@ -100,6 +100,13 @@ describe('extraction rules', () => {
     expect(out.relations.filter((r) => r.type === 'INVESTIGATED')).toEqual([]);
   });
 
+  it.each([
+    ['ICE officers took Rustam Nazarov into custody in Baltimore.', 'Arrest'],
+    ['Rustam Nazarov remains in ICE custody in Baltimore.', 'Detention'],
+  ])('tells the act from the state: "%s" is an %s', (text, type) => {
+    expect(extract({ text }).events[0]?.type).toBe(type);
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });

@@ -96,7 +96,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
   const tokens = ctx.tokens;
   let passiveTrigger = false;
   tokens.forEach((tok, i) => {
-    const type = t.typeOf.get(tok.text.toLowerCase());
+    const word = tok.text.toLowerCase();
+    // "taken into custody" is the arrest itself; "remains in custody" the detention after it.
+    const type = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into' ? 'Arrest' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
