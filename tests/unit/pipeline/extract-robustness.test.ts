@@ -107,6 +107,17 @@ describe('extraction rules', () => {
     expect(extract({ text }).events[0]?.type).toBe(type);
   });
 
+  it('takes only the actor right after "by" (and those joined to it) as agents', () => {
+    const out = run('Firdavs Rahimov was arrested by the FBI and ICE along with six other Tajik men.');
+    const arrested = out.relations.filter((r) => r.type === 'ARRESTED');
+    expect(arrested.map((r) => r.source).sort()).toEqual(['Federal Bureau of Investigation', 'Federal Bureau of Investigation', 'Immigration and Customs Enforcement', 'Immigration and Customs Enforcement']);
+    expect(arrested.filter((r) => r.source === 'Tajikistan')).toEqual([]);
+  });
+
+  it('reads "the Crocus City Hall attack near Moscow" as an attack', () => {
+    expect(extract({ text: 'ISIS-K was behind the 2024 Crocus City Hall attack near Moscow.' }).events[0]?.type).toBe('Attack');
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });

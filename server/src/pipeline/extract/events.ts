@@ -73,7 +73,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 // "report" and "request" are events when something follows them: "a report released", "a request for".
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
-const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
+const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
 const INTELLIGENCE = new Set(['information', 'intelligence', 'tip', 'tips', 'details', 'warning', 'data']);
@@ -132,6 +132,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
       agent !== undefined && m.type === agent.type && m.to < agent.from && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and');
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
+    const joinedToAgent = (m: Mention): boolean => {
+      const last = [...participants].reverse().find((p) => p.role === 'agent' && p.mention.to <= m.from)?.mention;
+      return last !== undefined && tokens.slice(last.to, m.from).every((x) => x.text === 'and' || x.text === ',' || x.text === 'the');
+    };
     const participants: FoundEvent['participants'] = [];
     const add = (mention: Mention, role: Role): void => {
       if (participants.some((p) => p.mention.key === mention.key && p.role === role)) return;
@@ -143,7 +147,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     for (const m of near) {
       const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(tokens[m.from - 1]?.text ?? ''));
       if (isPlace) add(m, 'place');
-      else if (byIndex >= 0 && m.from > byIndex) add(m, 'agent');
+      // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
+      // later actors are agents only when joined to it by "and".
+      else if (byIndex >= 0 && m.from > byIndex && (m.from - byIndex <= 3 || joinedToAgent(m))) add(m, 'agent');
       else if (m.from < i) {
         if (m === agentBefore || m.key !== agentBefore?.key) add(m, m === agentBefore || conjoined(m, agentBefore) ? 'agent' : 'subject');
       }
