@@ -102,6 +102,17 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Agency:Houston Police Department', 'Agency:Texas Department of Public Safety']);
   });
 
+  it.each([
+    ['Advocates at the Kino Border Initiative objected.', 'Kino Border Initiative', 'Organization'],
+    ['Catholic Charities opened a shelter.', 'Catholic Charities', 'Organization'],
+    ['The Office for Civil Rights opened a case.', 'Office for Civil Rights', 'Agency'],
+    ['Staff of the Council on American-Islamic Relations spoke.', 'Council on American-Islamic Relations', 'Organization'],
+  ])('finds the body in "%s": %s (%s), not a person', (text, name, type) => {
+    const out = run(text);
+    expect(out.entities.find((e) => e.name === name)?.type).toBe(type);
+    expect(out.entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

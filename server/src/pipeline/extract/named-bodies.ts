@@ -39,8 +39,8 @@ export function headNounType(word: string): EntityType | undefined {
 
 /**
  * Runs of capitalised words (joined by of/and/for/the) that end in a head noun
- * ("Eagle Pass Police Department") or start with one followed by "of" ("Office of Refugee
- * Resettlement"): named bodies the lexicon does not list.
+ * ("Eagle Pass Police Department") or start with one followed by "of", "on" or "for" ("Office
+ * of Refugee Resettlement", "Committee on Homeland Security"): named bodies the lexicon does not list.
  */
 export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[] {
   const { connectors } = load();
@@ -66,7 +66,7 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     if (content.length < 2) continue;
     const last = words[words.length - 1] ?? '';
     const first = words[0] ?? '';
-    const type = headNounType(last) ?? (words[1] === 'of' ? headNounType(first) : undefined);
+    const type = headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined);
     if (type) out.push({ name: words.join(' ').replace(/’/g, "'"), type, from, to: j });
   }
   return out;
