@@ -88,6 +88,15 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(`Officials said ${name} was named in the report.`).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
   });
 
+  it.each([
+    ['Border czar Thomas D. Homan visited the border.', 'Thomas D. Homan'],
+    ['Secretary of State Marco Rubio met him.', 'Marco Rubio'],
+    ['Republican Mark Green agreed.', 'Mark Green'],
+    ['Later Thomas Homan spoke on Tuesday.', 'Thomas Homan'],
+  ])('finds the person in "%s": %s', (text, name) => {
+    expect(run(text).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
+  });
+
   it('does not read "Election Day" or "Operation Allies Welcome" as people', () => {
     expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him.').entities.filter((e) => e.type === 'Person')).toEqual([]);
   });

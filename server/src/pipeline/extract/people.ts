@@ -26,6 +26,7 @@ function loadRules(): { titles: Set<string>; notNames: Set<string> } {
 }
 
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Lower-case particles inside a name: "Osama bin Laden", "Maria de la Cruz", "Vincent van Gogh". */
 const PARTICLE = /^(?:bin|ibn|bint|al|el|ul|de|del|della|da|di|du|dos|das|la|le|van|von|der|den|ter|y)$/;
 
@@ -47,15 +48,15 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
       continue;
     }
     let j = i;
-    const continues = (k: number): boolean => {
-      if (covered[k]) return false;
-      if (NAME_WORD.test(tokens[k]?.text ?? '')) return true;
-      // A particle inside a name, followed by more of the name ("bin Laden", "de la Cruz").
-      let m = k;
-      while (m < tokens.length && PARTICLE.test(tokens[m]?.text ?? '')) m++;
-      return m > k && k > i && m < tokens.length && !covered[m] && NAME_WORD.test(tokens[m]?.text ?? '');
-    };
-    while (j < tokens.length && continues(j)) j++;
+    while (j < tokens.length && !covered[j] && NAME_WORD.test(tokens[j]?.text ?? '')) {
+      j++;
+      // Inside a name: a middle initial ("Thomas D. Homan") or particles ("bin Laden", "de la Cruz"),
+      // when more of the name follows.
+      let m = j;
+      if (/^\p{Lu}$/u.test(tokens[m]?.text ?? '') && tokens[m + 1]?.text === '.' && tokens[m + 1]?.start === tokens[m]?.end) m += 2;
+      else while (m < tokens.length && PARTICLE.test(tokens[m]?.text ?? '')) m++;
+      if (m > j && !covered.slice(j, m + 1).some(Boolean) && NAME_WORD.test(tokens[m]?.text ?? '')) j = m;
+    }
     let from = i;
     const prevToken = tokens[i - 1];
     i = j;
@@ -67,12 +68,21 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
         break;
       }
     }
-    const run = tokens.slice(from, j);
-    if (run.length === 0 || run.length > 4) continue;
-    if (run.some((t) => notNames.has(t.text))) continue;
+    // Words that are never names are not part of one at its start ("Republican Mark Green",
+    // "Secretary of State Marco Rubio", "Later Homan"), nor days and months at its end ("Homan
+    // Tuesday"); anywhere else they mark an institution ("Tech Against Terrorism").
+    let to = j;
+    while (from < to && notNames.has(tokens[from]?.text ?? '')) from++;
+    while (to > from && TIME_WORD.test(tokens[to - 1]?.text ?? '')) to--;
+    const run = tokens.slice(from, to);
+    const words = run.filter((t) => t.text !== '.');
+    if (words.length === 0 || words.length > 4) continue;
+    if (words.some((t) => notNames.has(t.text))) continue;
     // A hyphenated prefix before the run means it is part of something larger.
     if (prevToken && /^[-–]$/.test(prevToken.text) && prevToken.end === run[0]?.start) continue;
-    out.push({ name: run.map((t) => t.text.replace(/’/g, "'")).join(' '), from, to: j });
+    // Tokens that touch ("D" + ".") are written together.
+    const name = run.reduce((acc, t, k) => acc + (k > 0 && t.start !== run[k - 1]?.end ? ' ' : '') + t.text, '');
+    out.push({ name: name.replace(/’/g, "'"), from, to });
   }
   return out;
 }
