@@ -97,8 +97,8 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
   });
 
-  it('does not read "Election Day" or "Operation Allies Welcome" as people', () => {
-    expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him.').entities.filter((e) => e.type === 'Person')).toEqual([]);
+  it('does not read "Election Day", "Operation Allies Welcome" or "Terrorist Screening Dataset" as people', () => {
+    expect(run('He planned an Election Day attack. Operation Allies Welcome resettled him. His name matched the Terrorist Screening Dataset.').entities.filter((e) => e.type === 'Person')).toEqual([]);
   });
 
   it('prefers the longer name that starts inside a shorter match: "the Bureau of Prisons" is not the FBI', () => {

@@ -12,15 +12,15 @@ export interface PersonMatch {
   to: number;
 }
 
-const rulesFile = z.object({ titles: z.array(z.string()), notNames: z.array(z.string()) });
+const rulesFile = z.object({ titles: z.array(z.string()), leading: z.array(z.string()), notNames: z.array(z.string()) });
 
-let rules: { titles: Set<string>; notNames: Set<string> } | undefined;
+let rules: { titles: Set<string>; leading: Set<string>; notNames: Set<string> } | undefined;
 
-function loadRules(): { titles: Set<string>; notNames: Set<string> } {
+function loadRules(): { titles: Set<string>; leading: Set<string>; notNames: Set<string> } {
   if (!rules) {
     const file = path.join(ROOT_DIR, 'data', 'lexicon', 'person-rules.json');
     const parsed = rulesFile.parse(JSON.parse(readFileSync(file, 'utf8')));
-    rules = { titles: new Set(parsed.titles), notNames: new Set(parsed.notNames) };
+    rules = { titles: new Set(parsed.titles), leading: new Set(parsed.leading), notNames: new Set(parsed.notNames) };
   }
   return rules;
 }
@@ -39,7 +39,7 @@ const PARTICLE = /^(?:bin|ibn|bint|al|el|ul|de|del|della|da|di|du|dos|das|la|le|
  * "U.S. District Judge Regina Rodriguez").
  */
 export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
-  const { titles, notNames } = loadRules();
+  const { titles, leading, notNames } = loadRules();
   const out: PersonMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -68,11 +68,12 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
         break;
       }
     }
-    // Words that are never names are not part of one at its start ("Republican Mark Green",
-    // "Secretary of State Marco Rubio", "Later Homan"), nor days and months at its end ("Homan
-    // Tuesday"); anywhere else they mark an institution ("Tech Against Terrorism").
+    // Openers, party labels and the rest of a title are not part of a name ("Republican Mark
+    // Green", "Secretary of State Marco Rubio", "Later Homan"), nor days and months at its end
+    // ("Homan Tuesday"); other words that are never names mark an institution ("Tech Against
+    // Terrorism", "Terrorist Screening Dataset").
     let to = j;
-    while (from < to && notNames.has(tokens[from]?.text ?? '')) from++;
+    while (from < to && leading.has(tokens[from]?.text ?? '')) from++;
     while (to > from && TIME_WORD.test(tokens[to - 1]?.text ?? '')) to--;
     const run = tokens.slice(from, to);
     const words = run.filter((t) => t.text !== '.');
