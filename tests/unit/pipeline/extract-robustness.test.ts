@@ -118,6 +118,12 @@ describe('extraction rules', () => {
     expect(extract({ text: 'ISIS-K was behind the 2024 Crocus City Hall attack near Moscow.' }).events[0]?.type).toBe('Attack');
   });
 
+  it('leaves the speaker of a trailing "…, said X" out of the event', () => {
+    const [ev] = extract({ text: 'Those arrested included citizens of Venezuela and Honduras, said Marcos Charles, an ICE official.' }).events;
+    expect(ev?.type).toBe('Arrest');
+    expect(ev?.participants.map((p) => p.key)).not.toContain('PERSON:Marcos Charles');
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });

@@ -126,7 +126,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     }
     let hi = Math.min(tokens.length, i + 1 + AFTER);
     // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
-    for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '')) hi = k;
+    // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
+    for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '') || (t.reporting.has(tokens[k]?.text.toLowerCase() ?? '') && tokens[k - 1]?.text === ',')) hi = k;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
