@@ -124,6 +124,23 @@ describe('extraction rules', () => {
     expect(ev?.participants.map((p) => p.key)).not.toContain('PERSON:Marcos Charles');
   });
 
+  it("names a lede's unnamed national from the next sentence's subject", () => {
+    const out = run('FBI agents arrested a Somali national in Minneapolis on charges that he supported al-Shabaab. Abdirahman Yusuf Hassan, 27, lived in the city.');
+    expect(out.relations).toContainEqual({ source: 'Abdirahman Yusuf Hassan', target: 'Somalia', type: 'NATIONAL_OF' });
+    expect(out.events.filter((e) => e.participants.includes('Abdirahman Yusuf Hassan')).map((e) => e.type).sort()).toEqual(['Arrest', 'Charge']);
+  });
+
+  it('does not name the national when the next sentence opens with someone else in a longer text', () => {
+    const out = run('ICE arrested an Uzbek man in Baltimore. Officials said Tom Homan praised the arrest.');
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
+  });
+
+  it('reads "was taken into custody by the FBI\'s Joint Terrorism Task Force" as arrested by both', () => {
+    const out = run("Omar Farah was taken into custody by the FBI's Joint Terrorism Task Force near his home.");
+    const arrested = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
+    expect(arrested).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });

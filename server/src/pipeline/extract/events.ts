@@ -109,7 +109,12 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "was arrested … and charged": a verb joined to a passive one is passive too.
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
-    const passive = chargedNoun || [tokens[i - 1], tokens[i - 2]].some((x) => x && t.aux.has(x.text.toLowerCase())) || (prev === 'and' && passiveTrigger);
+    // "was taken into custody": the auxiliary sits before the verb the trigger completes.
+    const intoCustody = word === 'custody' && prev === 'into';
+    const passive =
+      chargedNoun ||
+      [tokens[i - 1], tokens[i - 2], intoCustody ? tokens[i - 3] : undefined].some((x) => x && t.aux.has(x.text.toLowerCase())) ||
+      (prev === 'and' && passiveTrigger);
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
@@ -135,7 +140,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const joinedToAgent = (m: Mention): boolean => {
       const last = [...participants].reverse().find((p) => p.role === 'agent' && p.mention.to <= m.from)?.mention;
-      return last !== undefined && tokens.slice(last.to, m.from).every((x) => x.text === 'and' || x.text === ',' || x.text === 'the');
+      // "by the FBI and ICE", "by the FBI's Joint Terrorism Task Force"
+      return last !== undefined && tokens.slice(last.to, m.from).every((x) => /^(?:and|,|the|['’]s)$/.test(x.text));
     };
     const participants: FoundEvent['participants'] = [];
     const add = (mention: Mention, role: Role): void => {

@@ -33,6 +33,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const entities = groupEntities(mentions);
   const events = english ? contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null)) : [];
   borrowAgents(events, contexts);
+  const named = nameTheNational(events, contexts);
   const extractedEvents = events.map((e) => toExtractedEvent(e, contexts, text));
 
   const relations: ExtractedRelation[] = [
@@ -41,6 +42,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
       ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule)),
     ),
     ...eventRelations(events, extractedEvents, contexts, text),
+    ...named.map(({ person, country, sentence }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule)),
     ...coMentions(contexts, text),
   ];
   return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations), events: extractedEvents };
@@ -333,6 +335,35 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
       return;
     }
   });
+}
+
+const ONE_PERSON = /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|student|evacuee|asylum)$/i;
+
+/**
+ * "Federal agents arrested a Somali national in Minneapolis. Abdirahman Yusuf Hassan, 27, was
+ * taken…": a lede's unnamed national, named as the subject of the next sentence, is that person.
+ * The person joins the events that had the nationality as their subject; returns who was named,
+ * with the sentence that names them, for a NATIONAL_OF link.
+ */
+function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number }> {
+  const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
+  for (const e of events) {
+    const national = e.participants.find((p) => p.role === 'subject' && p.asPeople && isDemonym(p.mention) && ONE_PERSON.test(contexts[e.sentence]?.tokens[p.mention.to]?.text ?? ''));
+    if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
+    const next = contexts[e.sentence + 1];
+    // The next sentence must open with the name (after at most a title), and name nobody else first.
+    const person = next?.mentions[0];
+    const opensWith = person !== undefined && person.from <= 2 && next?.tokens.slice(0, person.from).every((x) => /^\p{Lu}/u.test(x.text));
+    if (!next || !person || person.type !== 'PERSON' || !opensWith) continue;
+    e.participants.push({ mention: person, role: 'subject' });
+    for (const other of events) {
+      if (other !== e && other.sentence === e.sentence && other.participants.some((p) => p.mention.key === national.mention.key) && !other.participants.some((p) => p.mention.key === person.key)) {
+        other.participants.push({ mention: person, role: 'subject' });
+      }
+    }
+    if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });
+  }
+  return out;
 }
 
 function eventKey(e: FoundEvent): string {
