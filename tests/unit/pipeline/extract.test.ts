@@ -56,6 +56,7 @@ describe('extract (lexicon skeleton)', () => {
     ['The men were held in Otay Mesa, California, on Friday.', 'Otay Mesa', 'Location'],
     ['Officers arrested him near Eagle Pass, Texas.', 'Eagle Pass', 'Location'],
     ['Texas Governor Greg Abbott, Texas’s top official, spoke.', 'Greg Abbott', 'Person'],
+    ["The plan is lawful, according to Rob Bonta, California's attorney general.", 'Rob Bonta', 'Person'],
   ])('types the unknown name in "%s" by its context: %s is a %s', (text, name, type) => {
     expect(find(text, name)?.type).toBe(type);
   });

@@ -92,7 +92,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'to']
  */
 function isPlaceBeforeRegion(tokens: Token[], name: { from: number; to: number }, mentions: Mention[]): boolean {
   if (!PLACE_PREPOSITIONS.has(tokens[name.from - 1]?.text ?? '') || tokens[name.to]?.text !== ',') return false;
-  return mentions.some((m) => m.from === name.to + 1 && (m.type === 'LOCATION' || m.type === 'COUNTRY') && !isDemonym(m));
+  // "according to Rob Bonta, California's attorney general" names a person.
+  return mentions.some((m) => m.from === name.to + 1 && (m.type === 'LOCATION' || m.type === 'COUNTRY') && !isDemonym(m) && !/^['’]s$/.test(tokens[m.to]?.text ?? ''));
 }
 
 interface LexiconMatch {
