@@ -64,6 +64,7 @@ describe('extract (lexicon skeleton)', () => {
   it.each([
     ['Farid Ahmadi and Gul Rahman, were transferred to ICE custody.', 'Gul Rahman'],
     ['Immigration and Customs Enforcement lodged a detainer against Hassan Ali Omar.', 'Hassan Ali Omar'],
+    ['ICE arrests Mohammad Kharwin in Texas.', 'Mohammad Kharwin'],
   ])('does not make %s a member of ICE: "%s"', (text, person) => {
     expect(run(text).relations.filter((r) => r.source === person && r.type === 'MEMBER_OF')).toEqual([]);
   });

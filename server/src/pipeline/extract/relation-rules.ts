@@ -15,7 +15,8 @@ const TITLE_WORDS = new Set([
   'former', 'ex', 'acting', 'deputy', 'assistant', 'associate', 'senior', 'chief', 'head', 'director', 'section', 'unit', 'field', 'office',
   'special', 'agent', 'agents', 'officer', 'officers', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'commissioner',
   'administrator', 'leader', 'commander', 'analyst', 'counsel', 'attorney', 'general', 'inspector', 'deputy-director', 'executive',
-  'member', 'founder', 'co-founder', 'chairman', 'chairwoman', 'chair', 'ranking', 'then', '-',
+  'member', 'founder', 'co-founder', 'chairman', 'chairwoman', 'chair', 'ranking', 'then', '-', 'officials', 'affairs', 'operations',
+  'relations', 'services', 'communications', 'press', 'intelligence', 'counterterrorism', 'security',
 ]);
 
 const NOT_IN_TITLES = /^(a|an|the|said|says|and|or|of|by|to|with|told|that|against|for|on|in|at|from|is|was|were|are|be|been|has|have|had|will|would|could|its|his|her|their|who|which|as|after|before|into|about)$/i;
@@ -23,7 +24,8 @@ const NOT_IN_TITLES = /^(a|an|the|said|says|and|or|of|by|to|with|told|that|again
 /** A word that can sit in a title phrase ("counterterrorism official", "section chief"); verbs and function words cannot. */
 function isTitleWord(w: string): boolean {
   if (!/^[\p{L}-]+$/u.test(w) || NOT_IN_TITLES.test(w)) return false;
-  return /^\p{Lu}/u.test(w) || TITLE_WORDS.has(w.toLowerCase()) || !/(?:ed|ing)$/i.test(w);
+  // "ICE arrests X", "CBP releases X": a lower-case word in -s, -ed or -ing is a verb unless it is a known title word.
+  return /^\p{Lu}/u.test(w) || TITLE_WORDS.has(w.toLowerCase()) || !/(?:ed|ing|s)$/i.test(w);
 }
 
 const textAt = (ctx: SentenceContext, k: number): string => ctx.tokens[k]?.text ?? '';
