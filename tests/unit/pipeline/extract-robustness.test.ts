@@ -141,6 +141,11 @@ describe('extraction rules', () => {
     expect(arrested).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
   });
 
+  it('reads "told Congress" as testimony', () => {
+    const out = run('Gen. Michael Kurilla told Congress in March that ISIS-K can still attack.');
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Testimony', participants: ['Michael Kurilla', 'Congress'] }));
+  });
+
   it('reads "removed" as a deportation: "ICE removed a Kyrgyz national"', () => {
     expect(extract({ text: 'Immigration and Customs Enforcement removed a Kyrgyz national wanted at home.' }).events[0]?.type).toBe('Deportation');
   });
