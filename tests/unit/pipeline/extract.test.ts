@@ -124,6 +124,22 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.filter((e) => e.type === 'Person')).toEqual([]);
   });
 
+  it.each([
+    ['Some were held at facilities in Georgia and Arizona.', 'Location'],
+    ['He lived in Atlanta, Georgia, for a year.', 'Location'],
+    ['Migrants from Tajikistan, Georgia and Russia were screened.', 'Country'],
+  ])('reads Georgia by its neighbours in "%s": a %s', (text, type) => {
+    expect(run(text).entities.filter((e) => e.name === 'Georgia').map((e) => e.type)).toEqual([type]);
+  });
+
+  it.each([
+    ['A spokesman for the U.S. Embassy in Tashkent spoke.', 'U.S. Embassy'],
+    ["Uzbekistan's Foreign Ministry said so.", 'Uzbekistan Foreign Ministry'],
+    ['The Kyrgyz Embassy in Washington thanked officials.', 'Kyrgyz Embassy'],
+  ])('names the country\'s body in "%s": %s', (text, name) => {
+    expect(run(text).entities.find((e) => e.name === name)?.type).toBe('Agency');
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

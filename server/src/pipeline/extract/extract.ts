@@ -80,7 +80,47 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
       for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : 'PERSON' });
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
+    if (english) countryBodies(ctx, text);
+    georgiaTheState(ctx);
     return ctx;
+  });
+}
+
+const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry', 'Government']);
+
+/**
+ * "the U.S. Embassy in Tashkent", "Uzbekistan's Foreign Ministry", "the Russian Embassy": a
+ * country (or its demonym) right before an embassy or ministry names that body.
+ */
+function countryBodies(ctx: SentenceContext, text: string): void {
+  for (let k = 0; k < ctx.mentions.length; k++) {
+    const country = ctx.mentions[k];
+    if (!country || country.type !== 'COUNTRY') continue;
+    let at = country.to;
+    if (/^['’]s$/.test(ctx.tokens[at]?.text ?? '')) at++;
+    const body = ctx.mentions[k + 1]?.from === at && ctx.mentions[k + 1]?.type === 'AGENCY' && !ctx.mentions[k + 1]?.entry ? ctx.mentions[k + 1] : undefined;
+    const head = body ? undefined : ctx.tokens[at];
+    if (!body && !(head && COUNTRY_BODY_HEADS.has(head.text) && head.text !== 'Government')) continue;
+    const end = body?.end ?? head?.end ?? 0;
+    const rest = body ? body.name : (head?.text ?? '');
+    if (!COUNTRY_BODY_HEADS.has(rest.split(' ').at(-1) ?? '')) continue;
+    const name = `${country.surface.replace(/^the\s+/i, '')} ${rest}`;
+    const merged: Mention = { key: entityKey('AGENCY', name), name, type: 'AGENCY', start: country.start, end, surface: text.slice(country.start, end), sentence: ctx.index, from: country.from, to: body?.to ?? at + 1 };
+    ctx.mentions.splice(k, body ? 2 : 1, merged);
+  }
+}
+
+/**
+ * "facilities in Georgia and Arizona", "Atlanta, Georgia": next to a place in the United States,
+ * Georgia is the state, not the country.
+ */
+function georgiaTheState(ctx: SentenceContext): void {
+  ctx.mentions.forEach((m, k) => {
+    if (m.type !== 'COUNTRY' || m.name !== 'Georgia' || isDemonym(m)) return;
+    const near = [ctx.mentions[k - 1], ctx.mentions[k + 1]].filter((n): n is Mention => n !== undefined && Math.abs((n.from < m.from ? m.from - n.to : n.from - m.to)) <= 2);
+    if (!near.some((n) => n.type === 'LOCATION' && n.entry?.in === 'United States')) return;
+    const state: LexiconEntry = { name: 'Georgia', type: 'LOCATION', aliases: [], acronyms: [], in: 'United States' };
+    Object.assign(m, { type: 'LOCATION', entry: state, key: entityKey('LOCATION', 'Georgia') });
   });
 }
 
