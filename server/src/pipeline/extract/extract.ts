@@ -86,7 +86,7 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
   });
 }
 
-const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry', 'Government']);
+const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
 
 /**
  * "the U.S. Embassy in Tashkent", "Uzbekistan's Foreign Ministry", "the Russian Embassy": a
@@ -100,10 +100,9 @@ function countryBodies(ctx: SentenceContext, text: string): void {
     if (/^['’]s$/.test(ctx.tokens[at]?.text ?? '')) at++;
     const body = ctx.mentions[k + 1]?.from === at && ctx.mentions[k + 1]?.type === 'AGENCY' && !ctx.mentions[k + 1]?.entry ? ctx.mentions[k + 1] : undefined;
     const head = body ? undefined : ctx.tokens[at];
-    if (!body && !(head && COUNTRY_BODY_HEADS.has(head.text) && head.text !== 'Government')) continue;
-    const end = body?.end ?? head?.end ?? 0;
     const rest = body ? body.name : (head?.text ?? '');
     if (!COUNTRY_BODY_HEADS.has(rest.split(' ').at(-1) ?? '')) continue;
+    const end = body?.end ?? head?.end ?? 0;
     const name = `${country.surface.replace(/^the\s+/i, '')} ${rest}`;
     const merged: Mention = { key: entityKey('AGENCY', name), name, type: 'AGENCY', start: country.start, end, surface: text.slice(country.start, end), sentence: ctx.index, from: country.from, to: body?.to ?? at + 1 };
     ctx.mentions.splice(k, body ? 2 : 1, merged);
@@ -117,7 +116,8 @@ function countryBodies(ctx: SentenceContext, text: string): void {
 function georgiaTheState(ctx: SentenceContext): void {
   ctx.mentions.forEach((m, k) => {
     if (m.type !== 'COUNTRY' || m.name !== 'Georgia' || isDemonym(m)) return;
-    const near = [ctx.mentions[k - 1], ctx.mentions[k + 1]].filter((n): n is Mention => n !== undefined && Math.abs((n.from < m.from ? m.from - n.to : n.from - m.to)) <= 2);
+    const gap = (n: Mention): number => (n.from < m.from ? m.from - n.to : n.from - m.to);
+    const near = [ctx.mentions[k - 1], ctx.mentions[k + 1]].filter((n): n is Mention => n !== undefined && gap(n) <= 2);
     if (!near.some((n) => n.type === 'LOCATION' && n.entry?.in === 'United States')) return;
     const state: LexiconEntry = { name: 'Georgia', type: 'LOCATION', aliases: [], acronyms: [], in: 'United States' };
     Object.assign(m, { type: 'LOCATION', entry: state, key: entityKey('LOCATION', 'Georgia') });
