@@ -11,37 +11,38 @@ const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const CBP = 'agency:customs-and-border-protection';
 
+/** What the curation tests work with. */
+interface CurationFixture {
+  repo: GraphRepository;
+  curation: CurationService;
+  ingest: IngestService;
+}
+
 /**
- * A fresh repository with the curation and ingest services, for the tests of one describe block.
- * Before each test the graph holds exactly `articles` (ingested as text). The returned objects
- * are proxies that reach the live services once `beforeAll` has run.
+ * Registers the hooks of one describe block: a fresh repository with the curation and ingest
+ * services, handed to `ready` once started; before each test the graph holds exactly `articles`
+ * (ingested as text). The same shape as the e2e files' `useExplorer`.
  */
-function curationFixture(articles: string[]): { repo: GraphRepository; curation: CurationService; ingest: IngestService } {
-  const live: { repo?: GraphRepository; curation?: CurationService; ingest?: IngestService } = {};
+function useCuration(articles: string[], ready: (fixture: CurationFixture) => void): void {
+  let fixture: CurationFixture | undefined;
   beforeAll(async () => {
     const repo = await freshRepository();
     const curation = new CurationService(repo);
-    Object.assign(live, { repo, curation, ingest: new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b)) });
+    fixture = { repo, curation, ingest: new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b)) };
+    ready(fixture);
   });
   beforeEach(async () => {
-    await live.repo?.deleteEverything();
-    for (const text of articles) await live.ingest?.ingest({ text });
+    await fixture?.repo.deleteEverything();
+    for (const text of articles) await fixture?.ingest.ingest({ text });
   });
-  afterAll(() => live.repo?.close());
-  const late = <K extends keyof typeof live>(key: K): NonNullable<(typeof live)[K]> =>
-    new Proxy({} as NonNullable<(typeof live)[K]>, {
-      get: (_, prop) => {
-        const target = live[key];
-        if (!target) throw new Error(`${key} is used before beforeAll ran`);
-        const value: unknown = Reflect.get(target, prop);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  return { repo: late('repo'), curation: late('curation'), ingest: late('ingest') };
+  afterAll(() => fixture?.repo.close());
 }
 
 describe('curation decisions against the real Neo4j', () => {
-  const { repo, curation, ingest } = curationFixture(['01-ice-arrests-tajik-nationals.txt', '03-kharwin-watchlist-release.txt', '04-oig-vetting-report.txt'].map(demo));
+  let repo: GraphRepository;
+  let curation: CurationService;
+  let ingest: IngestService;
+  useCuration(['01-ice-arrests-tajik-nationals.txt', '03-kharwin-watchlist-release.txt', '04-oig-vetting-report.txt'].map(demo), (f) => ({ repo, curation, ingest } = f));
 
   /** Everything observable about the graph, to compare before and after an undo. */
   async function snapshot(): Promise<unknown> {
@@ -109,10 +110,13 @@ describe('curation decisions against the real Neo4j', () => {
 });
 
 describe('splitting an entity', () => {
-  const { repo, curation, ingest } = curationFixture([
-    'Short Note\n\nDHS officials met ICE agents in Texas.',
-    'Long Note\n\nThe Department of Homeland Security said ICE agents were in Texas. DHS added more.',
-  ]);
+  let repo: GraphRepository;
+  let curation: CurationService;
+  let ingest: IngestService;
+  useCuration(
+    ['Short Note\n\nDHS officials met ICE agents in Texas.', 'Long Note\n\nThe Department of Homeland Security said ICE agents were in Texas. DHS added more.'],
+    (f) => ({ repo, curation, ingest } = f),
+  );
   const DHS = 'agency:department-of-homeland-security';
 
   async function snapshot(): Promise<unknown> {

@@ -98,7 +98,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
   tokens.forEach((tok, i) => {
     const word = tok.text.toLowerCase();
     // "taken into custody" is the arrest itself; "remains in custody" the detention after it.
-    const type = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into' ? 'Arrest' : t.typeOf.get(word);
+    const intoCustody = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into';
+    const type = intoCustody ? 'Arrest' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
@@ -110,7 +111,6 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
-    const intoCustody = word === 'custody' && prev === 'into';
     const passive =
       chargedNoun ||
       [tokens[i - 1], tokens[i - 2], intoCustody ? tokens[i - 3] : undefined].some((x) => x && t.aux.has(x.text.toLowerCase())) ||
