@@ -63,6 +63,24 @@ describe('the explorer in headless Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-dhs-expanded.png') });
   });
 
+  it('fills node textures before drawing them, and still draws each node in its type colour', async () => {
+    // Texture batching reaches into Cytoscape's renderer; this fails if an upgrade moved it.
+    expect(await page.evaluate(() => window.cy.scratch('textureBatching'))).toBe(true);
+    const dhs = 'agency:department-of-homeland-security';
+    await page.evaluate(() => {
+      window.cy.elements().unselect();
+    });
+    await page.waitForTimeout(300);
+    const pixel = await page.evaluate((id) => {
+      const pos = window.cy.getElementById(id).renderedPosition();
+      const layer = document.querySelector<HTMLCanvasElement>('#cy canvas[data-id$="-node"]');
+      const data = layer?.getContext('2d')?.getImageData(Math.round(pos.x), Math.round(pos.y), 1, 1).data;
+      return data ? [...data] : [];
+    }, dhs);
+    // Agency blue, #2457c5.
+    expect(pixel.slice(0, 3)).toEqual([0x24, 0x57, 0xc5]);
+  });
+
   it('shows the legend with every entity type', async () => {
     const items = await page.locator('#legend label').allTextContents();
     expect(items).toEqual(['Person', 'Agency', 'Organization', 'Country', 'Location', 'Event']);

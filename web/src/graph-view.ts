@@ -3,6 +3,7 @@ import fcose from 'cytoscape-fcose';
 import type { Subgraph } from './api.ts';
 import config from './graph-style.json';
 import { LAYOUTS, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
+import { batchTextureFills } from './texture-batching.ts';
 
 cytoscape.use(fcose);
 
@@ -13,6 +14,7 @@ cytoscape.use(fcose);
 export function createGraph(container: HTMLElement, webgl: boolean): Core {
   const cy = cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4, ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}) } as cytoscape.CytoscapeOptions);
   cy.scratch('webgl', webgl);
+  if (!webgl) batchTextureFills(cy);
   return cy;
 }
 
