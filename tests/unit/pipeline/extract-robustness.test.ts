@@ -141,6 +141,28 @@ describe('extraction rules', () => {
     expect(arrested).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
   });
 
+  it('reads "Agents with the FBI\'s Joint Terrorism Task Force arrested him" as both arresting him, not arresting the FBI', () => {
+    const out = run("Farrukh Nazarov bought a ticket to Istanbul. Agents with the FBI's Joint Terrorism Task Force arrested him at the airport.");
+    const arrested = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
+    expect(arrested).toEqual(['Federal Bureau of Investigation>Farrukh Nazarov', 'Joint Terrorism Task Force>Farrukh Nazarov']);
+  });
+
+  it('reads the national after a wire dateline: "WASHINGTON (AP) — An Afghan man … has been indicted"', () => {
+    const out = run('WASHINGTON (AP) — An Afghan man who was evacuated to the United States in 2021 has been indicted, prosecutors said. Nasir Ahmad Tawhedi, 27, was arrested in Oklahoma.');
+    expect(out.relations).toContainEqual({ source: 'Nasir Ahmad Tawhedi', target: 'Afghanistan', type: 'NATIONAL_OF' });
+    const charge = out.events.find((e) => e.type === 'Charge');
+    expect(charge?.participants).toContain('Nasir Ahmad Tawhedi');
+    expect(charge?.participants).not.toContain('Associated Press');
+  });
+
+  it.each([
+    '"Those who try to join terrorist groups will be found and prosecuted," said Matthew Olsen.',
+    'Officials said the men could be deported to Uzbekistan.',
+    'ICE may arrest the remaining suspects in Texas.',
+  ])('finds no event in what may happen: %s', (text) => {
+    expect(extract({ text }).events).toEqual([]);
+  });
+
   it('reads "told Congress" as testimony', () => {
     const out = run('Gen. Michael Kurilla told Congress in March that ISIS-K can still attack.');
     expect(out.events).toContainEqual(expect.objectContaining({ type: 'Testimony', participants: ['Michael Kurilla', 'Congress'] }));

@@ -140,6 +140,17 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities.find((e) => e.name === name)?.type).toBe('Agency');
   });
 
+  it.each([
+    ['He was stopped at Washington Dulles International Airport on Monday.', 'Washington Dulles International Airport'],
+    ['Agents arrested him at John F. Kennedy International Airport.', 'John F. Kennedy International Airport'],
+  ])('reads an airport as a place: "%s"', (text, name) => {
+    expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([`Location:${name}`]);
+  });
+
+  it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
+    expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
+  });
+
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);

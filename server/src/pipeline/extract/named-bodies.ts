@@ -5,7 +5,7 @@ import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
 import type { Token } from './tokenize.ts';
 
-/** A named agency or organization found by its head noun, not by the lexicon. */
+/** A named agency, organization or place (an airport) found by its head noun, not by the lexicon. */
 export interface BodyMatch {
   name: string;
   type: EntityType;
@@ -13,13 +13,13 @@ export interface BodyMatch {
   to: number;
 }
 
-const file = z.object({ agency: z.array(z.string()), organization: z.array(z.string()), connectors: z.array(z.string()) });
-let heads: { agency: Set<string>; organization: Set<string>; connectors: Set<string> } | undefined;
+const file = z.object({ agency: z.array(z.string()), organization: z.array(z.string()), location: z.array(z.string()), connectors: z.array(z.string()) });
+let heads: { agency: Set<string>; organization: Set<string>; location: Set<string>; connectors: Set<string> } | undefined;
 
 function load(): NonNullable<typeof heads> {
   if (!heads) {
     const d = file.parse(JSON.parse(readFileSync(path.join(ROOT_DIR, 'data', 'lexicon', 'org-head-nouns.json'), 'utf8')));
-    heads = { agency: new Set(d.agency), organization: new Set(d.organization), connectors: new Set(d.connectors) };
+    heads = { agency: new Set(d.agency), organization: new Set(d.organization), location: new Set(d.location), connectors: new Set(d.connectors) };
   }
   return heads;
 }
@@ -34,6 +34,7 @@ export function headNounType(word: string): EntityType | undefined {
   const h = load();
   if (h.agency.has(word)) return 'AGENCY';
   if (h.organization.has(word)) return 'ORGANIZATION';
+  if (h.location.has(word)) return 'LOCATION';
   return undefined;
 }
 
@@ -54,20 +55,31 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     let j = i + 1;
     while (j < tokens.length && !covered[j]) {
       const t = tokens[j]?.text ?? '';
-      if (CAP.test(t)) j++;
+      // A middle initial inside a name: "John F. Kennedy International Airport".
+      if (/^\p{Lu}$/u.test(t) && tokens[j + 1]?.text === '.' && CAP.test(tokens[j + 2]?.text ?? '') && !covered[j + 2]) j += 2;
+      else if (CAP.test(t)) j++;
       else if (connectors.has(t.toLowerCase()) && CAP.test(tokens[j + 1]?.text ?? '') && !covered[j + 1]) j += 2;
       else break;
     }
     let from = i;
     while (from < j && OPENERS.has(tokens[from]?.text ?? '')) from++;
-    const words = tokens.slice(from, j).map((t) => t.text);
     i = j;
+    // "Dulles International Airport on Monday": a connector after a head noun can end the name.
+    if (!headNounType(tokens[j - 1]?.text ?? '') && !/^(?:of|on|for)$/.test(tokens[from + 1]?.text ?? '')) {
+      for (let k = j - 2; k > from; k--) {
+        if (headNounType(tokens[k]?.text ?? '') && connectors.has(tokens[k + 1]?.text.toLowerCase() ?? '')) {
+          j = k + 1;
+          break;
+        }
+      }
+    }
+    const words = tokens.slice(from, j).map((t) => t.text);
     const content = words.filter((w) => !connectors.has(w.toLowerCase()));
     if (content.length < 2) continue;
     const last = words[words.length - 1] ?? '';
     const first = words[0] ?? '';
     const type = headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined);
-    if (type) out.push({ name: words.join(' ').replace(/’/g, "'"), type, from, to: j });
+    if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/’/g, "'"), type, from, to: j });
   }
   return out;
 }
