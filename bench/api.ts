@@ -18,7 +18,8 @@ const RELATIONS = numberArg('relations', 1_000_000);
 const SAMPLES = numberArg('samples', 300);
 
 async function main(): Promise<void> {
-  const graph = await openGeneratedGraph({ name: 'api', entities: ENTITIES, relations: RELATIONS });
+  // One relation in ten carries an evidence sentence (as in bench/export), so evidence reads find some.
+  const graph = await openGeneratedGraph({ name: 'api', entities: ENTITIES, relations: RELATIONS, evidencePerTen: 1, articles: 1000 });
   const { db, driver } = graph;
   try {
     const catalog = loadCypherCatalog();
@@ -65,6 +66,18 @@ async function main(): Promise<void> {
 
     const HOOD = 'query($ids:[ID!]!){ neighborhood(ids:$ids, limit:50){ nodes{ id name type aliases articleCount } edges{ id type source target weight } truncated hiddenCount } }';
     const PATHS = 'query($a:ID!,$b:ID!){ paths(from:$a, to:$b, maxLength:4, limit:3){ nodes{ id name type } edges{ id type source target weight } } }';
+    // What the explorer's path finder asks (web/src/api.ts): each hop with its first evidence sentence.
+    const PATHS_EVIDENCE =
+      'query($a:ID!,$b:ID!){ paths(from:$a, to:$b, maxLength:4, limit:3){ nodes{ id name type aliases articleCount date } edges{ id type source target weight evidence(first:1){ id sentence article{ id title url source publishedAt } } } } }';
+    const findPaths = async (a: string, b: string): Promise<string[]> => {
+      const session = driver.session();
+      try {
+        const r = await session.executeRead((tx) => tx.run(catalog.query('explore/find-paths'), { from: a, to: b, maxLength: neo4j.int(4), limit: neo4j.int(3), excludeHubs: false, hubDegree: neo4j.int(200) }));
+        return r.records.flatMap((rec) => (rec.get('edges') as Array<{ id: string }>).map((e) => e.id));
+      } finally {
+        await session.close();
+      }
+    };
     const cases: Array<{ name: string; gql: (i: number) => Promise<void>; cypher: (i: number) => Promise<void> }> = [
       {
         name: 'neighborhood 1-hop, limit 50',
@@ -104,6 +117,20 @@ async function main(): Promise<void> {
           if (found === 0) await read('explore/get-entities', { ids: [a, b] });
         },
       },
+      {
+        name: 'paths as the explorer asks (each hop with its first evidence)',
+        gql: (i) => {
+          const [a, b] = pairs[i % pairs.length] ?? ['', ''];
+          return gql(PATHS_EVIDENCE, { a, b });
+        },
+        cypher: async (i) => {
+          const [a, b] = pairs[i % pairs.length] ?? ['', ''];
+          // As the service does: the paths, then one page of evidence for every hop in one query.
+          const hops = [...new Set(await findPaths(a, b))];
+          if (hops.length === 0) await read('explore/get-entities', { ids: [a, b] });
+          else await read('explore/get-evidence', { pages: hops.map((relationId) => ({ relationId, after: '' })), first: neo4j.int(1) });
+        },
+      },
     ];
 
     const service: Record<string, (i: number) => Promise<unknown>> = {
@@ -111,6 +138,11 @@ async function main(): Promise<void> {
       'paths, maxLength 4, limit 3': (i) => {
         const [a, b] = pairs[i % pairs.length] ?? ['', ''];
         return app.graph.paths(a, b, 4, 3, false);
+      },
+      'paths as the explorer asks (each hop with its first evidence)': async (i) => {
+        const [a, b] = pairs[i % pairs.length] ?? ['', ''];
+        const paths = await app.graph.paths(a, b, 4, 3, false);
+        return Promise.all(paths.flatMap((p) => p.edges.map((e) => app.graph.evidence(e.id, 1, null))));
       },
     };
 
@@ -121,11 +153,12 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const c of cases) {
       const n = c.name.startsWith('paths') ? Math.min(SAMPLES, 100) * 2 : SAMPLES;
+      const query = c.name.startsWith('paths as') ? PATHS_EVIDENCE : PATHS;
       const runners: Array<[string, (i: number) => Promise<unknown>]> = [
         ['cypher', c.cypher],
         ['gql', c.gql],
         ['service', service[c.name] ?? c.cypher],
-        ['fetch', (i) => (c.name.startsWith('paths') ? gqlFetch(PATHS, { a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] }) : gqlFetch(HOOD, { ids: [ids[i % ids.length]] }))],
+        ['fetch', (i) => (c.name.startsWith('paths') ? gqlFetch(query, { a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] }) : gqlFetch(HOOD, { ids: [ids[i % ids.length]] }))],
       ];
       for (let i = 0; i < 30; i++) for (const [, run] of runners) await run(i); // warm every path
       const times = new Map<string, number[]>(runners.map(([k]) => [k, []]));

@@ -144,6 +144,45 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(page2.relation.evidence[0]?.id).not.toBe(page1.relation.evidence[0]?.id);
   });
 
+  it('reads the evidence of every relation a response shows in one query, each page after its own cursor', async () => {
+    const reads: number[] = [];
+    const read = app.repo.getEvidencePages.bind(app.repo);
+    app.repo.getEvidencePages = (pages, first) => {
+      reads.push(pages.length);
+      return read(pages, first);
+    };
+    try {
+      type E = { id: string; weight: number; evidence: Array<{ id: string; sentence: string }> };
+      const hood = await client.request<{ neighborhood: { edges: E[] } }>(`query { neighborhood(ids: ["${ICE}"], limit: 50) { edges { id weight evidence(first: 1) { id sentence } } } }`);
+      const edges = hood.neighborhood.edges;
+      expect(edges.length).toBeGreaterThan(3);
+      expect(reads).toEqual([edges.length]);
+      for (const edge of edges.slice(0, 3)) {
+        const alone = await client.request<{ relation: E }>('query($id:ID!){ relation(id:$id){ id weight evidence(first: 1) { id sentence } } }', { id: edge.id });
+        expect(edge.evidence).toEqual(alone.relation.evidence);
+      }
+
+      // Pages of different sizes and cursors asked for together each get their own answer.
+      const id = edges.find((e) => e.weight >= 2)?.id ?? '';
+      const all = await app.graph.evidence(id, 100, null);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      reads.length = 0;
+      const [first, again, next, both] = await Promise.all([
+        app.graph.evidence(id, 1, null),
+        app.graph.evidence(id, 1, null),
+        app.graph.evidence(id, 1, all[0]?.id),
+        app.graph.evidence(id, 2, null),
+      ]);
+      expect(reads).toHaveLength(2); // one query per page size
+      expect(first.map((e) => e.id)).toEqual(all.slice(0, 1).map((e) => e.id));
+      expect(again).toEqual(first);
+      expect(next.map((e) => e.id)).toEqual(all.slice(1, 2).map((e) => e.id));
+      expect(both.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
+    } finally {
+      app.repo.getEvidencePages = read;
+    }
+  });
+
   it('lists articles page by page and opens one with its text and entities', async () => {
     type Page = { articles: { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string; hasNextPage: boolean } } };
     const seen: Array<{ id: string; title: string }> = [];

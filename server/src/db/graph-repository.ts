@@ -78,6 +78,11 @@ const STREAM_FETCH_SIZE = 2000;
  */
 export type ExportScope = { ids: string[]; filter: EdgeFilter } | { ids: null; filter: EdgeFilter };
 
+/** Identifies one page of one relation's evidence. */
+function pageKey(relationId: string, after: string): string {
+  return `${relationId}\u0000${after}`;
+}
+
 function scopeQuery(scope: ExportScope, part: 'relations' | 'evidence' | 'articles'): [QueryName, Record<string, unknown>] {
   const params = filterParams(scope.filter);
   if (scope.ids === null) return [`export/stream-all-${part}`, params];
@@ -233,10 +238,23 @@ export class GraphRepository {
     return record ? relationSchema.parse(record.get('relation')) : undefined;
   }
 
-  /** A page of a relation's evidence, in a stable order, after the evidence id `after`. */
-  async getEvidence(relationId: string, first: number, after: string): Promise<EvidenceRecord[]> {
-    const result = await this.read('explore/get-evidence', { relationId, first: neo4j.int(first), after });
-    return result.records.map((r) => ({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) }));
+  /**
+   * A page of evidence for each of several relations, in one transaction: each page holds up to
+   * `first` sentences in a stable order, after its own cursor (an evidence id, '' for the start).
+   * Returned in the order the pages were asked for.
+   */
+  async getEvidencePages(pages: ReadonlyArray<{ relationId: string; after: string }>, first: number): Promise<EvidenceRecord[][]> {
+    // A relation on two of the paths shown is asked for twice: read it once.
+    const unique = new Map(pages.map((p) => [pageKey(p.relationId, p.after), { relationId: p.relationId, after: p.after }]));
+    const result = await this.read('explore/get-evidence', { pages: [...unique.values()], first: neo4j.int(first) });
+    const byPage = new Map<string, EvidenceRecord[]>();
+    for (const r of result.records) {
+      const key = pageKey(z.string().parse(r.get('relationId')), z.string().parse(r.get('after')));
+      const list = byPage.get(key) ?? [];
+      list.push({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) });
+      byPage.set(key, list);
+    }
+    return pages.map((p) => byPage.get(pageKey(p.relationId, p.after)) ?? []);
   }
 
   /** Every entity of the given types (all when null), streamed: for whole-graph exports. */

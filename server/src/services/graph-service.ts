@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import {
@@ -32,6 +33,8 @@ export const LIMITS = {
   hubDegree: 200,
   evidenceDefault: 10,
   evidenceMax: 100,
+  /** Evidence pages read in one transaction (one response can show many relations). */
+  evidenceBatchMax: 200,
   articlesDefault: 20,
   articlesMax: 100,
   timelineMax: 500,
@@ -51,9 +54,24 @@ export interface NeighborhoodArgs {
   minWeight?: number | null;
 }
 
+/** One page of one relation's evidence. */
+interface EvidencePage {
+  relationId: string;
+  first: number;
+  after: string;
+}
+
 /** Exploration: search, neighbourhoods, paths, evidence, articles, timeline — with input checks and caps. */
 export class GraphService {
-  constructor(private readonly repo: GraphRepository) {}
+  /**
+   * Evidence pages asked for in the same tick (one per relation a response shows: a path's
+   * hops, say) are read in one transaction. No cache: each request sees the stored evidence.
+   */
+  private readonly evidencePages: DataLoader<EvidencePage, EvidenceRecord[]>;
+
+  constructor(private readonly repo: GraphRepository) {
+    this.evidencePages = new DataLoader((pages) => this.loadEvidencePages(pages), { cache: false, maxBatchSize: LIMITS.evidenceBatchMax });
+  }
 
   /** Entities whose names or aliases match `query`, best first. */
   async search(query: string, types: EntityType[] | null | undefined, limit: number | null | undefined): Promise<GraphEntity[]> {
@@ -143,7 +161,21 @@ export class GraphService {
   /** A page of a relation's evidence; `after` is the cursor (an evidence id) of the last item seen. */
   async evidence(relationId: string, first: number | null | undefined, after: string | null | undefined): Promise<EvidenceRecord[]> {
     const n = clampLimit('first', first, LIMITS.evidenceDefault, LIMITS.evidenceMax);
-    return this.repo.getEvidence(relationId, n, after ?? '');
+    return this.evidencePages.load({ relationId, first: n, after: after ?? '' });
+  }
+
+  /** One query per page size among the pages asked for together (usually one). */
+  private async loadEvidencePages(pages: readonly EvidencePage[]): Promise<EvidenceRecord[][]> {
+    const out: EvidenceRecord[][] = pages.map(() => []);
+    const bySize = new Map<number, Array<{ page: EvidencePage; at: number }>>();
+    pages.forEach((page, at) => bySize.set(page.first, [...(bySize.get(page.first) ?? []), { page, at }]));
+    await Promise.all(
+      [...bySize].map(async ([first, group]) => {
+        const found = await this.repo.getEvidencePages(group.map((g) => g.page), first);
+        group.forEach((g, k) => (out[g.at] = found[k] ?? []));
+      }),
+    );
+    return out;
   }
 
   /** A page of articles, newest first. */
