@@ -4,7 +4,7 @@
  * app switches to by itself past its threshold), against a bare Cytoscape page with the same
  * elements, positions and stylesheet in the same run; and the initial draw of 500 nodes
  * including the layout (fcose), cold and warm, in the app and on the bare page.
- *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 40]
+ *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--cold-runs 5] [--warm-runs 7] [--first-draw-only]
  * Needs no database: the pages are served from their builds and the elements are generated.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +23,11 @@ import { numberArg, percentile, seededRandom } from './generated-graph.ts';
 const FRAMES = numberArg('frames', 240);
 // Software WebGL (no GPU here) draws 16k edges slowly: fewer frames keep the run in minutes.
 const WEBGL_FRAMES = numberArg('webgl-frames', 8);
+// The first draw varies run to run by ±50% on this VM (GC, the JIT): enough runs for a median.
+const COLD_RUNS = numberArg('cold-runs', 5);
+const WARM_RUNS = numberArg('warm-runs', 7);
+// Skips the frame-rate cases (the WebGL one takes minutes here) when working on the first draw.
+const FIRST_DRAW_ONLY = process.argv.includes('--first-draw-only');
 const TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'];
 
 interface Elements {
@@ -129,7 +134,7 @@ async function initialDraws(context: BrowserContext, urls: { app: string; bare: 
     return { page, close: () => ctx.close() };
   };
   const cold = { app: [] as Draw[], bare: [] as Draw[] };
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < COLD_RUNS; r++) {
     for (const which of ['app', 'bare'] as const) {
       const { page, close } = await fresh(urls[which]);
       cold[which].push(await initialDraw(page, elements));
@@ -139,16 +144,22 @@ async function initialDraws(context: BrowserContext, urls: { app: string; bare: 
   const warm = { app: [] as Draw[], bare: [] as Draw[] };
   const pages = { app: await fresh(urls.app), bare: await fresh(urls.bare) };
   for (const which of ['app', 'bare'] as const) await initialDraw(pages[which].page, elements);
-  for (let r = 0; r < 3; r++) for (const which of ['app', 'bare'] as const) warm[which].push(await initialDraw(pages[which].page, elements));
+  for (let r = 0; r < WARM_RUNS; r++) for (const which of ['app', 'bare'] as const) warm[which].push(await initialDraw(pages[which].page, elements));
   await pages.app.close();
   await pages.bare.close();
 
-  const median = (ds: Draw[]): number => percentile(ds.map((d) => d.total), 50);
-  const runs = (ds: Draw[]): string => ds.map((d) => `${d.total.toFixed(0)} (add ${d.add.toFixed(0)}, layout ${d.layout.toFixed(0)}, frames ${d.draw.toFixed(0)})`).join('; ');
+  const median = (ds: Draw[], k: keyof Draw = 'total'): number => percentile(ds.map((d) => d[k]), 50);
+  const spread = (ds: Draw[]): string => `${Math.min(...ds.map((d) => d.total)).toFixed(0)}–${Math.max(...ds.map((d) => d.total)).toFixed(0)}`;
+  const phases = (ds: Draw[]): string => `${median(ds, 'add').toFixed(0)} / ${median(ds, 'layout').toFixed(0)} / ${median(ds, 'draw').toFixed(0)}`;
   const lines = ['Initial draw of 500 nodes / 800 edges, including the layout (fcose, draft past 300 nodes) and two frames; target ≤ 1000 ms:'];
-  lines.push('| case | app median ms | bare median ms | app/bare | app runs, ms | bare runs, ms |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| case | runs each | app median ms | bare median ms | app/bare | app min–max | bare min–max | app median add / layout / frames | bare median add / layout / frames |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const [name, set] of [['cold (fresh page)', cold], ['warm (same page, after one draw)', warm]] as const) {
-    lines.push(`| ${name} | ${median(set.app).toFixed(0)} | ${median(set.bare).toFixed(0)} | ${(median(set.app) / median(set.bare)).toFixed(2)} | ${runs(set.app)} | ${runs(set.bare)} |`);
+    lines.push(
+      `| ${name} | ${set.app.length} | ${median(set.app).toFixed(0)} | ${median(set.bare).toFixed(0)} | ${(median(set.app) / median(set.bare)).toFixed(2)} | ${spread(set.app)} | ${spread(set.bare)} | ${phases(set.app)} | ${phases(set.bare)} |`,
+    );
   }
   return lines;
 }
@@ -165,10 +176,12 @@ async function main(): Promise<void> {
   try {
     // First, before the heavy WebGL runs: the initial draw of 500 nodes, app vs bare page.
     const initialLines = await initialDraws(context, { app: app.url, bare: bare.url });
-    const cases = [
-      { name: '1,000 nodes / 5,000 edges (canvas)', nodes: 1000, edges: 5000, webgl: false },
-      { name: '1,200 nodes / 16,000 edges (WebGL)', nodes: 1200, edges: 16000, webgl: true },
-    ];
+    const cases = FIRST_DRAW_ONLY
+      ? []
+      : [
+          { name: '1,000 nodes / 5,000 edges (canvas)', nodes: 1000, edges: 5000, webgl: false },
+          { name: '1,200 nodes / 16,000 edges (WebGL)', nodes: 1200, edges: 16000, webgl: true },
+        ];
     console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · Chromium headless (--disable-gpu: software rendering) · ${FRAMES} frames per run (WebGL: ${WEBGL_FRAMES})`);
     console.log('| case | app fps | app p95 frame ms | bare fps | bare p95 frame ms | app/bare fps | renderer (app / bare) |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
