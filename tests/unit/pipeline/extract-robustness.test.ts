@@ -155,6 +155,16 @@ describe('extraction rules', () => {
     expect(charge?.participants).not.toContain('Associated Press');
   });
 
+  it('reads "has been held in" as a detention of the person, and "a Texas detention center" as no event', () => {
+    const events = extract({ text: 'Leqaa Kordia, a Palestinian woman, has been held in a Texas detention center since March.' }).events;
+    expect(events.map((e) => e.type)).toEqual(['Detention']);
+    expect(events[0]?.participants.map((p) => `${p.key}:${p.role}`)).toEqual(['PERSON:Leqaa Kordia:subject', 'COUNTRY:Palestine:subject', 'LOCATION:Texas:place']);
+  });
+
+  it('finds no detention in "the meeting was held in Washington"', () => {
+    expect(extract({ text: 'The meeting was held in Washington by the Department of Homeland Security.' }).events).toEqual([]);
+  });
+
   it.each([
     '"Those who try to join terrorist groups will be found and prosecuted," said Matthew Olsen.',
     'Officials said the men could be deported to Uzbekistan.',

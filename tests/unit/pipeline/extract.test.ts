@@ -147,6 +147,14 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([`Location:${name}`]);
   });
 
+  it.each([
+    ['She was moved to the Prairieland Detention Center within days.', 'Prairieland Detention Center', 'Location'],
+    ['Agents searched Glenn Valley Foods just after 7 a.m.', 'Glenn Valley Foods', 'Organization'],
+    ["Videos from al-Azaim Foundation circulate widely.", 'al-Azaim Foundation', 'Organization'],
+  ])('types the name in "%s" by its head: %s is a %s', (text, name, type) => {
+    expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([`${type}:${name}`]);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

@@ -74,6 +74,9 @@ const NUMBER_WORDS: Record<string, number> = {
 // "report" and "request" are events when something follows them: "a report released", "a request for".
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
+// After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
+const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
+const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
 const INTELLIGENCE = new Set(['information', 'intelligence', 'tip', 'tips', 'details', 'warning', 'data']);
@@ -99,7 +102,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const word = tok.text.toLowerCase();
     // "taken into custody" is the arrest itself; "remains in custody" the detention after it.
     const intoCustody = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into';
-    const type = intoCustody ? 'Arrest' : t.typeOf.get(word);
+    // "has been held in a Texas detention center": held, in the passive, before where or how, is a detention.
+    const heldPassive = word === 'held' && t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '') && HELD_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
+    const type = intoCustody ? 'Arrest' : heldPassive ? 'Detention' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
@@ -121,6 +126,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       (prev === 'and' && passiveTrigger);
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
+    if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     const start = datelineEnd(tokens);
     let lo = Math.max(start, i - BEFORE);
@@ -186,6 +192,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else if (!passive && opener.type === 'PERSON' && !participants.some((p) => p.role === 'agent' && p.mention.type === 'PERSON')) add(opener, 'agent');
     }
     if (!participants.some((p) => p.role !== 'place')) return;
+    // …and only people are held that way: "the meeting was held in Washington" is no detention.
+    if (heldPassive && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
     const existing = byType.get(type);
     if (existing) {

@@ -13,18 +13,25 @@ export interface BodyMatch {
   to: number;
 }
 
-const file = z.object({ agency: z.array(z.string()), organization: z.array(z.string()), location: z.array(z.string()), connectors: z.array(z.string()) });
-let heads: { agency: Set<string>; organization: Set<string>; location: Set<string>; connectors: Set<string> } | undefined;
+const file = z.object({
+  agency: z.array(z.string()),
+  organization: z.array(z.string()),
+  location: z.array(z.string()),
+  facilityQualifiers: z.array(z.string()),
+  connectors: z.array(z.string()),
+});
+let heads: { agency: Set<string>; organization: Set<string>; location: Set<string>; facility: Set<string>; connectors: Set<string> } | undefined;
 
 function load(): NonNullable<typeof heads> {
   if (!heads) {
     const d = file.parse(JSON.parse(readFileSync(path.join(ROOT_DIR, 'data', 'lexicon', 'org-head-nouns.json'), 'utf8')));
-    heads = { agency: new Set(d.agency), organization: new Set(d.organization), location: new Set(d.location), connectors: new Set(d.connectors) };
+    heads = { agency: new Set(d.agency), organization: new Set(d.organization), location: new Set(d.location), facility: new Set(d.facilityQualifiers), connectors: new Set(d.connectors) };
   }
   return heads;
 }
 
-const CAP = /^\p{Lu}[\p{L}’'&.-]*$/u;
+// A capitalised word, or an Arabic name with its article: "al-Azaim Foundation".
+const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu})[\p{L}’'&.-]*$/u;
 
 // Capitalised only because they open a sentence: never the first word of a name.
 const OPENERS = new Set(['The', 'In', 'At', 'On', 'A', 'An', 'By', 'For', 'From', 'With', 'After', 'Before', 'Despite', 'When', 'While', 'But', 'And', 'Meanwhile', 'According', 'Former', 'Last', 'This', 'That', 'Its', 'Their', 'His', 'Her']);
@@ -78,7 +85,9 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     if (content.length < 2) continue;
     const last = words[words.length - 1] ?? '';
     const first = words[0] ?? '';
-    const type = headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined);
+    // "Prairieland Detention Center", "Krome Service Processing Center": where people are held is a place.
+    const facility = /^(?:Center|Centre|Facility)$/.test(last) && load().facility.has(words[words.length - 2] ?? '');
+    const type = facility ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
     if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/’/g, "'"), type, from, to: j });
   }
   return out;
