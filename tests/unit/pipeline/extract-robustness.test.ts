@@ -161,6 +161,21 @@ describe('extraction rules', () => {
     expect(events[0]?.participants.map((p) => `${p.key}:${p.role}`)).toEqual(['PERSON:Leqaa Kordia:subject', 'COUNTRY:Palestine:subject', 'LOCATION:Texas:place']);
   });
 
+  it('reads the nationality of "Carlos Mendoza, 34, a Honduran citizen" across the age', () => {
+    expect(run('Deputies stopped Carlos Mendoza, 34, a Honduran citizen, on Sunday.').relations).toContainEqual({ source: 'Carlos Mendoza', target: 'Honduras', type: 'NATIONAL_OF' });
+  });
+
+  it('takes no actor from a Reuters dateline ("BISHKEK, March 3 (Reuters) - …")', () => {
+    const [ev] = extract({ text: 'BISHKEK, March 3 (Reuters) - Kyrgyzstan has extradited a man wanted in Texas, officials said.' }).events;
+    expect(ev?.participants.map((p) => p.key)).not.toContain('ORGANIZATION:Reuters');
+  });
+
+  it('does not make the listener the agent of a clause told to it: "told the committee that arrests … would continue"', () => {
+    const events = extract({ text: 'Todd Lyons told the Senate Judiciary Committee on Thursday that arrests at courthouses in Chicago would continue.' }).events;
+    expect(events.filter((e) => e.type === 'Arrest')).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['Testimony']);
+  });
+
   it('finds no detention in "the meeting was held in Washington"', () => {
     expect(extract({ text: 'The meeting was held in Washington by the Department of Homeland Security.' }).events).toEqual([]);
   });

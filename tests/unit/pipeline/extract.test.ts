@@ -155,6 +155,16 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([`${type}:${name}`]);
   });
 
+  it('reads a country after a title as a first name: "Sheriff Chad Chronister", "Sen. Jordan Ellis"', () => {
+    const out = run('Sheriff Chad Chronister and Sen. Jordan Ellis spoke in Tampa.');
+    expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Person:Chad Chronister', 'Person:Jordan Ellis', 'Location:Tampa']);
+  });
+
+  it('keeps a possessive inside a body\'s name and reads a county as a place', () => {
+    const out = run('He was arrested in Hillsborough County, the Hillsborough County Sheriff\'s Office said.');
+    expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Location:Hillsborough County', "Agency:Hillsborough County Sheriff's Office"]);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

@@ -133,7 +133,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
     for (let k = i - 1; k >= lo; k--) {
       const word = tokens[k]?.text.toLowerCase() ?? '';
-      const complementizer = word === 'that' && /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? '');
+      // "told the committee that arrests … would continue": the trigger opens the clause itself.
+      const complementizer = word === 'that' && (k + 1 === i || /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? ''));
       // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
       if (BACKWARD_BREAKS.has(word) || complementizer || t.reporting.has(word)) {
         lo = k + 1;
@@ -251,7 +252,8 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'mus
  * place and agency before the dash are no actors of the sentence's events. 0 when there is none.
  */
 function datelineEnd(tokens: readonly { text: string }[]): number {
-  const dash = tokens.findIndex((x, k) => k > 0 && k <= 8 && /^(?:—|–|--)$/.test(x.text));
+  // Reuters uses a hyphen after the agency: "BISHKEK, March 3 (Reuters) - …".
+  const dash = tokens.findIndex((x, k) => k > 0 && k <= 10 && (/^(?:—|–|--)$/.test(x.text) || (x.text === '-' && tokens[k - 1]?.text === ')')));
   if (dash < 0) return 0;
   const head = tokens.slice(0, dash).filter((x) => /\p{L}/u.test(x.text));
   return head.length > 0 && head[0] !== undefined && /^\p{Lu}{2,}/u.test(head[0].text) ? dash + 1 : 0;

@@ -3,7 +3,7 @@ import { findEvents, type FoundEvent } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import { findNamedBodies, headNounType } from './named-bodies.ts';
-import { findPeople } from './people.ts';
+import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
 
@@ -191,8 +191,13 @@ const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'At', 'On', 'From', 'To'
 // A one-word city next to another capitalised word is most likely part of a name:
 // "Tyler Smith", "Austin Police" — not the city.
 function isPartOfName(tokens: Token[], hit: LexiconMatch): boolean {
-  if (hit.to - hit.from !== 1 || !hit.entry.weak) return false;
+  if (hit.to - hit.from !== 1) return false;
   const prev = tokens[hit.from - 1]?.text ?? '';
+  // "Sheriff Chad Chronister", "Sen. Jordan Smith": after a person's title and before a name, a
+  // country or place word is a first name.
+  const titled = isPersonTitle(prev) || (prev === '.' && isPersonTitle(`${tokens[hit.from - 2]?.text ?? ''}.`));
+  if (titled && (hit.entry.type === 'COUNTRY' || hit.entry.type === 'LOCATION') && NAME_LIKE.test(tokens[hit.to]?.text ?? '')) return true;
+  if (!hit.entry.weak) return false;
   return NAME_LIKE.test(tokens[hit.to]?.text ?? '') || (NAME_LIKE.test(prev) && !FUNCTION_WORDS.has(prev));
 }
 

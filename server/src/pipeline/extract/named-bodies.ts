@@ -18,14 +18,15 @@ const file = z.object({
   organization: z.array(z.string()),
   location: z.array(z.string()),
   facilityQualifiers: z.array(z.string()),
+  possessiveWords: z.array(z.string()),
   connectors: z.array(z.string()),
 });
-let heads: { agency: Set<string>; organization: Set<string>; location: Set<string>; facility: Set<string>; connectors: Set<string> } | undefined;
+let heads: { agency: Set<string>; organization: Set<string>; location: Set<string>; facility: Set<string>; possessive: Set<string>; connectors: Set<string> } | undefined;
 
 function load(): NonNullable<typeof heads> {
   if (!heads) {
     const d = file.parse(JSON.parse(readFileSync(path.join(ROOT_DIR, 'data', 'lexicon', 'org-head-nouns.json'), 'utf8')));
-    heads = { agency: new Set(d.agency), organization: new Set(d.organization), location: new Set(d.location), facility: new Set(d.facilityQualifiers), connectors: new Set(d.connectors) };
+    heads = { agency: new Set(d.agency), organization: new Set(d.organization), location: new Set(d.location), facility: new Set(d.facilityQualifiers), possessive: new Set(d.possessiveWords), connectors: new Set(d.connectors) };
   }
   return heads;
 }
@@ -51,7 +52,7 @@ export function headNounType(word: string): EntityType | undefined {
  * of Refugee Resettlement", "Committee on Homeland Security"): named bodies the lexicon does not list.
  */
 export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[] {
-  const { connectors } = load();
+  const { connectors, possessive } = load();
   const out: BodyMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -64,6 +65,8 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
       const t = tokens[j]?.text ?? '';
       // A middle initial inside a name: "John F. Kennedy International Airport".
       if (/^\p{Lu}$/u.test(t) && tokens[j + 1]?.text === '.' && CAP.test(tokens[j + 2]?.text ?? '') && !covered[j + 2]) j += 2;
+      // "Hillsborough County Sheriff's Office": a possessive after a title-like word stays in the name.
+      else if (/^['’]s$/.test(t) && possessive.has(tokens[j - 1]?.text ?? '') && CAP.test(tokens[j + 1]?.text ?? '') && !covered[j + 1]) j += 2;
       else if (CAP.test(t)) j++;
       else if (connectors.has(t.toLowerCase()) && CAP.test(tokens[j + 1]?.text ?? '') && !covered[j + 1]) j += 2;
       else break;
@@ -88,7 +91,7 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     // "Prairieland Detention Center", "Krome Service Processing Center": where people are held is a place.
     const facility = /^(?:Center|Centre|Facility)$/.test(last) && load().facility.has(words[words.length - 2] ?? '');
     const type = facility ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
-    if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/’/g, "'"), type, from, to: j });
+    if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/ (['’]s)\b/gu, '$1').replace(/’/g, "'"), type, from, to: j });
   }
   return out;
 }

@@ -25,6 +25,11 @@ function loadRules(): { titles: Set<string>; leading: Set<string>; notNames: Set
   return rules;
 }
 
+/** A title that can stand right before a person's name ("Sheriff", "Sen.", "Mayor"). */
+export function isPersonTitle(word: string): boolean {
+  return loadRules().titles.has(word);
+}
+
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Lower-case particles inside a name: "Osama bin Laden", "Maria de la Cruz", "Vincent van Gogh". */

@@ -54,8 +54,9 @@ function nationality(ctx: SentenceContext): RuleRelation[] {
         out.push({ source: p, target: c, type: 'NATIONAL_OF' });
         continue;
       }
-      // PERSON, a/an DEMONYM (national|citizen|man…)
-      if (c.from > p.to && c.from - p.to <= 3 && textAt(ctx, p.to) === ',' && /^(a|an|the)$/i.test(textAt(ctx, c.from - 1))) {
+      // PERSON, a/an DEMONYM (national|citizen|man…), also after an age: "Carlos Mendoza, 34, a Honduran citizen"
+      const after = textAt(ctx, p.to) === ',' && /^\d{1,3}$/.test(textAt(ctx, p.to + 1)) && textAt(ctx, p.to + 2) === ',' ? p.to + 2 : p.to;
+      if (c.from > after && c.from - after <= 3 && textAt(ctx, after) === ',' && /^(a|an|the)$/i.test(textAt(ctx, c.from - 1))) {
         out.push({ source: p, target: c, type: 'NATIONAL_OF' });
       }
     }
