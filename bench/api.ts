@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     // What the explorer's path finder asks (web/src/api.ts): each hop with its first evidence sentence.
     const PATHS_EVIDENCE =
       'query($a:ID!,$b:ID!){ paths(from:$a, to:$b, maxLength:4, limit:3){ nodes{ id name type aliases articleCount date } edges{ id type source target weight evidence(first:1){ id sentence article{ id title url source publishedAt } } } } }';
+    /** The find-paths query through the driver: the ids of the relations on the paths found. */
     const findPaths = async (a: string, b: string): Promise<string[]> => {
       const session = driver.session();
       try {
@@ -106,15 +107,7 @@ async function main(): Promise<void> {
         cypher: async (i) => {
           const [a, b] = pairs[i % pairs.length] ?? ['', ''];
           // As the service does: the existence check only when no path is found.
-          const session = driver.session();
-          let found = 0;
-          try {
-            const r = await session.executeRead((tx) => tx.run(catalog.query('explore/find-paths'), { from: a, to: b, maxLength: neo4j.int(4), limit: neo4j.int(3), excludeHubs: false, hubDegree: neo4j.int(200) }));
-            found = r.records.length;
-          } finally {
-            await session.close();
-          }
-          if (found === 0) await read('explore/get-entities', { ids: [a, b] });
+          if ((await findPaths(a, b)).length === 0) await read('explore/get-entities', { ids: [a, b] });
         },
       },
       {
