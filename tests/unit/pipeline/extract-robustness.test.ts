@@ -176,6 +176,35 @@ describe('extraction rules', () => {
     expect(events.map((e) => e.type)).toEqual(['Testimony']);
   });
 
+  it('reads "it" before the trigger as the body just named: "The GKNB says it has arrested 11 people"', () => {
+    const [ev] = extract({ text: "Tajikistan's State Committee for National Security says it has arrested 11 people in Dushanbe." }).events;
+    expect(ev?.participants).toContainEqual({ key: 'AGENCY:State Committee for National Security', role: 'agent' });
+  });
+
+  it.each([
+    'The suspects were planning attacks in Dushanbe on behalf of ISIS.',
+    'The Department of Homeland Security has not said how many Central Asian nationals it has vetted.',
+    'ICE officials said they would seek his removal if he is deported from Canada.',
+  ])('finds no event in a plan, a question or a condition: %s', (text) => {
+    expect(extract({ text }).events).toEqual([]);
+  });
+
+  it('still finds the attacks in "carried out or plotted attacks in Russia"', () => {
+    expect(extract({ text: 'Militants from Tajikistan have carried out or plotted attacks in Russia on behalf of ISIS-K.' }).events.map((e) => e.type)).toEqual(['Attack']);
+  });
+
+  it('leaves a trailing speaker out ("…, his family told the BBC") but keeps an announcing agency ("…, the Justice Department said")', () => {
+    const family = extract({ text: 'Jasur Rakhimov has been deported to Tashkent, his family told the BBC.' }).events[0];
+    expect(family?.participants.map((p) => p.key)).not.toContain('ORGANIZATION:BBC');
+    const doj = extract({ text: 'Agents arrested Abdi Hassan in Minneapolis on Tuesday, the Justice Department said.' }).events[0];
+    expect(doj?.participants.map((p) => p.key)).toContain('AGENCY:Department of Justice');
+  });
+
+  it('makes "X, a Tennessee Republican who chairs the House Homeland Security Committee" a member of it', () => {
+    const out = run('Rep. Mark Green, a Tennessee Republican who chairs the House Homeland Security Committee, praised the drop.');
+    expect(out.relations).toContainEqual({ source: 'Mark Green', target: 'House Homeland Security Committee', type: 'MEMBER_OF' });
+  });
+
   it('finds no detention in "the meeting was held in Washington"', () => {
     expect(extract({ text: 'The meeting was held in Washington by the Department of Homeland Security.' }).events).toEqual([]);
   });

@@ -165,6 +165,10 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Location:Hillsborough County', "Agency:Hillsborough County Sheriff's Office"]);
   });
 
+  it('does not take "University" (a Florida town) out of "Texas A&M University"', () => {
+    expect(run('Edward Lemon teaches at Texas A&M University.').entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Person:Edward Lemon', 'Organization:Texas A&M University']);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

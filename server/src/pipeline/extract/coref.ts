@@ -42,6 +42,13 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
     if (person) out.push({ mention: person, role: roleAt(pronoun) });
   }
 
+  // "The GKNB says it has arrested 11 people": "it" right before the trigger is the body just named.
+  const it = [trigger - 1, trigger - 2, trigger - 3].find((k) => k >= 0 && tokens[k]?.text.toLowerCase() === 'it');
+  if (it !== undefined && !passive) {
+    const body = lastMention(ctx, it, earlier, (m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION', 1);
+    if (body) out.push({ mention: body, role: 'agent' });
+  }
+
   // "arrested him": the object pronoun is the subject of the event.
   if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '')) {
     const person = lastMention(ctx, trigger, earlier, (m) => m.type === 'PERSON');

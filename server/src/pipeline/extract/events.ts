@@ -116,6 +116,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const clauseBefore = tokens.slice(Math.max(0, i - 5), i);
     const lastStop = clauseBefore.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
     if (clauseBefore.slice(lastStop + 1).some((x) => MODALS.has(x.text))) return;
+    // "planning attacks", "plotting an Election Day attack", "a foiled attack": not (yet) an event.
+    // ("carried out or plotted attacks" still tells of attacks that happened.)
+    if (tokens.slice(Math.max(0, i - 3), i).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - 4])?.text ?? ''))) return;
+    // "has not said how many … it has vetted", "whether he was detained", "if he is convicted":
+    // a question or a condition asserts no event.
+    const clause = tokens.slice(Math.max(0, i - 10), i);
+    const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
+    if (clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')))) return;
     // "was arrested … and charged": a verb joined to a passive one is passive too.
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
@@ -144,7 +152,18 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     let hi = Math.min(tokens.length, i + 1 + AFTER);
     // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
     // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
-    for (let k = i + 1; k < hi; k++) if (CLAUSE_BREAKS.has(tokens[k]?.text.toLowerCase() ?? '') || (t.reporting.has(tokens[k]?.text.toLowerCase() ?? '') && tokens[k - 1]?.text === ',')) hi = k;
+    for (let k = i + 1; k < hi; k++) {
+      const w = tokens[k]?.text.toLowerCase() ?? '';
+      if (CLAUSE_BREAKS.has(w) || (t.reporting.has(w) && tokens[k - 1]?.text === ',')) hi = k;
+      // "…, his family told the BBC": the comma before a short speaker ends it too. A government
+      // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
+      else if (t.reporting.has(w)) {
+        const from = Math.max(i + 1, k - 4);
+        const comma = tokens.slice(from, k).findIndex((x) => x.text === ',');
+        const body = ctx.mentions.some((m) => m.type === 'AGENCY' && m.from >= from + comma && m.to <= k);
+        if (comma >= 0 && !body) hi = from + comma;
+      }
+    }
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
@@ -245,6 +264,7 @@ function numberValue(word: string): number | undefined {
 const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 // Lower case only: "May" is a month.
+const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'can']);
 
 /**

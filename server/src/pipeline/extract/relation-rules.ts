@@ -34,7 +34,7 @@ const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowe
 /**
  * Relations stated by common news phrasings, independent of any one article:
  *  - nationality: "an Afghan named X", "Tajik national X", "X, an Uzbek citizen";
- *  - membership: "FBI Director X", "former FBI section chief X", "X, a member of Y";
+ *  - membership: "FBI Director X", "former FBI section chief X", "X, a member of Y", "X, …who chairs Y";
  *  - activity: "countries like A, B and C, where Y has been active", "Y is active in A";
  *  - affiliation: "Y and its affiliate, Z".
  */
@@ -79,7 +79,7 @@ function membership(ctx: SentenceContext): RuleRelation[] {
     }
     // "PERSON, (the|a) [former] ORG title," or "PERSON … (a) member of ORG"
     for (const m of ctx.mentions) {
-      if (!BODY_TYPES.has(m.type) || m.from <= p.to || m.from - p.to > 8) continue;
+      if (!BODY_TYPES.has(m.type) || m.from <= p.to || m.from - p.to > 10) continue;
       const between = ctx.tokens.slice(p.to, m.from).map((t) => t.text.toLowerCase());
       // An appositive is a noun phrase: "X, the FBI's director", "X, a former ICE agent", "X, ICE director".
       const appositive =
@@ -89,7 +89,9 @@ function membership(ctx: SentenceContext): RuleRelation[] {
         !between.slice(1).includes(',') &&
         !between.some((w) => /^(said|says|told|and|who|which|that)$/.test(w));
       const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|spokesperson|official|agent|officer|chairman|chairwoman|chair|secretary|commissioner|administrator|founder|commander) of( the)?$/);
-      if (appositive || memberOf) {
+      // "Rep. Mark Green, a Tennessee Republican who chairs the House Homeland Security Committee"
+      const leads = between[0] === ',' && /\bwho (?:now |also )?(?:chairs|leads|heads|directs|runs|oversees|chaired|led|headed|directed|ran|oversaw)( the)?$/.test(between.join(' '));
+      if (appositive || memberOf || leads) {
         const former = between.includes('former') || between.includes('ex');
         out.push({ source: p, target: m, type: former ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         break;
