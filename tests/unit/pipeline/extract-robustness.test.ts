@@ -205,6 +205,22 @@ describe('extraction rules', () => {
     expect(out.relations).toContainEqual({ source: 'Mark Green', target: 'House Homeland Security Committee', type: 'MEMBER_OF' });
   });
 
+  it.each([
+    ['An FBI spokeswoman, Carla Reyes, said the bureau does not comment.', 'Carla Reyes', 'Federal Bureau of Investigation'],
+    ['His attorney, Maria Lopez of the Las Americas Immigrant Advocacy Center, spoke.', 'Maria Lopez', 'Las Americas Immigrant Advocacy Center'],
+  ])('reads membership in "%s"', (text, person, body) => {
+    expect(run(text).relations).toContainEqual({ source: person, target: body, type: 'MEMBER_OF' });
+  });
+
+  it('reads the nationality of "Yusuf Karimov, a 41-year-old Uzbek asylum seeker"', () => {
+    expect(run('Among them is Yusuf Karimov, a 41-year-old Uzbek asylum seeker.').relations).toContainEqual({ source: 'Yusuf Karimov', target: 'Uzbekistan', type: 'NATIONAL_OF' });
+  });
+
+  it('does not take "the bureau" of another clause into an event: "the bureau received warnings … before he was arrested"', () => {
+    const events = extract({ text: 'The FBI said the bureau received warnings months before he was arrested in Philadelphia.' }).events;
+    expect(events.flatMap((e) => e.participants.map((p) => p.key))).not.toContain('AGENCY:Federal Bureau of Investigation');
+  });
+
   it('finds no detention in "the meeting was held in Washington"', () => {
     expect(extract({ text: 'The meeting was held in Washington by the Department of Homeland Security.' }).events).toEqual([]);
   });

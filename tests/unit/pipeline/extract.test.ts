@@ -151,6 +151,7 @@ describe('extract (lexicon skeleton)', () => {
     ['She was moved to the Prairieland Detention Center within days.', 'Prairieland Detention Center', 'Location'],
     ['Agents searched Glenn Valley Foods just after 7 a.m.', 'Glenn Valley Foods', 'Organization'],
     ["Videos from al-Azaim Foundation circulate widely.", 'al-Azaim Foundation', 'Organization'],
+    ['Migrants are held in tents at Fort Bliss this summer.', 'Fort Bliss', 'Location'],
   ])('types the name in "%s" by its head: %s is a %s', (text, name, type) => {
     expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([`${type}:${name}`]);
   });

@@ -25,9 +25,10 @@ function lastMention(ctx: SentenceContext, beforeToken: number, earlier: Sentenc
  * Resolves the anaphors that matter for an event: "he"/"she" as its subject (a pronoun just
  * before the trigger, or opening the sentence unless a reporting verb follows — then it is
  * the speaker), "his home country" (the last demonym), and "the department" (the last agency
- * whose name has that head noun, anywhere earlier in the article).
+ * whose name has that head noun, anywhere earlier in the article); with `clause`, the nouns are
+ * looked for only inside the trigger's clause.
  */
-export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: SentenceContext[], reporting: Set<string>): Antecedent[] {
+export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: SentenceContext[], reporting: Set<string>, clause?: { lo: number; hi: number }): Antecedent[] {
   const out: Antecedent[] = [];
   const tokens = ctx.tokens;
   const passive = [tokens[trigger - 1], tokens[trigger - 2]].some((t) => t && /^(was|were|been|being|be|is|are|got)$/i.test(t.text));
@@ -55,7 +56,8 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
     if (person) out.push({ mention: person, role: 'subject' });
   }
 
-  for (let k = Math.max(1, trigger - 12); k < Math.min(tokens.length, trigger + 15); k++) {
+  // "the bureau received warnings … before he was arrested": only nouns in the trigger's own clause.
+  for (let k = Math.max(1, trigger - 12, clause?.lo ?? 0); k < Math.min(tokens.length, trigger + 15, clause?.hi ?? tokens.length); k++) {
     const word = tokens[k]?.text.toLowerCase() ?? '';
     const before = tokens[k - 1]?.text.toLowerCase() ?? '';
     if (COUNTRY_NOUNS.has(word) && /^(home|his|her|their)$/.test(before)) {

@@ -201,7 +201,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       // Inspector General's report" is a request to its owner, so this holds for acts on people.)
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
-    for (const ref of findAntecedent(ctx, i, earlier, t.reporting)) add(ref.mention, ref.role);
+    for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) add(ref.mention, ref.role);
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
     const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION');

@@ -37,6 +37,8 @@ const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu})[\p{L}’'&.-]*$/
 // Capitalised only because they open a sentence: never the first word of a name.
 const OPENERS = new Set(['The', 'In', 'At', 'On', 'A', 'An', 'By', 'For', 'From', 'With', 'After', 'Before', 'Despite', 'When', 'While', 'But', 'And', 'Meanwhile', 'According', 'Former', 'Last', 'This', 'That', 'Its', 'Their', 'His', 'Her']);
 
+const PLACE_PREFIXES = new Set(['Fort', 'Camp', 'Mount', 'Lake', 'Cape']);
+
 /** The type a head noun gives a name, if it is one. */
 export function headNounType(word: string): EntityType | undefined {
   const h = load();
@@ -90,7 +92,9 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     const first = words[0] ?? '';
     // "Prairieland Detention Center", "Krome Service Processing Center": where people are held is a place.
     const facility = /^(?:Center|Centre|Facility)$/.test(last) && load().facility.has(words[words.length - 2] ?? '');
-    const type = facility ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
+    // "Fort Bliss", "Camp Pendleton": a base or camp is a place (unless a known name follows: "Camp East Montana").
+    const base = PLACE_PREFIXES.has(first) && words.length >= 2 && !covered[j];
+    const type = facility || base ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
     if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/ (['’]s)\b/gu, '$1').replace(/’/g, "'"), type, from, to: j });
   }
   return out;

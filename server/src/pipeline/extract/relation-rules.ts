@@ -56,7 +56,9 @@ function nationality(ctx: SentenceContext): RuleRelation[] {
       }
       // PERSON, a/an DEMONYM (national|citizen|man…), also after an age: "Carlos Mendoza, 34, a Honduran citizen"
       const after = textAt(ctx, p.to) === ',' && /^\d{1,3}$/.test(textAt(ctx, p.to + 1)) && textAt(ctx, p.to + 2) === ',' ? p.to + 2 : p.to;
-      if (c.from > after && c.from - after <= 3 && textAt(ctx, after) === ',' && /^(a|an|the)$/i.test(textAt(ctx, c.from - 1))) {
+      // …or with the age inside: "Yusuf Karimov, a 41-year-old Uzbek asylum seeker"
+      const article = /^\d{1,3}-year-old$/.test(textAt(ctx, c.from - 1)) ? c.from - 2 : c.from - 1;
+      if (c.from > after && article - after <= 2 && textAt(ctx, after) === ',' && /^(a|an|the)$/i.test(textAt(ctx, article))) {
         out.push({ source: p, target: c, type: 'NATIONAL_OF' });
       }
     }
@@ -71,7 +73,9 @@ function membership(ctx: SentenceContext): RuleRelation[] {
     const body = [...ctx.mentions].reverse().find((m) => BODY_TYPES.has(m.type) && m.to <= p.from && p.from - m.to <= 5);
     if (body) {
       const gap = ctx.tokens.slice(body.to, p.from).map((t) => t.text);
-      if (gap.every(isTitleWord)) {
+      // "An FBI spokeswoman, Carla Reyes, said": the title phrase may stand before the name as an appositive.
+      const fronted = gap.at(-1) === ',' && gap.length >= 2 && /^(a|an|the)$/i.test(textAt(ctx, body.from - 1)) && textAt(ctx, p.to) === ',';
+      if ((fronted ? gap.slice(0, -1) : gap).every(isTitleWord)) {
         const lead = [lower(ctx, body.from - 1), lower(ctx, body.from - 2), ...gap.map((w) => w.toLowerCase())];
         out.push({ source: p, target: body, type: lead.includes('former') || lead.includes('ex') ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         continue;
@@ -91,7 +95,9 @@ function membership(ctx: SentenceContext): RuleRelation[] {
       const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|spokesperson|official|agent|officer|chairman|chairwoman|chair|secretary|commissioner|administrator|founder|commander) of( the)?$/);
       // "Rep. Mark Green, a Tennessee Republican who chairs the House Homeland Security Committee"
       const leads = between[0] === ',' && /\bwho (?:now |also )?(?:chairs|leads|heads|directs|runs|oversees|chaired|led|headed|directed|ran|oversaw)( the)?$/.test(between.join(' '));
-      if (appositive || memberOf || leads) {
+      // "Maria Lopez of the Las Americas Immigrant Advocacy Center", "Edward Lemon of Texas A&M University"
+      const of = (between.length === 1 && between[0] === 'of') || (between.length === 2 && between[0] === 'of' && between[1] === 'the');
+      if (appositive || memberOf || leads || of) {
         const former = between.includes('former') || between.includes('ex');
         out.push({ source: p, target: m, type: former ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         break;
