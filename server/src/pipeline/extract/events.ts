@@ -98,6 +98,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
   const byType = new Map<string, FoundEvent>();
   const tokens = ctx.tokens;
   let passiveTrigger = false;
+  const start = datelineEnd(tokens);
   tokens.forEach((tok, i) => {
     const word = tok.text.toLowerCase();
     // "taken into custody" is the arrest itself; "remains in custody" the detention after it.
@@ -136,7 +137,6 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
-    const start = datelineEnd(tokens);
     let lo = Math.max(start, i - BEFORE);
     // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
     for (let k = i - 1; k >= lo; k--) {
@@ -263,8 +263,8 @@ function numberValue(word: string): number | undefined {
 /** Events done to people: their subject is who it was done to, never the owner of something. */
 const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
-// Lower case only: "May" is a month.
 const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
+// Lower case only: "May" is a month.
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'can']);
 
 /**

@@ -5,7 +5,7 @@ import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
 import type { Token } from './tokenize.ts';
 
-/** A named agency, organization or place (an airport) found by its head noun, not by the lexicon. */
+/** A named agency, organization or place (an airport, a base, a detention center) found by its head noun, not by the lexicon. */
 export interface BodyMatch {
   name: string;
   type: EntityType;
@@ -39,6 +39,15 @@ const OPENERS = new Set(['The', 'In', 'At', 'On', 'A', 'An', 'By', 'For', 'From'
 
 const PLACE_PREFIXES = new Set(['Fort', 'Camp', 'Mount', 'Lake', 'Cape']);
 
+/** Tokens back to the written name: "John F. Kennedy …", "Sheriff's Office", straight apostrophes. */
+function nameOf(words: string[]): string {
+  return words
+    .join(' ')
+    .replace(/\b(\p{Lu}) \./gu, '$1.')
+    .replace(/ (['’]s)\b/gu, '$1')
+    .replace(/’/g, "'");
+}
+
 /** The type a head noun gives a name, if it is one. */
 export function headNounType(word: string): EntityType | undefined {
   const h = load();
@@ -54,7 +63,7 @@ export function headNounType(word: string): EntityType | undefined {
  * of Refugee Resettlement", "Committee on Homeland Security"): named bodies the lexicon does not list.
  */
 export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[] {
-  const { connectors, possessive } = load();
+  const { connectors, possessive, facility: facilityQualifiers } = load();
   const out: BodyMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -91,11 +100,11 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     const last = words[words.length - 1] ?? '';
     const first = words[0] ?? '';
     // "Prairieland Detention Center", "Krome Service Processing Center": where people are held is a place.
-    const facility = /^(?:Center|Centre|Facility)$/.test(last) && load().facility.has(words[words.length - 2] ?? '');
+    const facility = /^(?:Center|Centre|Facility)$/.test(last) && facilityQualifiers.has(words[words.length - 2] ?? '');
     // "Fort Bliss", "Camp Pendleton": a base or camp is a place (unless a known name follows: "Camp East Montana").
     const base = PLACE_PREFIXES.has(first) && words.length >= 2 && !covered[j];
     const type = facility || base ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
-    if (type) out.push({ name: words.join(' ').replace(/\b(\p{Lu}) \./gu, '$1.').replace(/ (['’]s)\b/gu, '$1').replace(/’/g, "'"), type, from, to: j });
+    if (type) out.push({ name: nameOf(words), type, from, to: j });
   }
   return out;
 }
