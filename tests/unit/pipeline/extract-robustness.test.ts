@@ -130,6 +130,12 @@ describe('extraction rules', () => {
     expect(out.events.filter((e) => e.participants.includes('Abdirahman Yusuf Hassan')).map((e) => e.type).sort()).toEqual(['Arrest', 'Charge']);
   });
 
+  it('names a lede\'s two nationals from the names listed after an attribution in the next sentence', () => {
+    const out = run('Two Uzbek nationals living in Massachusetts were charged today with lying to agents. According to the charging documents, Bakhrom Yusupov, 35, and Otabek Nurmatov, 33, told agents they had no links.');
+    const nationals = out.relations.filter((r) => r.type === 'NATIONAL_OF').map((r) => r.source).sort();
+    expect(nationals).toEqual(['Bakhrom Yusupov', 'Otabek Nurmatov']);
+  });
+
   it('does not name the national when the next sentence opens with someone else in a longer text', () => {
     const out = run('ICE arrested an Uzbek man in Baltimore. Officials said Tom Homan praised the arrest.');
     expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);

@@ -170,6 +170,14 @@ describe('extract (lexicon skeleton)', () => {
     expect(run('Edward Lemon teaches at Texas A&M University.').entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Person:Edward Lemon', 'Organization:Texas A&M University']);
   });
 
+  it('reads the New York Times\' dotted acronyms: "F.B.I." is the FBI', () => {
+    expect(run('The F.B.I. said it was working with the C.I.A. on the case.').entities.map((e) => e.name)).toEqual(['Federal Bureau of Investigation', 'Central Intelligence Agency']);
+  });
+
+  it('knows regions such as New England as places, not people', () => {
+    expect(run('Michael Krol leads the office in New England.').entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Person:Michael Krol', 'Location:New England']);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

@@ -384,30 +384,55 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
 }
 
 const ONE_PERSON = /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|student|evacuee|asylum)$/i;
+const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees)$/i;
+
+/**
+ * The people a sentence opens with: after at most a title, or after an attribution ("According to
+ * the charging documents, X, 35, and Y, 33, …"); with `several`, every name listed there.
+ */
+function openingPeople(next: SentenceContext, several: boolean): Mention[] {
+  const tokens = next.tokens;
+  const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : 0;
+  const people: Mention[] = [];
+  for (const m of next.mentions) {
+    if (m.from < start) continue;
+    if (m.type !== 'PERSON') break;
+    const last = people.at(-1);
+    const gap = tokens.slice(last ? last.to : start, m.from);
+    const joined = last ? gap.every((x) => /^(?:,|and|\d{1,3})$/.test(x.text)) : m.from - start <= 2 && gap.every((x) => /^\p{Lu}/u.test(x.text));
+    if (!joined) break;
+    people.push(m);
+    if (!several) break;
+  }
+  return people;
+}
 
 /**
  * "Federal agents arrested a Somali national in Minneapolis. Abdirahman Yusuf Hassan, 27, was
- * taken…": a lede's unnamed national, named as the subject of the next sentence, is that person.
- * The person joins the events that had the nationality as their subject; returns who was named,
+ * taken…": a lede's unnamed national, named as the subject of the next sentence, is that person
+ * ("Two Uzbek nationals were charged. … Bakhrom Yusupov, 35, and Otabek Nurmatov, 33, …": those
+ * people). They join the events that had the nationality as their subject; returns who was named,
  * with the sentence that names them, for a NATIONAL_OF link.
  */
 function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number }> {
   const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
   for (const e of events) {
-    const national = e.participants.find((p) => p.role === 'subject' && p.asPeople && isDemonym(p.mention) && ONE_PERSON.test(contexts[e.sentence]?.tokens[p.mention.to]?.text ?? ''));
+    const nounAfter = (p: FoundEvent['participants'][number]): string => contexts[e.sentence]?.tokens[p.mention.to]?.text ?? '';
+    const national = e.participants.find((p) => p.role === 'subject' && p.asPeople && isDemonym(p.mention) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))));
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];
-    // The next sentence must open with the name (after at most a title), and name nobody else first.
-    const person = next?.mentions[0];
-    const opensWith = person !== undefined && person.from <= 2 && next?.tokens.slice(0, person.from).every((x) => /^\p{Lu}/u.test(x.text));
-    if (!next || !person || person.type !== 'PERSON' || !opensWith) continue;
-    e.participants.push({ mention: person, role: 'subject' });
-    for (const other of events) {
-      if (other !== e && other.sentence === e.sentence && other.participants.some((p) => p.mention.key === national.mention.key) && !other.participants.some((p) => p.mention.key === person.key)) {
-        other.participants.push({ mention: person, role: 'subject' });
+    if (!next) continue;
+    // The next sentence must open with the name(s), and name nobody else first.
+    const people = openingPeople(next, SEVERAL_PEOPLE.test(nounAfter(national)));
+    for (const person of people) {
+      e.participants.push({ mention: person, role: 'subject' });
+      for (const other of events) {
+        if (other !== e && other.sentence === e.sentence && other.participants.some((p) => p.mention.key === national.mention.key) && !other.participants.some((p) => p.mention.key === person.key)) {
+          other.participants.push({ mention: person, role: 'subject' });
+        }
       }
+      if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });
     }
-    if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });
   }
   return out;
 }

@@ -162,7 +162,9 @@ export function buildLexicon(entries: LexiconEntry[]): Lexicon {
   };
   for (const entry of entries) {
     if (!byName.has(entry.name)) byName.set(entry.name, entry);
-    for (const acronym of entry.acronyms) {
+    // The New York Times spells acronyms with dots: "F.B.I.", "C.I.A.".
+    const dotted = entry.acronyms.filter((a) => /^\p{Lu}{2,5}$/u.test(a)).map((a) => `${[...a].join('.')}.`);
+    for (const acronym of [...entry.acronyms, ...dotted]) {
       const toks = tokenize(acronym).map((t) => t.text);
       if (toks.length === 0) continue;
       maxTokens = Math.max(maxTokens, toks.length);
