@@ -178,6 +178,18 @@ describe('extract (lexicon skeleton)', () => {
     expect(run('Michael Krol leads the office in New England.').entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Person:Michael Krol', 'Location:New England']);
   });
 
+  it.each([
+    'Haitians lost Temporary Protected Status last year.',
+    'The Deferred Action for Childhood Arrivals program protects Dreamers.',
+  ])('reads no person in the programme named in "%s"', (text) => {
+    expect(run(text).entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+
+  it('knows groups and bodies with no head noun: Human Rights First, the National Vetting Center', () => {
+    const out = run('Human Rights First criticized the National Vetting Center.');
+    expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Organization:Human Rights First', 'Agency:National Vetting Center']);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });
