@@ -136,6 +136,11 @@ describe('extraction rules', () => {
     expect(nationals).toEqual(['Bakhrom Yusupov', 'Otabek Nurmatov']);
   });
 
+  it("names the lede's national even when the lede tells of no event", () => {
+    const out = run('Source: Military Times\n\nAn Afghan interpreter who worked alongside U.S. Marines was granted asylum on Friday. Ahmad Wali Sediqi, 34, fled Kabul in 2021.');
+    expect(out.relations).toContainEqual({ source: 'Ahmad Wali Sediqi', target: 'Afghanistan', type: 'NATIONAL_OF' });
+  });
+
   it('does not name the national when the next sentence opens with someone else in a longer text', () => {
     const out = run('ICE arrested an Uzbek man in Baltimore. Officials said Tom Homan praised the arrest.');
     expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);

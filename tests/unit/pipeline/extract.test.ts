@@ -190,6 +190,15 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Organization:Human Rights First', 'Agency:National Vetting Center']);
   });
 
+  it('knows provincial capitals and drops accents the way English news does: "Lashkar Gah" (Lashkar Gāh)', () => {
+    const out = run('He worked in Lashkar Gah, in Helmand province, and later in Termez.');
+    expect(out.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Location:Lashkar Gah', 'Location:Helmand', 'Location:Termez']);
+  });
+
+  it('reads "retired Marine Lt. Col. James Whitaker" as one person, not "Marine Lt"', () => {
+    expect(run('"He risked his life," said retired Marine Lt. Col. James Whitaker.').entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['James Whitaker']);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

@@ -33,7 +33,8 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const entities = groupEntities(mentions);
   const events = english ? contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null)) : [];
   borrowAgents(events, contexts);
-  const named = nameTheNational(events, contexts);
+  const fromEvents = nameTheNational(events, contexts);
+  const named = [...fromEvents, ...ledeNational(contexts, fromEvents)];
   const extractedEvents = events.map((e) => toExtractedEvent(e, contexts, text));
 
   const relations: ExtractedRelation[] = [
@@ -383,7 +384,8 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
   });
 }
 
-const ONE_PERSON = /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|student|evacuee|asylum)$/i;
+const ONE_PERSON =
+  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
 const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees)$/i;
 
 /**
@@ -435,6 +437,24 @@ function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Arr
     }
   }
   return out;
+}
+
+/**
+ * "An Afghan interpreter who worked alongside U.S. Marines was granted asylum. Ahmad Wali Sediqi,
+ * 34, fled Kabul…": the lede's unnamed national is the person the next sentence opens with, even
+ * when the lede tells of no event. Returns the NATIONAL_OF links found that way.
+ */
+function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number }> {
+  const unnamed = (c: SentenceContext): Mention | undefined =>
+    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(c.tokens[m.to]?.text ?? ''));
+  // The lede is among the first sentences (after a headline and header lines such as "Source: …").
+  const lede = contexts.filter((c) => !c.isTitle).slice(0, 4).find((c) => unnamed(c) !== undefined);
+  const next = lede ? contexts[lede.index + 1] : undefined;
+  if (!lede || !next || lede.mentions.some((m) => m.type === 'PERSON')) return [];
+  const national = unnamed(lede);
+  const [person] = national ? openingPeople(next, false) : [];
+  if (!national || !person || known.some((k) => k.person.key === person.key)) return [];
+  return [{ person, country: national, sentence: next.index }];
 }
 
 function eventKey(e: FoundEvent): string {

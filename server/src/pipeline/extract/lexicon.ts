@@ -111,9 +111,10 @@ function loadCountries(): { entries: LexiconEntry[]; nameByCode: Map<string, str
   return { entries: out, nameByCode };
 }
 
-/** Cities big enough to be news datelines: 100k+ people, capitals, and US cities of 30k+. */
+/** Cities big enough to be news datelines: 100k+ people, capitals, provincial capitals of 20k+, and US cities of 30k+. */
 const GAZETTEER_MIN_POPULATION = 100_000;
 const GAZETTEER_MIN_POPULATION_US = 30_000;
+const GAZETTEER_MIN_POPULATION_CAPITAL = 20_000;
 
 /**
  * The name news uses for a German city named by its river or region: "Frankfurt" for
@@ -131,7 +132,12 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
   const stop = new Set(z.object({ words: z.array(z.string()) }).parse(readJson('gazetteer-stopwords.json')).words);
   const best = new Map<string, (typeof cities)[number]>();
   for (const c of cities) {
-    const big = c.population >= GAZETTEER_MIN_POPULATION || c.featureCode === 'PPLC' || (c.country === 'US' && c.population >= GAZETTEER_MIN_POPULATION_US);
+    const big =
+      c.population >= GAZETTEER_MIN_POPULATION ||
+      c.featureCode === 'PPLC' ||
+      (c.country === 'US' && c.population >= GAZETTEER_MIN_POPULATION_US) ||
+      // Provincial and state capitals are datelines too ("Lashkar Gah", "Termez", "Juneau").
+      (c.featureCode === 'PPLA' && c.population >= GAZETTEER_MIN_POPULATION_CAPITAL && c.name.length >= 4);
     if (!big || !/^\p{Lu}[\p{L}\s.'’-]+$/u.test(c.name)) continue;
     const name = shortCityName(c.name);
     if (stop.has(name)) continue;
@@ -140,13 +146,24 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
   }
   return [...best].map(([name, c]) => {
     const country = nameByCode.get(c.country);
-    return { name, type: 'LOCATION' as const, aliases: name === c.name ? [] : [c.name], acronyms: [], weak: true, ...(country ? { in: country } : {}) };
+    // English-language news drops the accents (AP style): "Lashkar Gah", "Sao Paulo".
+    const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
+    const aliases = [...new Set([name, c.name])].filter((a) => a !== plain);
+    return { name: plain, type: 'LOCATION' as const, aliases, acronyms: [], weak: true, ...(country ? { in: country } : {}) };
   });
 }
 
-/** Lower-cased, curly quotes straightened: the key a sequence of tokens is looked up by. */
+/**
+ * Lower-cased, curly quotes straightened, accents dropped ("Lashkar Gāh" is "Lashkar Gah",
+ * "Bogotá" is "Bogota"): the key a sequence of tokens is looked up by.
+ */
 export function foldKey(tokens: readonly string[]): string {
-  return tokens.join(' ').replace(/[’‘]/g, "'").toLowerCase();
+  return tokens
+    .join(' ')
+    .replace(/[’‘]/g, "'")
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
 }
 
 /** Builds the lexicon from its data files. Later entries never shadow earlier ones. */

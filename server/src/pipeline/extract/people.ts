@@ -80,6 +80,8 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     let to = j;
     while (from < to && leading.has(tokens[from]?.text ?? '')) from++;
     while (to > from && TIME_WORD.test(tokens[to - 1]?.text ?? '')) to--;
+    // "Marine Lt. Col. James Whitaker": a run ending in an abbreviated title is the title's.
+    if (tokens[to]?.text === '.' && titles.has(`${tokens[to - 1]?.text ?? ''}.`)) continue;
     const run = tokens.slice(from, to);
     const words = run.filter((t) => t.text !== '.');
     if (words.length === 0 || words.length > 4) continue;
