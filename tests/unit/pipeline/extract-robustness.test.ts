@@ -141,6 +141,23 @@ describe('extraction rules', () => {
     expect(out.relations).toContainEqual({ source: 'Ahmad Wali Sediqi', target: 'Afghanistan', type: 'NATIONAL_OF' });
   });
 
+  it('reads "Kazakh", "Turkmen" and "Filipino" as demonyms: "A Kazakh national was sentenced. Yerlan Abenov, 39, …"', () => {
+    const out = run('A Kazakh national was sentenced Thursday to 46 months in prison. Yerlan Abenov, 39, pleaded guilty last year.');
+    expect(out.relations).toContainEqual({ source: 'Yerlan Abenov', target: 'Kazakhstan', type: 'NATIONAL_OF' });
+  });
+
+  it.each([
+    ['Tawhedi was arrested Oct. 7 in Oklahoma City.', undefined],
+    ['Abenov charged each migrant up to $15,000 in Mexico City.', undefined],
+    ['Border Patrol agents arrested 14 of the migrants near the Otay Mesa port of entry.', 14],
+  ])('takes no count from a date or a sum of money: "%s"', (text, count) => {
+    expect(extract({ text }).events[0]?.count).toBe(count);
+  });
+
+  it('reads "near the Otay Mesa port of entry" as a place, not a person', () => {
+    expect(run('Agents arrested 14 of the migrants near the Otay Mesa port of entry.').entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Location:Otay Mesa']);
+  });
+
   it('does not name the national when the next sentence opens with someone else in a longer text', () => {
     const out = run('ICE arrested an Uzbek man in Baltimore. Officials said Tom Homan praised the arrest.');
     expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);

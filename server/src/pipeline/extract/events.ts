@@ -291,9 +291,9 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>): 
     if (value === undefined) return;
     const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';
     if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100)) return;
-    // "March 4" is a date; "Hassan, 27," an age.
+    // "March 4" and "Oct. 7" are dates; "Hassan, 27," an age; "$15,000" money.
     const prev = ctx.tokens[k - 1]?.text ?? '';
-    if (MONTHS.test(prev)) return;
+    if (MONTHS.test(prev) || (prev === '.' && MONTHS.test(ctx.tokens[k - 2]?.text ?? '')) || /^[$€£]$/.test(prev) || /^[$€£]/.test(tok.text)) return;
     if (prev === ',' && ctx.mentions.some((m) => m.type === 'PERSON' && m.to === k - 1)) return;
     const countsPeople = ctx.tokens.slice(k + 1, k + 4).some((x) => people.has(x.text.toLowerCase()));
     const score = distance - (countsPeople ? 10 : 0);

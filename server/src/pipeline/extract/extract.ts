@@ -127,11 +127,16 @@ function georgiaTheState(ctx: SentenceContext): void {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'outside', 'to']);
 
+// Lower-case nouns that make the name before them a place: "the Otay Mesa port of entry".
+const PLACE_NOUNS = new Set(['port', 'sector', 'crossing', 'border', 'area', 'region', 'province', 'district', 'valley', 'neighborhood', 'neighbourhood', 'county']);
+
 /**
  * "in Otay Mesa, California": two capitalised words after a place preposition and before a
- * comma and a known state or country are a place the gazetteer lacks, not a person.
+ * comma and a known state or country are a place the gazetteer lacks, not a person; so are
+ * capitalised words before a place noun ("near the Otay Mesa port of entry").
  */
 function isPlaceBeforeRegion(tokens: Token[], name: { from: number; to: number }, mentions: Mention[]): boolean {
+  if (PLACE_NOUNS.has(tokens[name.to]?.text ?? '') && tokens[name.from - 1]?.text === 'the' && name.to - name.from >= 2) return true;
   if (!PLACE_PREPOSITIONS.has(tokens[name.from - 1]?.text ?? '') || tokens[name.to]?.text !== ',') return false;
   // "according to Rob Bonta, California's attorney general" names a person.
   return mentions.some((m) => m.from === name.to + 1 && (m.type === 'LOCATION' || m.type === 'COUNTRY') && !isDemonym(m) && !/^['’]s$/.test(tokens[m.to]?.text ?? ''));

@@ -37,5 +37,6 @@ export function entityKey(type: EntityType, name: string): string {
 /** Whether a mention names a country by its demonym ("Tajik", "an Afghan") rather than its name. */
 export function isDemonym(m: Mention): boolean {
   if (m.type !== 'COUNTRY') return false;
-  return /(?:an|ian|ish|ese|i|ic|ek|ik|ch|iot|er|ss|z)s?$/u.test(m.surface) && !/stan$|land$|ia$/u.test(m.surface) && m.surface !== m.name;
+  // Demonym endings, including "Kazakh", "Turkmen", "Filipino", "Argentine".
+  return /(?:an|ian|ish|ese|i|ic|ek|ik|ch|iot|er|ss|z|kh|men|ino|ine)s?$/u.test(m.surface) && !/stan$|land$|ia$/u.test(m.surface) && m.surface !== m.name;
 }
