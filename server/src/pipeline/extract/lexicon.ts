@@ -158,12 +158,9 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
  * "Bogotá" is "Bogota"): the key a sequence of tokens is looked up by.
  */
 export function foldKey(tokens: readonly string[]): string {
-  return tokens
-    .join(' ')
-    .replace(/[’‘]/g, "'")
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const key = tokens.join(' ').replace(/[’‘]/g, "'").toLowerCase();
+  // Most keys are plain ASCII: skip the normalisation for them (it is the costly part).
+  return /[^\x00-\x7f]/.test(key) ? key.normalize('NFD').replace(/\p{M}/gu, '') : key;
 }
 
 /** Builds the lexicon from its data files. Later entries never shadow earlier ones. */
