@@ -6,6 +6,7 @@ import { ROOT_DIR } from '../../config.ts';
 import { isRelationType, type RelationType } from '../../domain/types.ts';
 import { findAntecedent } from './coref.ts';
 import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+import type { Token } from './tokenize.ts';
 
 /** A participant's part in an event. */
 export type Role = 'agent' | 'subject' | 'place';
@@ -111,20 +112,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
 
-    // "has never been charged", "was not released": what did not happen is no event.
-    if (tokens.slice(Math.max(0, i - 3), i).some((x) => NEGATIONS.has(x.text.toLowerCase()) || /n['’]t$/i.test(x.text))) return;
-    // "could be deported", "will be found and prosecuted": what may happen has not happened.
-    const clauseBefore = tokens.slice(Math.max(0, i - 5), i);
-    const lastStop = clauseBefore.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
-    if (clauseBefore.slice(lastStop + 1).some((x) => MODALS.has(x.text))) return;
-    // "planning attacks", "plotting an Election Day attack", "a foiled attack": not (yet) an event.
-    // ("carried out or plotted attacks" still tells of attacks that happened.)
-    if (tokens.slice(Math.max(0, i - 3), i).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - 4])?.text ?? ''))) return;
-    // "has not said how many … it has vetted", "whether he was detained", "if he is convicted":
-    // a question or a condition asserts no event.
-    const clause = tokens.slice(Math.max(0, i - 10), i);
-    const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
-    if (clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')))) return;
+    if (assertsNothing(tokens, i)) return;
     // "was arrested … and charged": a verb joined to a passive one is passive too.
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
@@ -137,33 +125,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
-    let lo = Math.max(start, i - BEFORE);
-    // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
-    for (let k = i - 1; k >= lo; k--) {
-      const word = tokens[k]?.text.toLowerCase() ?? '';
-      // "told the committee that arrests … would continue": the trigger opens the clause itself.
-      const complementizer = word === 'that' && (k + 1 === i || /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? ''));
-      // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
-      if (BACKWARD_BREAKS.has(word) || complementizer || t.reporting.has(word)) {
-        lo = k + 1;
-        break;
-      }
-    }
-    let hi = Math.min(tokens.length, i + 1 + AFTER);
-    // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
-    // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
-    for (let k = i + 1; k < hi; k++) {
-      const w = tokens[k]?.text.toLowerCase() ?? '';
-      if (CLAUSE_BREAKS.has(w) || (t.reporting.has(w) && tokens[k - 1]?.text === ',')) hi = k;
-      // "…, his family told the BBC": the comma before a short speaker ends it too. A government
-      // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
-      else if (t.reporting.has(w)) {
-        const from = Math.max(i + 1, k - 4);
-        const comma = tokens.slice(from, k).findIndex((x) => x.text === ',');
-        const body = ctx.mentions.some((m) => m.type === 'AGENCY' && m.from >= from + comma && m.to <= k);
-        if (comma >= 0 && !body) hi = from + comma;
-      }
-    }
+    const { lo, hi } = clauseWindow(ctx, i, start, t.reporting);
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
@@ -271,12 +233,66 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'mus
  * Where a wire lede's dateline ends ("WASHINGTON (AP) — An Afghan man…", "NEW YORK — …"): the
  * place and agency before the dash are no actors of the sentence's events. 0 when there is none.
  */
-function datelineEnd(tokens: readonly { text: string }[]): number {
+function datelineEnd(tokens: readonly Token[]): number {
   // Reuters uses a hyphen after the agency: "BISHKEK, March 3 (Reuters) - …".
   const dash = tokens.findIndex((x, k) => k > 0 && k <= 10 && (/^(?:—|–|--)$/.test(x.text) || (x.text === '-' && tokens[k - 1]?.text === ')')));
   if (dash < 0) return 0;
   const head = tokens.slice(0, dash).filter((x) => /\p{L}/u.test(x.text));
   return head.length > 0 && head[0] !== undefined && /^\p{Lu}{2,}/u.test(head[0].text) ? dash + 1 : 0;
+}
+
+/**
+ * Whether the words before a trigger say its event did not, or not yet, happen: negation ("has
+ * never been charged"), a modal ("could be deported", "will be found and prosecuted"), a plan
+ * ("planning attacks"; but "carried out or plotted attacks" did happen), or a question or
+ * condition ("how many … it has vetted", "whether he was detained", "if he is convicted").
+ */
+function assertsNothing(tokens: readonly Token[], i: number): boolean {
+  const before = (n: number): Token[] => tokens.slice(Math.max(0, i - n), i);
+  if (before(3).some((x) => NEGATIONS.has(x.text.toLowerCase()) || /n['’]t$/i.test(x.text))) return true;
+  const near = before(5);
+  const lastStop = near.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
+  if (near.slice(lastStop + 1).some((x) => MODALS.has(x.text))) return true;
+  if (before(3).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - 4])?.text ?? ''))) return true;
+  const clause = before(10);
+  const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
+  return clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')));
+}
+
+/**
+ * The token window [lo, hi) whose mentions can take part in the event at trigger `i`: at most
+ * BEFORE tokens back (not into a dateline) and AFTER forward, cut at clause boundaries.
+ */
+function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting: Set<string>): { lo: number; hi: number } {
+  const tokens = ctx.tokens;
+  let lo = Math.max(start, i - BEFORE);
+  // The trigger sits in a clause opened by "after", "when"…: what comes before belongs to another clause.
+  for (let k = i - 1; k >= lo; k--) {
+    const word = tokens[k]?.text.toLowerCase() ?? '';
+    // "told the committee that arrests … would continue": the trigger opens the clause itself.
+    const complementizer = word === 'that' && (k + 1 === i || /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? ''));
+    // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
+    if (BACKWARD_BREAKS.has(word) || complementizer || reporting.has(word)) {
+      lo = k + 1;
+      break;
+    }
+  }
+  let hi = Math.min(tokens.length, i + 1 + AFTER);
+  // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
+  // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
+  for (let k = i + 1; k < hi; k++) {
+    const w = tokens[k]?.text.toLowerCase() ?? '';
+    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',')) hi = k;
+    // "…, his family told the BBC": the comma before a short speaker ends it too. A government
+    // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
+    else if (reporting.has(w)) {
+      const from = Math.max(i + 1, k - 4);
+      const comma = tokens.slice(from, k).findIndex((x) => x.text === ',');
+      const body = ctx.mentions.some((m) => m.type === 'AGENCY' && m.from >= from + comma && m.to <= k);
+      if (comma >= 0 && !body) hi = from + comma;
+    }
+  }
+  return { lo, hi };
 }
 
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
