@@ -78,7 +78,10 @@ describe('extraction rules', () => {
     ['MINNEAPOLIS, March 4, 2025 — FBI agents arrested a Somali man.', undefined],
     ['Abdirahman Hassan, 27, was detained by ICE in Texas.', undefined],
     ['ICE detained 12 Afghan men on June 3.', 12],
-  ])('takes no date or age for a count: "%s"', (text, count) => {
+    ['Tawhedi was arrested Oct. 7 in Oklahoma City.', undefined],
+    ['Abenov charged each migrant up to $15,000 in Mexico City.', undefined],
+    ['Border Patrol agents arrested 14 of the migrants near the Otay Mesa port of entry.', 14],
+  ])('takes no date, age or sum of money for a count: "%s"', (text, count) => {
     expect(extract({ text }).events[0]?.count).toBe(count);
   });
 
@@ -87,10 +90,16 @@ describe('extraction rules', () => {
   });
 
   it.each([
-    'He has never been charged with any crime, his lawyer said.',
-    'Officials said ICE did not arrest anyone in Denver.',
-    "The FBI hasn't detained the Tajik men.",
-  ])('finds no event in a negated clause: "%s"', (text) => {
+    ['a negated clause', 'He has never been charged with any crime, his lawyer said.'],
+    ['a negated clause', 'Officials said ICE did not arrest anyone in Denver.'],
+    ['a negated clause', "The FBI hasn't detained the Tajik men."],
+    ['what may happen', '"Those who try to join terrorist groups will be found and prosecuted," said Matthew Olsen.'],
+    ['what may happen', 'Officials said the men could be deported to Uzbekistan.'],
+    ['what may happen', 'ICE may arrest the remaining suspects in Texas.'],
+    ['a plan', 'The suspects were planning attacks in Dushanbe on behalf of ISIS.'],
+    ['a question', 'The Department of Homeland Security has not said how many Central Asian nationals it has vetted.'],
+    ['a condition', 'ICE officials said they would seek his removal if he is deported from Canada.'],
+  ])('finds no event in %s: "%s"', (_, text) => {
     expect(extract({ text }).events).toEqual([]);
   });
 
@@ -144,14 +153,6 @@ describe('extraction rules', () => {
   it('reads "Kazakh", "Turkmen" and "Filipino" as demonyms: "A Kazakh national was sentenced. Yerlan Abenov, 39, …"', () => {
     const out = run('A Kazakh national was sentenced Thursday to 46 months in prison. Yerlan Abenov, 39, pleaded guilty last year.');
     expect(out.relations).toContainEqual({ source: 'Yerlan Abenov', target: 'Kazakhstan', type: 'NATIONAL_OF' });
-  });
-
-  it.each([
-    ['Tawhedi was arrested Oct. 7 in Oklahoma City.', undefined],
-    ['Abenov charged each migrant up to $15,000 in Mexico City.', undefined],
-    ['Border Patrol agents arrested 14 of the migrants near the Otay Mesa port of entry.', 14],
-  ])('takes no count from a date or a sum of money: "%s"', (text, count) => {
-    expect(extract({ text }).events[0]?.count).toBe(count);
   });
 
   it('reads "near the Otay Mesa port of entry" as a place, not a person', () => {
@@ -209,14 +210,6 @@ describe('extraction rules', () => {
     expect(ev?.participants).toContainEqual({ key: 'AGENCY:State Committee for National Security', role: 'agent' });
   });
 
-  it.each([
-    'The suspects were planning attacks in Dushanbe on behalf of ISIS.',
-    'The Department of Homeland Security has not said how many Central Asian nationals it has vetted.',
-    'ICE officials said they would seek his removal if he is deported from Canada.',
-  ])('finds no event in a plan, a question or a condition: %s', (text) => {
-    expect(extract({ text }).events).toEqual([]);
-  });
-
   it('still finds the attacks in "carried out or plotted attacks in Russia"', () => {
     expect(extract({ text: 'Militants from Tajikistan have carried out or plotted attacks in Russia on behalf of ISIS-K.' }).events.map((e) => e.type)).toEqual(['Attack']);
   });
@@ -253,13 +246,6 @@ describe('extraction rules', () => {
     expect(extract({ text: 'The meeting was held in Washington by the Department of Homeland Security.' }).events).toEqual([]);
   });
 
-  it.each([
-    '"Those who try to join terrorist groups will be found and prosecuted," said Matthew Olsen.',
-    'Officials said the men could be deported to Uzbekistan.',
-    'ICE may arrest the remaining suspects in Texas.',
-  ])('finds no event in what may happen: %s', (text) => {
-    expect(extract({ text }).events).toEqual([]);
-  });
 
   it('reads "told Congress" as testimony', () => {
     const out = run('Gen. Michael Kurilla told Congress in March that ISIS-K can still attack.');
