@@ -199,6 +199,11 @@ describe('extract (lexicon skeleton)', () => {
     expect(run('"He risked his life," said retired Marine Lt. Col. James Whitaker.').entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['James Whitaker']);
   });
 
+  it('resolves a body named by a known acronym in brackets to the known body: one node, not two', () => {
+    const out = run("Uzbekistan's State Security Service (SGB) detained him. The SGB said so.");
+    expect(out.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).toEqual(['State Security Service of Uzbekistan']);
+  });
+
   it('knows a city by the name news gives it: "Frankfurt" for Frankfurt am Main', () => {
     expect(run('He flew from Tashkent through Frankfurt.').entities.map((e) => e.name)).toEqual(['Tashkent', 'Frankfurt']);
   });

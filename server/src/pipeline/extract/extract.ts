@@ -82,9 +82,23 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
     if (english) countryBodies(ctx, text);
+    namedByAcronym(ctx);
     georgiaTheState(ctx);
     return ctx;
   });
+}
+
+/**
+ * "Uzbekistan's State Security Service (SGB)": a body the lexicon does not know by that name, but
+ * whose acronym in brackets it does know, is that known body — one node, not two.
+ */
+function namedByAcronym(ctx: SentenceContext): void {
+  for (const [k, body] of ctx.mentions.entries()) {
+    const acronym = ctx.mentions[k + 1];
+    if (body.entry || !acronym?.entry || acronym.type !== body.type || (body.type !== 'AGENCY' && body.type !== 'ORGANIZATION')) continue;
+    if (ctx.tokens[body.to]?.text !== '(' || acronym.from !== body.to + 1 || ctx.tokens[acronym.to]?.text !== ')') continue;
+    Object.assign(body, { name: acronym.name, key: acronym.key, entry: acronym.entry });
+  }
 }
 
 const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
