@@ -99,6 +99,9 @@ describe('extraction rules', () => {
     ['a plan', 'The suspects were planning attacks in Dushanbe on behalf of ISIS.'],
     ['a question', 'The Department of Homeland Security has not said how many Central Asian nationals it has vetted.'],
     ['a condition', 'ICE officials said they would seek his removal if he is deported from Canada.'],
+    ['a reference back', 'The arrests followed an FBI review that flagged possible ties to ISIS-K.'],
+    ['boilerplate', 'The Executive Office for Immigration Review did not respond to a request for comment.'],
+    ['boilerplate', 'ICE did not immediately return a request for comment.'],
   ])('finds no event in %s: "%s"', (_, text) => {
     expect(extract({ text }).events).toEqual([]);
   });

@@ -77,6 +77,7 @@ const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'at
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
 const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
+const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
@@ -111,6 +112,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
+    // "The arrests followed an FBI review": a sentence opening with "The <event noun>" refers back.
+    if (prev === 'the' && i - 1 === start && EVENT_NOUNS.test(word)) return;
+    // "did not respond to a request for comment" is newsroom boilerplate.
+    if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 
     if (assertsNothing(tokens, i)) return;
     // "was arrested … and charged": a verb joined to a passive one is passive too.
