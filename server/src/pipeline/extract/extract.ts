@@ -82,23 +82,9 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
     if (english) countryBodies(ctx, text);
-    namedByAcronym(ctx);
     georgiaTheState(ctx);
     return ctx;
   });
-}
-
-/**
- * "Uzbekistan's State Security Service (SGB)": a body the lexicon does not know by that name, but
- * whose acronym in brackets it does know, is that known body — one node, not two.
- */
-function namedByAcronym(ctx: SentenceContext): void {
-  for (const [k, body] of ctx.mentions.entries()) {
-    const acronym = ctx.mentions[k + 1];
-    if (body.entry || !acronym?.entry || acronym.type !== body.type || (body.type !== 'AGENCY' && body.type !== 'ORGANIZATION')) continue;
-    if (ctx.tokens[body.to]?.text !== '(' || acronym.from !== body.to + 1 || ctx.tokens[acronym.to]?.text !== ')') continue;
-    Object.assign(body, { name: acronym.name, key: acronym.key, entry: acronym.entry });
-  }
 }
 
 const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
@@ -270,8 +256,16 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
     const phrase = (m[1] ?? '').replace(/^.*['’]s\s+/u, '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
     const acronym = m[2] ?? '';
     const known = (form: string): boolean => lexicon.exact.has(form) || lexicon.folded.has(foldKey(tokenize(form).map((t) => t.text)));
-    if (known(acronym) || known(phrase)) continue;
+    if (known(phrase)) continue;
     const words = phrase.split(/\s+/);
+    // "Uzbekistan's State Security Service (SGB)": a known acronym makes the phrase another name
+    // of that body, here and wherever the article repeats it — one node, not two.
+    const named = lexicon.exact.get(acronym);
+    if (named) {
+      const head = headNounType(words[words.length - 1] ?? '');
+      if (head === undefined || head === named.type) entries.push({ ...named, aliases: [phrase.replace(/’/g, "'")], acronyms: [] });
+      continue;
+    }
     const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
     if (!initials.toUpperCase().includes(acronym.replace(/[^\p{Lu}]/gu, '').slice(0, 2))) continue;
     const type = headNounType(words[words.length - 1] ?? '') ?? headNounType(words[0] ?? '') ?? 'ORGANIZATION';
