@@ -67,6 +67,18 @@ const evidenceSchema = z.object({
   extractorVersion: nullableString,
 });
 
+// Built once: constructing a zod schema costs more than parsing a small record with it.
+const entitiesSchema = z.array(entitySchema);
+const relationsSchema = z.array(relationSchema);
+const stringSchema = z.string();
+const integer = z.number().int();
+const nullableInteger = integer.nullable();
+const touchedSchema = z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) });
+const storedArticleSchema = articleSchema.extend({ text: z.string() });
+const participantsSchema = z.array(entitySchema.extend({ role: nullableString }));
+const statsSchema = z.object({ articles: integer, relations: integer, evidence: integer, byType: z.array(z.object({ type: z.enum(ENTITY_TYPES), count: integer })) });
+const graphCountsSchema = z.object({ articles: integer, entities: integer, relations: integer, evidence: integer, mentions: integer });
+
 const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, minWeight: 0, since: null, until: null };
 
 /** Records pulled from Neo4j per batch when streaming. */
@@ -161,7 +173,7 @@ export class GraphRepository {
       const stored = version !== undefined && version !== null;
       // An older extraction of this article: take back what it contributed, then write the new one.
       const touched = stored
-        ? z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) }).parse(
+        ? touchedSchema.parse(
             (await this.run(tx, 'ingest/detach-article', { articleId: batch.article.id })).records[0]?.toObject(),
           )
         : { relationIds: [], entityIds: [] };
@@ -219,8 +231,8 @@ export class GraphRepository {
     const result = await this.read('explore/expand-neighbors', { ids, exclude, limit: neo4j.int(limit), ...filterParams(filter) });
     const record = result.records[0];
     return {
-      entities: z.array(entitySchema).parse(record?.get('entities') ?? []),
-      total: z.number().int().parse(record?.get('total') ?? 0),
+      entities: entitiesSchema.parse(record?.get('entities') ?? []),
+      total: integer.parse(record?.get('total') ?? 0),
     };
   }
 
@@ -249,7 +261,7 @@ export class GraphRepository {
     const result = await this.read('explore/get-evidence', { pages: [...unique.values()], first: neo4j.int(first) });
     const byPage = new Map<string, EvidenceRecord[]>();
     for (const r of result.records) {
-      const key = pageKey(z.string().parse(r.get('relationId')), z.string().parse(r.get('after')));
+      const key = pageKey(stringSchema.parse(r.get('relationId')), stringSchema.parse(r.get('after')));
       const list = byPage.get(key) ?? [];
       list.push({ ...evidenceSchema.parse(r.get('evidence')), article: articleSchema.parse(r.get('article')) });
       byPage.set(key, list);
@@ -265,7 +277,7 @@ export class GraphRepository {
   /** The relations an export carries, each with its evidence count, streamed. */
   streamExportRelations(scope: ExportScope): AsyncGenerator<GraphRelation & { evidenceCount: number }> {
     const [name, params] = scopeQuery(scope, 'relations');
-    return this.stream(name, params, (r) => ({ ...relationSchema.parse(r.get('relation')), evidenceCount: z.number().int().parse(r.get('evidenceCount')) }));
+    return this.stream(name, params, (r) => ({ ...relationSchema.parse(r.get('relation')), evidenceCount: integer.parse(r.get('evidenceCount')) }));
   }
 
   /** The evidence of the relations an export carries, each sentence with its article, streamed. */
@@ -274,7 +286,7 @@ export class GraphRepository {
     return this.stream(name, params, (r) => ({
       ...evidenceSchema.parse(r.get('evidence')),
       article: articleSchema.parse(r.get('article')),
-      relationId: z.string().parse(r.get('relationId')),
+      relationId: stringSchema.parse(r.get('relationId')),
     }));
   }
 
@@ -299,7 +311,7 @@ export class GraphRepository {
   /** Deletes a saved view; says whether there was one. */
   async deleteView(name: string): Promise<boolean> {
     const result = await this.write((tx) => this.run(tx, 'views/delete-view', { name }));
-    return z.number().int().parse(result.records[0]?.get('deleted')) === 1;
+    return integer.parse(result.records[0]?.get('deleted')) === 1;
   }
 
   /** The shortest paths between two entities, best supported first. */
@@ -313,15 +325,15 @@ export class GraphRepository {
       hubDegree: neo4j.int(opts.hubDegree),
     });
     return result.records.map((r) => ({
-      nodes: z.array(entitySchema).parse(r.get('nodes')),
-      edges: z.array(relationSchema).parse(r.get('edges')),
+      nodes: entitiesSchema.parse(r.get('nodes')),
+      edges: relationsSchema.parse(r.get('edges')),
     }));
   }
 
   /** A page of articles, newest ingested first, with the cursor of each. */
   async listArticles(first: number, after: string): Promise<Array<{ article: StoredArticle; cursor: string }>> {
     const result = await this.read('explore/list-articles', { first: neo4j.int(first), after });
-    return result.records.map((r) => ({ article: articleSchema.parse(r.get('article')), cursor: z.string().parse(r.get('cursor')) }));
+    return result.records.map((r) => ({ article: articleSchema.parse(r.get('article')), cursor: stringSchema.parse(r.get('cursor')) }));
   }
 
   /** One article with its text and the entities it mentions. */
@@ -330,8 +342,8 @@ export class GraphRepository {
     const record = result.records[0];
     if (!record) return undefined;
     return {
-      article: articleSchema.extend({ text: z.string() }).parse(record.get('article')),
-      entities: z.array(entitySchema).parse(record.get('entities')),
+      article: storedArticleSchema.parse(record.get('article')),
+      entities: entitiesSchema.parse(record.get('entities')),
     };
   }
 
@@ -348,8 +360,8 @@ export class GraphRepository {
       event: entitySchema.parse(r.get('event')),
       eventType: nullableString.parse(r.get('eventType')),
       date: nullableString.parse(r.get('date')),
-      count: z.number().int().nullable().parse(r.get('count') ?? null),
-      participants: z.array(entitySchema.extend({ role: nullableString })).parse(r.get('participants')),
+      count: nullableInteger.parse(r.get('count') ?? null),
+      participants: participantsSchema.parse(r.get('participants')),
       article: articleSchema.parse(r.get('article')),
     }));
   }
@@ -357,10 +369,7 @@ export class GraphRepository {
   /** Counts of articles, relations, evidence, and entities by type. */
   async stats(): Promise<{ articles: number; relations: number; evidence: number; byType: Array<{ type: EntityType; count: number }> }> {
     const result = await this.read('admin/get-stats', {});
-    const n = z.number().int();
-    return z
-      .object({ articles: n, relations: n, evidence: n, byType: z.array(z.object({ type: z.enum(ENTITY_TYPES), count: n })) })
-      .parse(result.records[0]?.toObject());
+    return statsSchema.parse(result.records[0]?.toObject());
   }
 
   /**
@@ -371,7 +380,7 @@ export class GraphRepository {
     return this.write(async (tx) => {
       const record = (await this.run(tx, 'ingest/detach-article', { articleId })).records[0];
       if (!record) return false;
-      const touched = z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) }).parse(record.toObject());
+      const touched = touchedSchema.parse(record.toObject());
       await this.run(tx, 'ingest/delete-article', { articleId });
       await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
       await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
@@ -382,16 +391,13 @@ export class GraphRepository {
   /** How many articles are stored. */
   async countArticles(): Promise<number> {
     const result = await this.read('admin/count-articles', {});
-    return z.number().int().parse(result.records[0]?.get('articles'));
+    return integer.parse(result.records[0]?.get('articles'));
   }
 
   /** Counts of every kind of stored thing, to check what a write changed. */
   async countGraph(): Promise<{ articles: number; entities: number; relations: number; evidence: number; mentions: number }> {
     const result = await this.read('admin/count-graph', {});
-    const n = z.number().int();
-    return z
-      .object({ articles: n, entities: n, relations: n, evidence: n, mentions: n })
-      .parse(result.records[0]?.toObject());
+    return graphCountsSchema.parse(result.records[0]?.toObject());
   }
 
   /**
