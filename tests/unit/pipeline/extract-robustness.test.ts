@@ -177,6 +177,46 @@ describe('extraction rules', () => {
     expect(arrested).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
   });
 
+  it.each([
+    [
+      'Three Tajik men who were held for months after officials linked them to the Islamic State have been released, their lawyers said.',
+      'Release',
+      ['Tajikistan'],
+    ],
+    ['An Uzbek man who had lived in the United States for nine years has been deported to Tashkent.', 'Deportation', ['Uzbekistan', 'Tashkent']],
+    ["Mohammed Kharwin, who is on the FBI's watchlist, was released by Customs and Border Protection.", 'Release', ['Mohammed Kharwin', 'Customs and Border Protection']],
+  ])('takes the subject from before a relative clause, and none of the clause\'s actors: "%s"', (text, type, participants) => {
+    expect(run(text).events.find((e) => e.type === type)?.participants.sort()).toEqual(participants.sort());
+  });
+
+  it('reads "released from immigration detention" as a release only', () => {
+    expect(run('Three Tajik men have been released from immigration detention in Texas.').events.map((e) => e.type)).toEqual(['Release']);
+  });
+
+  it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
+    const text =
+      'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';
+    const out = run(text);
+    const arrests = out.events.filter((e) => e.type === 'Arrest');
+    expect(arrests).toHaveLength(1);
+    expect(arrests[0]?.participants).toEqual(expect.arrayContaining(['Abdirahman Yusuf Hassan', 'Minneapolis', 'Federal Bureau of Investigation']));
+    // Each telling is evidence: the FBI's part in the arrest cites the sentence that tells it.
+    const full = extract({ text });
+    const [event] = full.events.filter((e) => e.type === 'Arrest');
+    const fbi = full.entities.find((e) => e.name === 'Federal Bureau of Investigation');
+    const part = full.relations.find((r) => r.type === 'PARTICIPATED_IN' && r.source === fbi?.key && r.target === event?.key);
+    expect(part?.evidence.sentence).toMatch(/^Abdirahman Yusuf Hassan, 27, was taken into custody/);
+  });
+
+  it.each([
+    ['a rearrest', 'ICE arrested Mohammad Kharwin in San Antonio in March. After a judge freed him on bond, Kharwin was rearrested in June.', 'Arrest'],
+    ['an act told with "later"', 'Customs and Border Protection released Mohammad Kharwin at the border. An immigration judge later released Kharwin on bond.', 'Release'],
+    ['acts by different agencies', 'Customs and Border Protection released Mohammad Kharwin at the border. Immigration and Customs Enforcement released Kharwin on bond.', 'Release'],
+    ['acts at different places', 'ICE detained Leqaa Kordia in Newark. Weeks afterwards ICE detained Kordia in Dallas.', 'Detention'],
+  ])('keeps two events apart when a person is the subject of %s', (_, text, type) => {
+    expect(run(text).events.filter((e) => e.type === type)).toHaveLength(2);
+  });
+
   it('reads "Agents with the FBI\'s Joint Terrorism Task Force arrested him" as both arresting him, not arresting the FBI', () => {
     const out = run("Farrukh Nazarov bought a ticket to Istanbul. Agents with the FBI's Joint Terrorism Task Force arrested him at the airport.");
     const arrested = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();

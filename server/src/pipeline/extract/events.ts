@@ -129,9 +129,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
+    // "released from immigration detention": where a release took them from, not a new detention.
+    if (/^(?:detention|custody)$/.test(word) && tokens.slice(Math.max(0, i - 3), i).some((x) => x.text.toLowerCase() === 'from')) return;
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
-    const { lo, hi } = clauseWindow(ctx, i, start, t.reporting);
-    const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi);
+    // "Three Tajik men who were held … after officials linked them to ISIS have been released":
+    // the subject sits before a relative clause, whose own actors take no part.
+    const relative = passive ? relativeClauseBefore(tokens, i, start, t) : undefined;
+    const { lo, hi } = relative ? { lo: clauseWindow(ctx, relative.from, start, t.reporting).lo, hi: clauseWindow(ctx, i, start, t.reporting).hi } : clauseWindow(ctx, i, start, t.reporting);
+    const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
@@ -262,6 +267,27 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   const clause = before(10);
   const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
   return clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')));
+}
+
+const PERFECT = new Set(['have', 'has', 'had']);
+
+/**
+ * A relative clause between a trigger's auxiliaries and the noun it tells of ("men who were held
+ * … have been released", "Kharwin, who was on the watchlist, was released"): [from, to) from the
+ * pronoun to the first auxiliary. The clause must have a verb of its own right after the pronoun.
+ */
+function relativeClauseBefore(tokens: readonly Token[], i: number, start: number, t: Pick<Triggers, 'aux' | 'reporting'>): { from: number; to: number } | undefined {
+  let a = i;
+  while (a > start && (t.aux.has(tokens[a - 1]?.text.toLowerCase() ?? '') || PERFECT.has(tokens[a - 1]?.text.toLowerCase() ?? ''))) a--;
+  if (a === i) return undefined;
+  for (let r = a - 2; r > start && r >= a - 25; r--) {
+    const w = tokens[r]?.text.toLowerCase() ?? '';
+    if (/^[;:—–]$/.test(w) || t.reporting.has(w)) return undefined;
+    if (w !== 'who' && w !== 'which') continue;
+    const next = tokens[r + 1]?.text.toLowerCase() ?? '';
+    return t.aux.has(next) || PERFECT.has(next) || /ed$/.test(next) ? { from: r, to: a } : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
-import { findEvents, type FoundEvent } from './events.ts';
+import { findEvents, type FoundEvent, type Role } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import { findNamedBodies, headNounType } from './named-bodies.ts';
@@ -10,7 +10,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-4';
+export const EXTRACTOR_VERSION = 'rules-5';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -35,14 +35,16 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   borrowAgents(events, contexts);
   const fromEvents = nameTheNational(events, contexts);
   const named = [...fromEvents, ...ledeNational(contexts, fromEvents)];
-  const extractedEvents = events.map((e) => toExtractedEvent(e, contexts, text));
+  const retold = retellings(events, contexts);
+  const told = new Map(events.filter((e) => !retold.has(e)).map((e) => [e, toExtractedEvent(e, events.filter((r) => retold.get(r) === e), contexts, text)]));
+  const extractedEvents = [...told.values()];
 
   const relations: ExtractedRelation[] = [
     ...lexiconRelations(mentions, contexts, text),
     ...contexts.flatMap((ctx) =>
       ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule)),
     ),
-    ...eventRelations(events, extractedEvents, contexts, text),
+    ...eventRelations(events, (e) => told.get(retold.get(e) ?? e), contexts, text),
     ...named.map(({ person, country, sentence }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule)),
     ...coMentions(contexts, text),
   ];
@@ -474,29 +476,80 @@ function eventKey(e: FoundEvent): string {
   return `EVENT:${e.sentence}:${e.type}`;
 }
 
-function toExtractedEvent(e: FoundEvent, contexts: SentenceContext[], text: string): ExtractedEvent {
+/** Happenings that befall a person once in a story: two tellings of one are one event. */
+const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
+
+/**
+ * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
+ * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
+ * then in detail. A later event of the same type whose subjects include a person the earlier one
+ * has, with no other date or count, is a retelling. Maps each retelling to the first telling.
+ */
+function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
+  const firstOf = new Map<FoundEvent, FoundEvent>();
+  const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
+    e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
+  // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
+  const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
+  events.forEach((e, i) => {
+    const mine = keys(e, 'subject', 'PERSON');
+    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
+    const first = events.slice(0, i).find(
+      (prev) =>
+        !firstOf.has(prev) &&
+        prev.type === e.type &&
+        prev.sentence !== e.sentence &&
+        (!prev.date || !e.date || prev.date === e.date) &&
+        (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
+        !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
+        !differ(keys(prev, 'place'), keys(e, 'place')) &&
+        keys(prev, 'subject', 'PERSON').some((k) => mine.includes(k)),
+    );
+    if (first) firstOf.set(e, first);
+  });
+  return firstOf;
+}
+
+const ANOTHER_TIME = /^(?:again|later|second|another|once|re-?(?:arrest|detain)\w*)$/i;
+
+/** "was rearrested", "detained again", "a judge later released him": a new event, not a retelling. */
+function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {
+  const tokens = contexts[e.sentence]?.tokens ?? [];
+  return tokens.slice(Math.max(0, e.trigger - 4), e.trigger + 4).some((t) => ANOTHER_TIME.test(t.text));
+}
+
+/** One event node: its first telling, with what its retellings add (participants, date, count). */
+function toExtractedEvent(e: FoundEvent, retold: FoundEvent[], contexts: SentenceContext[], text: string): ExtractedEvent {
   const span = contexts[e.sentence]?.span ?? { start: 0, end: 0 };
-  const names = [...new Set(e.participants.map((p) => p.mention.name))];
+  const all = [e, ...retold];
+  const participants = new Map<string, { mention: Mention; role: FoundEvent['participants'][number]['role'] }>();
+  for (const p of all.flatMap((x) => x.participants)) if (!participants.has(p.mention.key)) participants.set(p.mention.key, p);
+  const names = [...new Set([...participants.values()].map((p) => p.mention.name))];
   const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? ` +${names.length - 4}` : '');
+  const date = all.find((x) => x.date)?.date;
+  const count = all.find((x) => x.count !== undefined)?.count;
   return {
     key: eventKey(e),
     type: e.type,
-    name: `${e.type}: ${shown}${e.date ? ` (${e.date})` : ''}`,
-    participants: e.participants.map((p) => ({ key: p.mention.key, role: p.role })),
-    ...(e.count !== undefined ? { count: e.count } : {}),
-    ...(e.date ? { date: e.date } : {}),
+    name: `${e.type}: ${shown}${date ? ` (${date})` : ''}`,
+    participants: [...participants.values()].map((p) => ({ key: p.mention.key, role: p.role })),
+    ...(count !== undefined ? { count } : {}),
+    ...(date ? { date } : {}),
     evidence: evidenceOf(span, text, CONFIDENCE.event),
   };
 }
 
-/** Each participant PARTICIPATED_IN its event; an agent gets the event's typed link to each subject. */
-function eventRelations(found: FoundEvent[], events: ExtractedEvent[], contexts: SentenceContext[], text: string): ExtractedRelation[] {
+/**
+ * Each participant PARTICIPATED_IN its event; an agent gets the event's typed link to each subject.
+ * A retelling's links go to the event it retells, with the retelling's sentence as evidence.
+ */
+function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => ExtractedEvent | undefined, contexts: SentenceContext[], text: string): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
-  found.forEach((e, i) => {
-    const ev = events[i];
+  found.forEach((e) => {
+    const ev = eventOf(e);
     const span = contexts[e.sentence]?.span;
     if (!ev || !span) return;
-    for (const p of ev.participants) out.push({ ...relation(p.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event), role: p.role });
+    for (const p of e.participants) out.push({ ...relation(p.mention.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event), role: p.role });
     if (!e.relation) return;
     const agents = e.participants.filter((p) => p.role === 'agent');
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
