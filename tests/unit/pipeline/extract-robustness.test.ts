@@ -193,6 +193,17 @@ describe('extraction rules', () => {
     expect(run('Three Tajik men have been released from immigration detention in Texas.').events.map((e) => e.type)).toEqual(['Release']);
   });
 
+  it('reads a guilty plea as a hearing of the one who pleads, not of the agents who arrested them', () => {
+    const out = run('Azamat Dzhumabaev, 29, was arrested by FBI agents in Philadelphia in April and later pleaded guilty.');
+    expect(out.events.find((e) => e.type === 'Hearing')?.participants).toEqual(['Azamat Dzhumabaev']);
+  });
+
+  it("names the lede's national who did the act: \"An Uzbek national … pleaded guilty. Sardor Tursunov, 29, …\"", () => {
+    const out = run('An Uzbek national living in Philadelphia pleaded guilty on Monday to aiding the Islamic State. Sardor Tursunov, 29, admitted sending money.');
+    expect(out.events.find((e) => e.type === 'Hearing')?.participants).toContain('Sardor Tursunov');
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Sardor Tursunov', target: 'Uzbekistan', type: 'NATIONAL_OF' }));
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

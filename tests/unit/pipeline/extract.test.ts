@@ -4,6 +4,7 @@ import { toEvalJson } from '../../../server/src/pipeline/extract/to-eval-json.ts
 
 const run = (text: string) => toEvalJson(extract({ text }));
 const find = (text: string, name: string) => run(text).entities.find((e) => e.name === name);
+const names = (text: string) => run(text).entities.map((e) => e.name);
 
 describe('extract (lexicon skeleton)', () => {
   it('merges "ICE" and "Immigration and Customs Enforcement" into one agency', () => {
@@ -211,6 +212,33 @@ describe('extract (lexicon skeleton)', () => {
   it('knows designated groups the immigration corpus names, such as al-Shabaab and Tren de Aragua', () => {
     const out = run('He tried to join al-Shabaab. Officials linked the others to Tren de Aragua and MS-13.');
     expect(out.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['al-Shabaab', 'Tren de Aragua', 'MS-13']);
+  });
+
+  it.each(['Ron DeSantis', 'Shawn VanDiver', 'Chris LaCivita', 'Thomas DiNapoli', 'Kevin McCarthy'])('reads the inner capital of "%s" as part of a surname', (name) => {
+    expect(names(`The letter was signed by ${name} on Monday.`)).toContain(name);
+  });
+
+  it.each([
+    ['Most of the workers were from Guatemala, according to Nebraska Appleseed, an advocacy group in Lincoln.', 'Nebraska Appleseed'],
+    ['The city was sued by Mijente, a Latino rights group, on Monday.', 'Mijente'],
+    ['The Acme Widget Group, a company in Ohio, fired him.', 'Acme Widget Group'],
+  ])('reads a name its appositive calls a group or company as an organization: "%s"', (text, name) => {
+    expect(run(text).entities).toContainEqual(expect.objectContaining({ name, type: 'Organization' }));
+  });
+
+  it.each(['Separately, a group of lawyers sued the city.', 'On Monday, a coalition of groups sued the city.', 'In Texas, a group of ranchers sued the city.'])(
+    'makes no organization of an opening word before "a group": "%s"',
+    (text) => {
+      expect(run(text).entities.filter((e) => e.type === 'Organization')).toEqual([]);
+    },
+  );
+
+  it('names a government body after the nationality before it, and an attorney\'s office after its district', () => {
+    const out = names(
+      'He flew for the Afghan Air Force until 2021. The U.S. Attorney\'s Office for the Eastern District of Pennsylvania charged him. The U.S. District Court in Boston heard the case.',
+    );
+    expect(out).toEqual(expect.arrayContaining(['Afghan Air Force', "U.S. Attorney's Office for the Eastern District of Pennsylvania", 'United States', 'District Court']));
+    expect(out).not.toContain('Air Force');
   });
 
   it('finds nothing in a text without names, without failing', () => {

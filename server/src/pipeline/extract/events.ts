@@ -135,7 +135,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "Three Tajik men who were held … after officials linked them to ISIS have been released":
     // the subject sits before a relative clause, whose own actors take no part.
     const relative = passive ? relativeClauseBefore(tokens, i, start, t) : undefined;
-    const { lo, hi } = relative ? { lo: clauseWindow(ctx, relative.from, start, t.reporting).lo, hi: clauseWindow(ctx, i, start, t.reporting).hi } : clauseWindow(ctx, i, start, t.reporting);
+    const window = relative ? { lo: clauseWindow(ctx, relative.from, start, t.reporting).lo, hi: clauseWindow(ctx, i, start, t.reporting).hi } : clauseWindow(ctx, i, start, t.reporting);
+    // "X was arrested by FBI agents … and later pleaded guilty": an active verb joined to a passive
+    // one has the sentence's subject; the passive one's agents before it take no part.
+    const joinedActive = !passive && passiveTrigger && (prev === 'and' || (tokens[i - 2]?.text.toLowerCase() === 'and' && /^(?:later|then|subsequently|eventually|\w+ly)$/i.test(prev)));
+    const { lo, hi } = joinedActive ? { lo: i, hi: window.hi } : window;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.

@@ -2,7 +2,7 @@ import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelat
 import { findEvents, type FoundEvent, type Role } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
-import { findNamedBodies, headNounType } from './named-bodies.ts';
+import { findAppositiveBodies, findNamedBodies, headNounType } from './named-bodies.ts';
 import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
@@ -75,10 +75,19 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     if (english && !isTitleCase(tokens)) {
       for (const body of findNamedBodies(tokens, covered)) {
         // "Houston Police Department", "Texas Department of Public Safety": a place right before a
-        // body's name is part of it.
-        const place = ctx.mentions.find((m) => m.type === 'LOCATION' && m.to === body.from);
+        // body's name is part of it. So is a nationality before a government body ("the Afghan Air
+        // Force": not the U.S. one), and the country whose "Attorney's Office" it is.
+        const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
+        const place = ctx.mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
         if (place) ctx.mentions.splice(ctx.mentions.indexOf(place), 1);
-        add(place?.from ?? body.from, body.to, { name: place ? `${place.surface} ${body.name}` : body.name, type: body.type });
+        const district = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, ctx.mentions) : undefined;
+        if (district) ctx.mentions = ctx.mentions.filter((m) => m.to <= body.to || m.from >= district.to);
+        const name = `${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${district ? ` ${district.words}` : ''}`;
+        add(place?.from ?? body.from, district?.to ?? body.to, { name, type: body.type });
+      }
+      for (const body of findAppositiveBodies(tokens, ctx.mentions)) {
+        ctx.mentions = ctx.mentions.filter((m) => m.to <= body.from || m.from >= body.to);
+        add(body.from, body.to, { name: body.name, type: body.type });
       }
       for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : 'PERSON' });
     }
@@ -87,6 +96,22 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     georgiaTheState(ctx);
     return ctx;
   });
+}
+
+const LEGISLATURE_WORDS = /\b(?:Committee|Subcommittee|Senate|House|Congress|Parliament)\b/;
+
+/**
+ * "for the Eastern District of Pennsylvania" after "U.S. Attorney's Office": the district names
+ * which of the 94 offices it is. Returns the words and where they end.
+ */
+function districtAfter(tokens: Token[], at: number, mentions: Mention[]): { words: string; to: number } | undefined {
+  if (tokens[at]?.text !== 'for' || tokens[at + 1]?.text !== 'the') return undefined;
+  const d = tokens.findIndex((x, k) => k > at + 1 && k <= at + 4 && x.text === 'District');
+  if (d < 0 || tokens[d + 1]?.text !== 'of' || !tokens.slice(at + 2, d).every((x) => /^\p{Lu}\p{Ll}+$/u.test(x.text))) return undefined;
+  const place = mentions.find((m) => m.from === d + 2 && m.type === 'LOCATION');
+  const end = place?.to ?? (/^\p{Lu}/u.test(tokens[d + 2]?.text ?? '') ? d + 3 : undefined);
+  if (end === undefined) return undefined;
+  return { words: tokens.slice(at, end).map((x) => x.text).join(' '), to: end };
 }
 
 const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
@@ -435,17 +460,19 @@ function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Arr
   const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
   for (const e of events) {
     const nounAfter = (p: FoundEvent['participants'][number]): string => contexts[e.sentence]?.tokens[p.mention.to]?.text ?? '';
-    const national = e.participants.find((p) => p.role === 'subject' && p.asPeople && isDemonym(p.mention) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))));
+    // The national may have done the act ("An Uzbek national … pleaded guilty") or had it done.
+    const national = e.participants.find((p) => p.role !== 'place' && p.asPeople && isDemonym(p.mention) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))));
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];
     if (!next) continue;
     // The next sentence must open with the name(s), and name nobody else first.
     const people = openingPeople(next, SEVERAL_PEOPLE.test(nounAfter(national)));
     for (const person of people) {
-      e.participants.push({ mention: person, role: 'subject' });
+      e.participants.push({ mention: person, role: national.role });
       for (const other of events) {
-        if (other !== e && other.sentence === e.sentence && other.participants.some((p) => p.mention.key === national.mention.key) && !other.participants.some((p) => p.mention.key === person.key)) {
-          other.participants.push({ mention: person, role: 'subject' });
+        const there = other.participants.find((p) => p.mention.key === national.mention.key);
+        if (other !== e && other.sentence === e.sentence && there && !other.participants.some((p) => p.mention.key === person.key)) {
+          other.participants.push({ mention: person, role: there.role });
         }
       }
       if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
+import type { Mention } from './mention.ts';
 import type { Token } from './tokenize.ts';
 
 /** A named agency, organization or place (an airport, a base, a detention center) found by its head noun, not by the lexicon. */
@@ -106,5 +107,38 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     const type = facility || base ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
     if (type) out.push({ name: nameOf(words), type, from, to: j });
   }
+  return out;
+}
+
+// What an appositive says a name is: "Nebraska Appleseed, an advocacy group in Lincoln".
+const BODY_DESCRIPTORS = new Set(['group', 'organization', 'organisation', 'nonprofit', 'non-profit', 'charity', 'coalition', 'network', 'alliance', 'tank', 'firm', 'company', 'foundation', 'movement', 'militia', 'faction']);
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * "Nebraska Appleseed, an advocacy group in Lincoln", "Mijente, a Latino rights group": a name
+ * the appositive after it calls a group, charity, coalition or company is an organization, even
+ * when it opens with a place the gazetteer knows. Only names with a word no earlier rule claimed,
+ * and with no mention inside them but places and countries.
+ */
+export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention[]): BodyMatch[] {
+  const { connectors } = load();
+  const out: BodyMatch[] = [];
+  tokens.forEach((tok, c) => {
+    if (tok.text !== ',' || !/^(?:a|an)$/i.test(tokens[c + 1]?.text ?? '')) return;
+    const head = tokens.slice(c + 2, c + 7).findIndex((x) => BODY_DESCRIPTORS.has(x.text.toLowerCase()));
+    if (head < 0 || tokens.slice(c + 2, c + 2 + head).some((x) => !/^[\p{L}-]+$/u.test(x.text))) return;
+    let from = c;
+    while (from > 0 && (CAP.test(tokens[from - 1]?.text ?? '') || (connectors.has(tokens[from - 1]?.text.toLowerCase() ?? '') && CAP.test(tokens[from - 2]?.text ?? '')))) from--;
+    while (from < c && (OPENERS.has(tokens[from]?.text ?? '') || connectors.has(tokens[from]?.text.toLowerCase() ?? ''))) from++;
+    const words = tokens.slice(from, c);
+    if (words.length === 0 || words.length > 6 || words.some((x) => CALENDAR.test(x.text))) return;
+    // "Separately, a group of…": one capitalised word opening a sentence is no name.
+    if (from === 0 && words.length === 1) return;
+    const inside = mentions.filter((m) => m.to > from && m.from < c);
+    if (inside.some((m) => m.from < from || m.to > c || (m.type !== 'LOCATION' && m.type !== 'COUNTRY'))) return;
+    const free = words.filter((_, k) => !inside.some((m) => from + k >= m.from && from + k < m.to));
+    if (free.length === 0) return;
+    out.push({ name: nameOf(words.map((x) => x.text)), type: 'ORGANIZATION', from, to: c });
+  });
   return out;
 }

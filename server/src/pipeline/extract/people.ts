@@ -30,7 +30,7 @@ export function isPersonTitle(word: string): boolean {
   return loadRules().titles.has(word);
 }
 
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|Mc\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Lower-case particles inside a name: "Osama bin Laden", "Maria de la Cruz", "Vincent van Gogh". */
 const PARTICLE = /^(?:bin|ibn|bint|al|el|ul|de|del|della|da|di|du|dos|das|la|le|van|von|der|den|ter|y)$/;
