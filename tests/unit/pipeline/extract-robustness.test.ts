@@ -204,6 +204,49 @@ describe('extraction rules', () => {
     expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Sardor Tursunov', target: 'Uzbekistan', type: 'NATIONAL_OF' }));
   });
 
+  it.each([
+    ['Two Afghan men were arrested after they crossed the border near San Diego, according to Customs and Border Protection documents.', 'Arrest'],
+    ['According to the Justice Department, ICE arrested two Afghan men in San Diego.', 'Arrest'],
+  ])('keeps the source of an "according to" out of the event: "%s"', (text, type) => {
+    const event = run(text).events.find((e) => e.type === type);
+    expect(event?.participants).not.toContain('Customs and Border Protection');
+    expect(event?.participants).not.toContain('Department of Justice');
+  });
+
+  it('reads "transferred to the custody of ICE\'s Enforcement and Removal Operations" as held by both', () => {
+    const out = run("Rami Haddad was transferred to the custody of Immigration and Customs Enforcement's Enforcement and Removal Operations in Florence.");
+    const held = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
+    expect(held).toEqual(['Enforcement and Removal Operations>Rami Haddad', 'Immigration and Customs Enforcement>Rami Haddad']);
+  });
+
+  it('reads "she" after a quoted lawyer as the person the story is about, not the lawyer', () => {
+    const out = run('Yelena Sokolova, 36, was picked up by officers outside her apartment, attorney Mark Ryzhkov said. She is being held at the Montgomery Processing Center.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toContain('Yelena Sokolova');
+    expect(out.events.flatMap((e) => e.participants)).not.toContain('Mark Ryzhkov');
+  });
+
+  it('reads every senator of a long list as asking: "Sens. X of Florida, Y of Tennessee and Z of Utah asked"', () => {
+    const out = run('In a letter, Sens. Rick Scott of Florida, Marsha Blackburn of Tennessee and Mike Lee of Utah asked the Department of Homeland Security for records.');
+    const askers = out.relations.filter((r) => r.type === 'REQUESTED_FROM').map((r) => r.source).sort();
+    expect(askers).toEqual(['Marsha Blackburn', 'Mike Lee', 'Rick Scott']);
+  });
+
+  it('names the national from "The man, identified as X, …" in the next sentence', () => {
+    const out = run('Border Patrol agents arrested a Lebanese national near Lukeville last week. The man, identified as Rami Haddad, 41, was caught on March 12.');
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Rami Haddad', target: 'Lebanon', type: 'NATIONAL_OF' }));
+  });
+
+  it('takes no count from a relative clause: "A Kyrgyz man who moved more than 300 migrants … was sentenced"', () => {
+    const out = run('A Kyrgyz man who ran a ring that moved more than 300 migrants from Central Asia into the United States was sentenced on Thursday.');
+    const hearing = out.events.find((e) => e.type === 'Hearing');
+    expect(hearing?.count).toBeUndefined();
+    expect(hearing?.participants).toEqual(['Kyrgyzstan']);
+  });
+
+  it('makes no member of a body from "CBP did not say whether Haddad was linked…"', () => {
+    expect(run('CBP did not say whether Rami Haddad was linked to Hezbollah.').relations.filter((r) => r.type === 'MEMBER_OF')).toEqual([]);
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -21,6 +21,35 @@ function lastMention(ctx: SentenceContext, beforeToken: number, earlier: Sentenc
   return undefined;
 }
 
+/** "…, attorney Mark Ryzhkov said.", "said ICE spokeswoman Nicole Alberico": a person quoted as a source. */
+function isSpeaker(ctx: SentenceContext, m: Mention, reporting: Set<string>): boolean {
+  const word = (k: number): string => ctx.tokens[k]?.text.toLowerCase() ?? '';
+  if (reporting.has(word(m.to))) return true;
+  for (let k = m.from - 1; k >= Math.max(0, m.from - 4); k--) {
+    if (reporting.has(word(k))) return true;
+    if (!/^\p{L}+$/u.test(ctx.tokens[k]?.text ?? '')) break;
+  }
+  return false;
+}
+
+/**
+ * The person an event's "he" or "she" stands for: the last one named before it, though in earlier
+ * sentences a person who is only quoted ("…, his lawyer Mark Ryzhkov said. She is being held…")
+ * yields to one who is not.
+ */
+function lastPerson(ctx: SentenceContext, beforeToken: number, earlier: SentenceContext[], reporting: Set<string>): Mention | undefined {
+  const person = (m: Mention): boolean => m.type === 'PERSON';
+  const here = ctx.mentions.filter((m) => m.to <= beforeToken && person(m));
+  if (here.length > 0) return here[here.length - 1];
+  const back = earlier.slice(-SEARCH_BACK_SENTENCES);
+  for (let k = back.length - 1; k >= 0; k--) {
+    const c = back[k];
+    const found = c?.mentions.filter((m) => person(m) && !isSpeaker(c, m, reporting)) ?? [];
+    if (found.length > 0) return found[found.length - 1];
+  }
+  return lastMention(ctx, beforeToken, earlier, person);
+}
+
 /**
  * Resolves the anaphors that matter for an event: "he"/"she" as its subject (a pronoun just
  * before the trigger, or opening the sentence unless a reporting verb follows — then it is
@@ -39,7 +68,7 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
   for (let k = trigger - 1; k >= Math.max(0, trigger - 4); k--) if (pronounAt(k)) pronoun = k;
   if (pronoun < 0 && pronounAt(0) && !tokens.slice(1, 4).some((t) => reporting.has(t.text.toLowerCase()))) pronoun = 0;
   if (pronoun >= 0) {
-    const person = lastMention(ctx, pronoun, earlier, (m) => m.type === 'PERSON');
+    const person = lastPerson(ctx, pronoun, earlier, reporting);
     if (person) out.push({ mention: person, role: roleAt(pronoun) });
   }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
 import { isRelationType, type RelationType } from '../../domain/types.ts';
 import { findAntecedent } from './coref.ts';
+import { isPersonTitle } from './people.ts';
 import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import type { Token } from './tokenize.ts';
 
@@ -121,9 +122,13 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "was arrested … and charged": a verb joined to a passive one is passive too.
     // "arrested … on charges that he…": whoever comes before the noun is the one charged.
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
+    // "was transferred to the custody of ICE's Enforcement and Removal Operations": who holds them
+    // is named after "of"; whoever comes before is the one held.
+    const custodians = word === 'custody' && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : [];
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
     const passive =
       chargedNoun ||
+      custodians.length > 0 ||
       [tokens[i - 1], tokens[i - 2], intoCustody ? tokens[i - 3] : undefined].some((x) => x && t.aux.has(x.text.toLowerCase())) ||
       (prev === 'and' && passiveTrigger);
     passiveTrigger ||= passive;
@@ -139,14 +144,21 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "X was arrested by FBI agents … and later pleaded guilty": an active verb joined to a passive
     // one has the sentence's subject; the passive one's agents before it take no part.
     const joinedActive = !passive && passiveTrigger && (prev === 'and' || (tokens[i - 2]?.text.toLowerCase() === 'and' && /^(?:later|then|subsequently|eventually|\w+ly)$/i.test(prev)));
-    const { lo, hi } = joinedActive ? { lo: i, hi: window.hi } : window;
+    const { lo, hi } = joinedActive ? { lo: i, hi: window.hi } : !passive && window.lo === i - BEFORE ? { lo: listStart(ctx, window.lo, start), hi: window.hi } : window;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
+    // "Sens. X of Florida, Y of Tennessee and Z of Utah asked": everyone listed with the agent.
+    const listedWith = (m: Mention, agent: Mention): boolean =>
+      m.type === 'PERSON' &&
+      agent.type === 'PERSON' &&
+      tokens.slice(m.to, agent.from).some((x) => x.text === 'and' || x.text === ',') &&
+      tokens.slice(m.to, agent.from).every((x, n) => /^(?:,|and|of|\.)$/.test(x.text) || isPersonTitle(x.text) || ctx.mentions.some((o) => o.from <= m.to + n && m.to + n < o.to && (o.type === 'LOCATION' || o.type === 'PERSON')));
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
       agent !== undefined &&
       m.to < agent.from &&
       ((m.type === agent.type && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and')) ||
+        listedWith(m, agent) ||
         (agent.from === m.to + 1 && /^['’]s$/.test(tokens[m.to]?.text ?? '')));
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const joinedToAgent = (m: Mention): boolean => {
@@ -167,6 +179,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       const before = tokens[m.from - 1]?.text.toLowerCase() === 'the' ? tokens[m.from - 2] : tokens[m.from - 1];
       const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? ''));
       if (isPlace) add(m, 'place');
+      else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
       // later actors are agents only when joined to it by "and".
       else if (byIndex >= 0 && m.from > byIndex && (m.from - byIndex <= 3 || joinedToAgent(m))) add(m, 'agent');
@@ -199,7 +212,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const event: FoundEvent = { type, sentence: ctx.index, trigger: i, participants };
     const relation = t.relationOf.get(type);
     if (relation) event.relation = relation;
-    const count = countNear(ctx, i, t.people);
+    const count = countNear(ctx, i, t.people, relative);
     if (count !== undefined) event.count = count;
     const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
     if (date) event.date = date;
@@ -278,7 +291,7 @@ const PERFECT = new Set(['have', 'has', 'had']);
 /**
  * A relative clause between a trigger's auxiliaries and the noun it tells of ("men who were held
  * … have been released", "Kharwin, who was on the watchlist, was released"): [from, to) from the
- * pronoun to the first auxiliary. The clause must have a verb of its own right after the pronoun.
+ * pronoun to the first auxiliary.
  */
 function relativeClauseBefore(tokens: readonly Token[], i: number, start: number, t: Pick<Triggers, 'aux' | 'reporting'>): { from: number; to: number } | undefined {
   let a = i;
@@ -289,7 +302,8 @@ function relativeClauseBefore(tokens: readonly Token[], i: number, start: number
     if (/^[;:—–]$/.test(w) || t.reporting.has(w)) return undefined;
     if (w !== 'who' && w !== 'which') continue;
     const next = tokens[r + 1]?.text.toLowerCase() ?? '';
-    return t.aux.has(next) || PERFECT.has(next) || /ed$/.test(next) ? { from: r, to: a } : undefined;
+    // "who ran a smuggling ring", "who was resettled": a verb right after the pronoun ("the man who ICE arrested" has none).
+    return /^\p{Ll}+$/u.test(next) ? { from: r, to: a } : undefined;
   }
   return undefined;
 }
@@ -311,13 +325,19 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
       lo = k + 1;
       break;
     }
+    // "According to the Justice Department, ICE arrested…": the source is no participant either.
+    const comma = attribution(tokens, k) ? tokens.findIndex((x, n) => n > k && n < i && x.text === ',') : -1;
+    if (comma >= 0) {
+      lo = comma + 1;
+      break;
+    }
   }
   let hi = Math.min(tokens.length, i + 1 + AFTER);
   // A subordinate clause after the trigger ("…after ISIS-K claimed…") has its own actors.
   // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
   for (let k = i + 1; k < hi; k++) {
     const w = tokens[k]?.text.toLowerCase() ?? '';
-    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',')) hi = k;
+    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k)) hi = k;
     // "…, his family told the BBC": the comma before a short speaker ends it too. A government
     // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
     else if (reporting.has(w)) {
@@ -330,14 +350,48 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
   return { lo, hi };
 }
 
+/**
+ * "Sens. Rick Scott of Florida, Marsha Blackburn of Tennessee and Mike Lee of Utah asked": where a
+ * list of people (with their states) that the window's start cuts into begins.
+ */
+function listStart(ctx: SentenceContext, lo: number, start: number): number {
+  const inMention = (k: number, types: string[]): boolean => ctx.mentions.some((m) => k >= m.from && k < m.to && types.includes(m.type));
+  const inList = (k: number): boolean => {
+    const text = ctx.tokens[k]?.text ?? '';
+    return inMention(k, ['PERSON', 'LOCATION']) || /^(?:,|and|of|\.)$/.test(text) || isPersonTitle(text) || isPersonTitle(`${text}.`);
+  };
+  if (!inList(lo)) return lo;
+  let k = lo - 1;
+  let people = 0;
+  while (k >= start && k >= lo - BEFORE && inList(k)) {
+    if (inMention(k, ['PERSON']) && !inMention(k - 1, ['PERSON'])) people++;
+    k--;
+  }
+  return people > 0 ? k + 1 : lo;
+}
+
+/** The body named from token k ("the ICE", "Immigration and Customs Enforcement's Enforcement and Removal Operations"). */
+function custodiansAfter(ctx: SentenceContext, k: number): Mention[] {
+  const at = ctx.tokens[k]?.text.toLowerCase() === 'the' ? k + 1 : k;
+  const first = ctx.mentions.find((m) => m.from === at && m.type !== 'LOCATION' && m.type !== 'PERSON');
+  if (!first) return [];
+  const owned = /^['’]s$/.test(ctx.tokens[first.to]?.text ?? '') ? ctx.mentions.find((m) => m.from === first.to + 1 && m.type === 'AGENCY') : undefined;
+  return owned ? [first, owned] : [first];
+}
+
+/** "according to" at token k. */
+function attribution(tokens: readonly Token[], k: number): boolean {
+  return tokens[k]?.text.toLowerCase() === 'according' && tokens[k + 1]?.text.toLowerCase() === 'to';
+}
+
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 
-/** The number nearest the trigger that counts people ("eight Tajik men", "over 150 have been arrested"). */
-function countNear(ctx: SentenceContext, trigger: number, people: Set<string>): number | undefined {
+/** The number nearest the trigger that counts people ("eight Tajik men", "over 150 have been arrested"), outside `skip` (a relative clause). */
+function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, skip?: { from: number; to: number }): number | undefined {
   let best: { value: number; score: number } | undefined;
   ctx.tokens.forEach((tok, k) => {
     const distance = Math.abs(k - trigger);
-    if (distance > 10) return;
+    if (distance > 10 || (skip && k >= skip.from && k < skip.to)) return;
     const value = numberValue(tok.text);
     if (value === undefined) return;
     const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';

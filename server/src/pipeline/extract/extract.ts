@@ -434,7 +434,10 @@ const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|ref
  */
 function openingPeople(next: SentenceContext, several: boolean): Mention[] {
   const tokens = next.tokens;
-  const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : 0;
+  const word = (k: number): string => tokens[k]?.text.toLowerCase() ?? '';
+  // "The man, identified as Rami Haddad, 41, …", "The suspect, named as …": the name after the description.
+  const described = word(0) === 'the' && ONE_PERSON.test(word(1)) && word(2) === ',' ? (/^(?:identified|named)$/.test(word(3)) && word(4) === 'as' ? 5 : 3) : 0;
+  const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : described;
   const people: Mention[] = [];
   for (const m of next.mentions) {
     if (m.from < start) continue;

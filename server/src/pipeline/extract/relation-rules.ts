@@ -19,7 +19,7 @@ const TITLE_WORDS = new Set([
   'relations', 'services', 'communications', 'press', 'intelligence', 'counterterrorism', 'security',
 ]);
 
-const NOT_IN_TITLES = /^(a|an|the|said|says|and|or|of|by|to|with|told|that|against|for|on|in|at|from|is|was|were|are|be|been|has|have|had|will|would|could|its|his|her|their|who|which|as|after|before|into|about)$/i;
+const NOT_IN_TITLES = /^(a|an|the|said|says|and|or|of|by|to|with|told|that|against|for|on|in|at|from|is|was|were|are|be|been|has|have|had|will|would|could|its|his|her|their|who|which|as|after|before|into|about|not|never|no|did|do|does|say|tell|whether|if|when|while|can|may|might|must|should|shall|then|also|still|yet|but|so|because|than|over|under|how|why|what|where)$/i;
 
 /** A word that can sit in a title phrase ("counterterrorism official", "section chief"); verbs and function words cannot. */
 function isTitleWord(w: string): boolean {
