@@ -247,6 +247,32 @@ describe('extraction rules', () => {
     expect(run('CBP did not say whether Rami Haddad was linked to Hezbollah.').relations.filter((r) => r.type === 'MEMBER_OF')).toEqual([]);
   });
 
+  it('finds an attack known by its place alone, but not one only plotted', () => {
+    expect(run('The order responded to the attack in Boulder, Colorado, on Sunday.').events).toEqual([expect.objectContaining({ type: 'Attack', participants: ['Boulder', 'Colorado'] })]);
+    expect(run('He was indicted on charges of plotting an Election Day attack in Oklahoma City.').events.filter((e) => e.type === 'Attack')).toEqual([]);
+  });
+
+  it.each([
+    ['Rep. Mark Green called on CBP Commissioner Troy Miller to testify.', 'Testimony'],
+    ['ICE said Rami Haddad is expected to be deported to Lebanon.', 'Deportation'],
+  ])('finds no event in what someone only wants or expects: "%s"', (text, type) => {
+    expect(run(text).events.filter((e) => e.type === type)).toEqual([]);
+  });
+
+  it('still finds what an infinitive says was caused to happen: "prompting DHS to scrutinize migrants"', () => {
+    expect(run('Attacks in Russia raised alarm, prompting DHS to scrutinize migrants from Tajikistan.').events.map((e) => e.type)).toContain('Scrutiny');
+  });
+
+  it('reads an organization after "at" as where, not as the one arrested: "a student at Tufts University who was arrested by ICE"', () => {
+    const out = run('Rumeysa Ozturk, a Turkish doctoral student at Tufts University who was arrested by ICE agents in Somerville, remains in custody.');
+    expect(out.relations.filter((r) => r.type === 'ARRESTED').map((r) => r.target)).not.toContain('Tufts University');
+  });
+
+  it('reads a relative clause with its own reporting verb: "A Tajik man who officials said had ties to ISIS was deported"', () => {
+    const out = run('A Tajik man who federal officials said had ties to the Islamic State was deported to Dushanbe on Tuesday.');
+    expect(out.events.find((e) => e.type === 'Deportation')?.participants.sort()).toEqual(['Dushanbe', 'Tajikistan']);
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

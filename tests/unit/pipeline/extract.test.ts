@@ -241,6 +241,15 @@ describe('extract (lexicon skeleton)', () => {
     expect(out).not.toContain('Air Force');
   });
 
+  it('reads the outlet of a "Source:" header as an organization, not a person', () => {
+    const out = run('Title: GAO review\nSource: Government Executive\n\nThe Government Accountability Office reviewed the program.');
+    expect(out.entities).toContainEqual(expect.objectContaining({ name: 'Government Executive', type: 'Organization' }));
+  });
+
+  it('does not read "Special Immigrant Visas" as a person', () => {
+    expect(run('Afghans who hold Special Immigrant Visas are exempt.').entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

@@ -177,7 +177,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     for (const m of near) {
       // "in Iraq", "to the United States": a country after a preposition of place is where it happened.
       const before = tokens[m.from - 1]?.text.toLowerCase() === 'the' ? tokens[m.from - 2] : tokens[m.from - 1];
-      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? ''));
+      // "a student at Tufts University", "arrested at the Glenn Valley Foods plant": an organization after "at" is where.
+      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? '')) || (m.type === 'ORGANIZATION' && /^at$/i.test(before?.text ?? ''));
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
@@ -200,7 +201,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       if (passiveLike && (opener.type === 'PERSON' || !participants.some((p) => p.role === 'subject'))) add(opener, 'subject');
       else if (!passive && opener.type === 'PERSON' && !participants.some((p) => p.role === 'agent' && p.mention.type === 'PERSON')) add(opener, 'agent');
     }
-    if (!participants.some((p) => p.role !== 'place')) return;
+    // An event needs someone in it; an attack is news by its place alone ("the attack in Boulder, Colorado").
+    if (!participants.some((p) => p.role !== 'place') && !(type === 'Attack' && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
     if (heldPassive && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
@@ -253,6 +255,7 @@ function numberValue(word: string): number | undefined {
 const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
+const WANTING = /^(?:urged?|urging|called|calls|calling|asked|asks|asking|wants?|wanted|plans?|planned|expected|expects|agreed|agrees|sought|seeks?|tried|tries|try|hopes?|hoped|intends?|intended|vowed|vows|promised|promises|ordered|orders|demanded|demands|refused|refuses|declined|aims?|set|scheduled|due|likely|sued|moved|pushing|pushed|pressed|pressing)$/i;
 // Lower case only: "May" is a month.
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'can']);
 
@@ -280,7 +283,18 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   const near = before(5);
   const lastStop = near.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
   if (near.slice(lastStop + 1).some((x) => MODALS.has(x.text))) return true;
-  if (before(3).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - 4])?.text ?? ''))) return true;
+  // "plotting an Election Day attack": the plan may sit before the whole noun phrase.
+  const planReach = /^(?:attacks?|bombings?|shootings?|massacre|assault)$/i.test(tokens[i]?.text ?? '') ? 5 : 3;
+  if (before(planReach).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - planReach - 1])?.text ?? ''))) return true;
+  // "called on Miller to testify", "expected to be deported": what someone wants or expects, not
+  // what happened ("prompting DHS to scrutinize migrants" did happen).
+  const word = tokens[i]?.text.toLowerCase() ?? '';
+  const to = tokens[i - 1]?.text.toLowerCase() === 'to' && !/(?:s|ed|ing|ion|ment|al)$/.test(word) ? i - 1 : tokens[i - 2]?.text.toLowerCase() === 'to' && tokens[i - 1]?.text.toLowerCase() === 'be' ? i - 2 : -1;
+  if (to >= 0) {
+    const lead = tokens.slice(Math.max(0, to - 8), to);
+    const stop = lead.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
+    if (lead.slice(stop + 1).some((x) => WANTING.test(x.text))) return true;
+  }
   const clause = before(10);
   const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
   return clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')));
@@ -293,13 +307,13 @@ const PERFECT = new Set(['have', 'has', 'had']);
  * … have been released", "Kharwin, who was on the watchlist, was released"): [from, to) from the
  * pronoun to the first auxiliary.
  */
-function relativeClauseBefore(tokens: readonly Token[], i: number, start: number, t: Pick<Triggers, 'aux' | 'reporting'>): { from: number; to: number } | undefined {
+function relativeClauseBefore(tokens: readonly Token[], i: number, start: number, t: Pick<Triggers, 'aux'>): { from: number; to: number } | undefined {
   let a = i;
   while (a > start && (t.aux.has(tokens[a - 1]?.text.toLowerCase() ?? '') || PERFECT.has(tokens[a - 1]?.text.toLowerCase() ?? ''))) a--;
   if (a === i) return undefined;
   for (let r = a - 2; r > start && r >= a - 25; r--) {
     const w = tokens[r]?.text.toLowerCase() ?? '';
-    if (/^[;:—–]$/.test(w) || t.reporting.has(w)) return undefined;
+    if (/^[;:—–]$/.test(w)) return undefined;
     if (w !== 'who' && w !== 'which') continue;
     const next = tokens[r + 1]?.text.toLowerCase() ?? '';
     // "who ran a smuggling ring", "who was resettled": a verb right after the pronoun ("the man who ICE arrested" has none).

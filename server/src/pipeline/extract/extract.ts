@@ -85,6 +85,9 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         const name = `${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${district ? ` ${district.words}` : ''}`;
         add(place?.from ?? body.from, district?.to ?? body.to, { name, type: body.type });
       }
+      // "Source: Government Executive": the header names the outlet that published the story.
+      const outlet = sourceHeader(tokens, covered);
+      if (outlet) add(outlet.from, outlet.to, { name: text.slice(tokens[outlet.from]?.start ?? 0, tokens[outlet.to - 1]?.end ?? 0), type: 'ORGANIZATION' });
       for (const body of findAppositiveBodies(tokens, ctx.mentions)) {
         ctx.mentions = ctx.mentions.filter((m) => m.to <= body.from || m.from >= body.to);
         add(body.from, body.to, { name: body.name, type: body.type });
@@ -96,6 +99,12 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     georgiaTheState(ctx);
     return ctx;
   });
+}
+
+/** The outlet a "Source: …" header line names, when no earlier rule claimed it. */
+function sourceHeader(tokens: Token[], covered: boolean[]): { from: number; to: number } | undefined {
+  if (tokens[0]?.text !== 'Source' || tokens[1]?.text !== ':' || tokens.length < 3 || tokens.length > 8 || covered.slice(2).some(Boolean)) return undefined;
+  return /^[\p{Lu}\d]/u.test(tokens[2]?.text ?? '') ? { from: 2, to: tokens.length } : undefined;
 }
 
 const LEGISLATURE_WORDS = /\b(?:Committee|Subcommittee|Senate|House|Congress|Parliament)\b/;
@@ -532,7 +541,7 @@ function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<Foun
         (!prev.date || !e.date || prev.date === e.date) &&
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
-        !differ(keys(prev, 'place'), keys(e, 'place')) &&
+        !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
         keys(prev, 'subject', 'PERSON').some((k) => mine.includes(k)),
     );
     if (first) firstOf.set(e, first);
