@@ -144,7 +144,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "X was arrested by FBI agents … and later pleaded guilty": an active verb joined to a passive
     // one has the sentence's subject; the passive one's agents before it take no part.
     const joinedActive = !passive && passiveTrigger && (prev === 'and' || (tokens[i - 2]?.text.toLowerCase() === 'and' && /^(?:later|then|subsequently|eventually|\w+ly)$/i.test(prev)));
-    const { lo, hi } = joinedActive ? { lo: i, hi: window.hi } : !passive && window.lo === i - BEFORE ? { lo: listStart(ctx, window.lo, start), hi: window.hi } : window;
+    let { lo } = window;
+    const { hi } = window;
+    if (joinedActive) lo = i;
+    // A window that runs out of room inside a list of actors takes the whole list.
+    else if (!passive && lo === i - BEFORE) lo = listStart(ctx, lo, start);
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
@@ -384,7 +388,7 @@ function listStart(ctx: SentenceContext, lo: number, start: number): number {
   return people > 0 ? k + 1 : lo;
 }
 
-/** The body named from token k ("the ICE", "Immigration and Customs Enforcement's Enforcement and Removal Operations"). */
+/** The body named from token k, after an optional "the", with the body it owns ("ICE's Enforcement and Removal Operations"). */
 function custodiansAfter(ctx: SentenceContext, k: number): Mention[] {
   const at = ctx.tokens[k]?.text.toLowerCase() === 'the' ? k + 1 : k;
   const first = ctx.mentions.find((m) => m.from === at && m.type !== 'LOCATION' && m.type !== 'PERSON');

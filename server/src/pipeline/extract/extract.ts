@@ -522,7 +522,8 @@ const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Ch
  * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
  * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
  * then in detail. A later event of the same type whose subjects include a person the earlier one
- * has, with no other date or count, is a retelling. Maps each retelling to the first telling.
+ * has is a retelling, unless the two name different agents, places, dates or counts, or the later
+ * one says it is another ("rearrested", "later"). Maps each retelling to the first telling.
  */
 function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
   const firstOf = new Map<FoundEvent, FoundEvent>();
@@ -561,7 +562,7 @@ function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {
 function toExtractedEvent(e: FoundEvent, retold: FoundEvent[], contexts: SentenceContext[], text: string): ExtractedEvent {
   const span = contexts[e.sentence]?.span ?? { start: 0, end: 0 };
   const all = [e, ...retold];
-  const participants = new Map<string, { mention: Mention; role: FoundEvent['participants'][number]['role'] }>();
+  const participants = new Map<string, FoundEvent['participants'][number]>();
   for (const p of all.flatMap((x) => x.participants)) if (!participants.has(p.mention.key)) participants.set(p.mention.key, p);
   const names = [...new Set([...participants.values()].map((p) => p.mention.name))];
   const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? ` +${names.length - 4}` : '');

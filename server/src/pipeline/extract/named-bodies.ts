@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
 import type { Mention } from './mention.ts';
+import { isCalendarWord } from './people.ts';
 import type { Token } from './tokenize.ts';
 
 /** A named agency, organization or place (an airport, a base, a detention center) found by its head noun, not by the lexicon. */
@@ -112,7 +113,6 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
 
 // What an appositive says a name is: "Nebraska Appleseed, an advocacy group in Lincoln".
 const BODY_DESCRIPTORS = new Set(['group', 'organization', 'organisation', 'nonprofit', 'non-profit', 'charity', 'coalition', 'network', 'alliance', 'tank', 'firm', 'company', 'foundation', 'movement', 'militia', 'faction']);
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * "Nebraska Appleseed, an advocacy group in Lincoln", "Mijente, a Latino rights group": a name
@@ -131,7 +131,7 @@ export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention
     while (from > 0 && (CAP.test(tokens[from - 1]?.text ?? '') || (connectors.has(tokens[from - 1]?.text.toLowerCase() ?? '') && CAP.test(tokens[from - 2]?.text ?? '')))) from--;
     while (from < c && (OPENERS.has(tokens[from]?.text ?? '') || connectors.has(tokens[from]?.text.toLowerCase() ?? ''))) from++;
     const words = tokens.slice(from, c);
-    if (words.length === 0 || words.length > 6 || words.some((x) => CALENDAR.test(x.text))) return;
+    if (words.length === 0 || words.length > 6 || words.some((x) => isCalendarWord(x.text))) return;
     // "Separately, a group of…": one capitalised word opening a sentence is no name.
     if (from === 0 && words.length === 1) return;
     const inside = mentions.filter((m) => m.to > from && m.from < c);

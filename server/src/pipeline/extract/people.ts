@@ -32,6 +32,11 @@ export function isPersonTitle(word: string): boolean {
 
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}]+(?:[-'’]\p{Lu}?[\p{Ll}]+)*|\p{Lu}['’]\p{Lu}[\p{Ll}]+|(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\.|(?:al|el|ad|ash|as|at|az|ul)-\p{Lu}[\p{Ll}]+)$/u;
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A day or month name: capitalised, but never part of a name. */
+export function isCalendarWord(word: string): boolean {
+  return TIME_WORD.test(word);
+}
 /** Lower-case particles inside a name: "Osama bin Laden", "Maria de la Cruz", "Vincent van Gogh". */
 const PARTICLE = /^(?:bin|ibn|bint|al|el|ul|de|del|della|da|di|du|dos|das|la|le|van|von|der|den|ter|y)$/;
 
