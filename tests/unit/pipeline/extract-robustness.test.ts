@@ -273,6 +273,52 @@ describe('extraction rules', () => {
     expect(out.events.find((e) => e.type === 'Deportation')?.participants.sort()).toEqual(['Dushanbe', 'Tajikistan']);
   });
 
+  it('reads "Mr. Safi" as the Safi named before it, not the brother named after it', () => {
+    const out = run('The man, Abdul Wasi Safi, was on the watchlist. Mr. Safi was arrested by ICE in February. His brother, Samiullah Safi, said he had fled.');
+    expect(out.relations.filter((r) => r.type === 'ARRESTED').map((r) => r.target)).toEqual(['Abdul Wasi Safi']);
+  });
+
+  it('reads "a man arrested in Brooklyn" as the man arrested, with nothing before him in it', () => {
+    const out = run('Uzbekistan has asked the United States to extradite a 38-year-old man arrested in Brooklyn on an Interpol red notice.');
+    expect(out.relations.filter((r) => r.type === 'ARRESTED')).toEqual([]);
+    expect(out.events.flatMap((e) => (e.type === 'Arrest' ? e.participants : []))).not.toContain('United States');
+  });
+
+  it('keeps a people noun and its nationality in a reduced relative: "eight Tajik nationals arrested by ICE"', () => {
+    const out = run('The men, who crossed near Eagle Pass, Texas, were among eight Tajik nationals arrested by ICE in June 2024 in New York.');
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Immigration and Customs Enforcement', target: 'Tajikistan', type: 'ARRESTED' }));
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants).not.toContain('Eagle Pass');
+  });
+
+  it('reads "the sheriff\'s office" and "the police department" as the body named earlier', () => {
+    const out = run("The Hillsborough County Sheriff's Office joined the program. On Friday, the sheriff's office arrested Juan Perez in Tampa.");
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: "Hillsborough County Sheriff's Office", target: 'Juan Perez', type: 'ARRESTED' }));
+  });
+
+  it('reads "called the arrests cruel" as judging arrests told before, not a new arrest', () => {
+    expect(run('Rep. Ilhan Omar, a Democrat who represents Minneapolis, called the arrests "cruel and unnecessary."').events).toEqual([]);
+  });
+
+  it('reads one agency telling another about a person as an alert of the agency, about the person', () => {
+    const out = run('The F.B.I. told the Department of Homeland Security that the man, Abdul Wasi Safi, was on the watchlist.');
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Alert', participants: ['Federal Bureau of Investigation', 'Department of Homeland Security', 'Abdul Wasi Safi'] }));
+    expect(out.relations.filter((r) => r.type === 'ALERTED').map((r) => r.target)).toEqual(['Department of Homeland Security']);
+  });
+
+  it('reads "to appear in immigration court" as where, not who was released', () => {
+    const out = run('Border Patrol agents released Abdul Wasi Safi with a notice to appear in immigration court.');
+    expect(out.relations.filter((r) => r.type === 'RELEASED').map((r) => r.target)).toEqual(['Abdul Wasi Safi']);
+  });
+
+  it('keeps an act on people counted at a place even with no one named: "arrested 76 workers at a Glenn Valley Foods plant in Omaha"', () => {
+    const out = run('Federal immigration agents arrested 76 workers at a Glenn Valley Foods plant in Omaha on Tuesday.');
+    expect(out.events).toEqual([expect.objectContaining({ type: 'Arrest', count: 76, participants: ['Glenn Valley Foods', 'Omaha'] })]);
+  });
+
+  it('takes no count from ages: "most of them aged between 19 and 30, were detained in Khujand"', () => {
+    expect(run('The suspects, most of them aged between 19 and 30, were detained in Khujand, the agency said.').events).toEqual([]);
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -250,6 +250,24 @@ describe('extract (lexicon skeleton)', () => {
     expect(run('Afghans who hold Special Immigrant Visas are exempt.').entities.filter((e) => e.type === 'Person')).toEqual([]);
   });
 
+  it.each([
+    ["The Hillsborough County Sheriff's Office has joined the program, Sheriff Chad Chronister announced Thursday.", 'Chad Chronister', "Hillsborough County Sheriff's Office"],
+    ['Agents of the U.S. Border Patrol were praised by Chief Patrol Agent John Modlin on Monday.', 'John Modlin', 'U.S. Border Patrol'],
+    ['Jaylani Hussein, executive director of the Minnesota chapter of the Council on American-Islamic Relations, spoke.', 'Jaylani Hussein', 'Council on American-Islamic Relations'],
+  ])('finds the membership in "%s"', (text, person, body) => {
+    expect(run(text).relations).toContainEqual(expect.objectContaining({ source: person, target: body, type: 'MEMBER_OF' }));
+  });
+
+  it('reads the nationality of "Abdul Wasi Safi, a former Afghan commando"', () => {
+    expect(run('The man, Abdul Wasi Safi, a former Afghan commando, was on the list.').relations).toContainEqual(
+      expect.objectContaining({ source: 'Abdul Wasi Safi', target: 'Afghanistan', type: 'NATIONAL_OF' }),
+    );
+  });
+
+  it('knows "St. Paul" as the gazetteer\'s Saint Paul', () => {
+    expect(find('ICE arrested 14 people in Minneapolis and St. Paul.', 'Saint Paul')?.aliases).toContain('St. Paul');
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

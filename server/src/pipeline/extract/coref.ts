@@ -10,6 +10,7 @@ const PRONOUNS = new Set(['he', 'she']);
 const COUNTRY_NOUNS = new Set(['country', 'homeland', 'government']);
 const BODY_NOUNS = new Set(['department', 'agency', 'bureau', 'committee', 'office', 'administration', 'service']);
 const SEARCH_BACK_SENTENCES = 3;
+const cap = (w: string): string => (w[0]?.toUpperCase() ?? '') + w.slice(1);
 
 function lastMention(ctx: SentenceContext, beforeToken: number, earlier: SentenceContext[], ok: (m: Mention) => boolean, maxBack = SEARCH_BACK_SENTENCES): Mention | undefined {
   const here = ctx.mentions.filter((m) => m.to <= beforeToken && ok(m));
@@ -92,9 +93,12 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
     if (COUNTRY_NOUNS.has(word) && /^(home|his|her|their)$/.test(before)) {
       const country = lastMention(ctx, k, earlier, isDemonym, 2);
       if (country) out.push({ mention: country, role: roleAt(k) });
-    } else if (BODY_NOUNS.has(word) && before === 'the' && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') && tokens[k + 1]?.text !== 'of') {
-      const head = word[0]?.toUpperCase() + word.slice(1);
-      const body = lastMention(ctx, k - 1, earlier, (m) => m.type === 'AGENCY' && m.name.split(' ').includes(head), Number.MAX_SAFE_INTEGER);
+    } else if (BODY_NOUNS.has(word) && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') && tokens[k + 1]?.text !== 'of') {
+      // "the department", or with the word that names it: "the sheriff's office", "the police department".
+      const qualifier = before === 'the' ? [] : /^['’]s$/.test(before) && tokens[k - 3]?.text.toLowerCase() === 'the' ? [`${cap(tokens[k - 2]?.text ?? '')}'s`] : tokens[k - 2]?.text.toLowerCase() === 'the' && /^\p{Ll}+$/u.test(before) ? [cap(before)] : undefined;
+      if (!qualifier) continue;
+      const words = [...qualifier, cap(word)];
+      const body = lastMention(ctx, k - 1, earlier, (m) => m.type === 'AGENCY' && words.every((w) => m.name.replace(/’/g, "'").split(' ').includes(w)), Number.MAX_SAFE_INTEGER);
       if (body) out.push({ mention: body, role: roleAt(k) });
     }
   }

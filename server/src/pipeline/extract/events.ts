@@ -79,6 +79,7 @@ const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published',
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
 const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
+const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
@@ -115,6 +116,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
     // "The arrests followed an FBI review": a sentence opening with "The <event noun>" refers back.
     if (prev === 'the' && i - 1 === start && EVENT_NOUNS.test(word)) return;
+    // "Rep. Ilhan Omar called the arrests cruel": judging an event refers back to it.
+    if (prev === 'the' && EVENT_NOUNS.test(word) && JUDGING.test(tokens[i - 2]?.text ?? '')) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
     if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 
@@ -126,8 +129,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // is named after "of"; whoever comes before is the one held.
     const custodians = word === 'custody' && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : [];
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
+    // "a 38-year-old man arrested in Brooklyn": a participle right after the people it tells of.
+    const reduced = /ed$/.test(word) && t.people.has(prev);
     const passive =
       chargedNoun ||
+      reduced ||
       custodians.length > 0 ||
       [tokens[i - 1], tokens[i - 2], intoCustody ? tokens[i - 3] : undefined].some((x) => x && t.aux.has(x.text.toLowerCase())) ||
       (prev === 'and' && passiveTrigger);
@@ -147,6 +153,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     let { lo } = window;
     const { hi } = window;
     if (joinedActive) lo = i;
+    // …and what comes before that noun phrase is another clause's ("Uzbekistan has asked the United States to extradite a man arrested…").
+    else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
     else if (!passive && lo === i - BEFORE) lo = listStart(ctx, lo, start);
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
@@ -180,9 +188,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const agentBefore = passive ? undefined : [...near].reverse().find((m) => m.from < i && m.type !== 'LOCATION');
     for (const m of near) {
       // "in Iraq", "to the United States": a country after a preposition of place is where it happened.
-      const before = tokens[m.from - 1]?.text.toLowerCase() === 'the' ? tokens[m.from - 2] : tokens[m.from - 1];
-      // "a student at Tufts University", "arrested at the Glenn Valley Foods plant": an organization after "at" is where.
-      const isPlace = m.type === 'LOCATION' || (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? '')) || (m.type === 'ORGANIZATION' && /^at$/i.test(before?.text ?? ''));
+      const before = /^(?:the|a|an)$/.test(tokens[m.from - 1]?.text.toLowerCase() ?? '') ? tokens[m.from - 2] : tokens[m.from - 1];
+      const isPlace =
+        m.type === 'LOCATION' ||
+        (m.type === 'COUNTRY' && /^(in|at|near|into|to|across)$/i.test(before?.text ?? '')) ||
+        // "a student at Tufts University", "arrested at the Glenn Valley Foods plant": an organization after "at" is where.
+        (m.type === 'ORGANIZATION' && /^at$/i.test(before?.text ?? '')) ||
+        // "to appear in immigration court": a body named by a common noun after "in" is where.
+        (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? ''));
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
@@ -193,6 +206,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       }
       // "arrested Kharwin's brother": the owner is not the one arrested. (A request for "the
       // Inspector General's report" is a request to its owner, so this holds for acts on people.)
+      // "…on an Interpol red notice", "…in an ICE statement": a body named as a modifier is no subject.
+      else if (m.type !== 'COUNTRY' && /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^\p{Ll}/u.test(tokens[m.to]?.text ?? '')) continue;
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) add(ref.mention, ref.role);
@@ -200,13 +215,16 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
     const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION');
     const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
-    if (opener && clauseOpen && !participants.some((p) => p.mention.key === opener.key)) {
+    if (opener && clauseOpen && !reduced && !participants.some((p) => p.mention.key === opener.key)) {
       const passiveLike = passive || tokens[i - 1]?.text === 'into';
       if (passiveLike && (opener.type === 'PERSON' || !participants.some((p) => p.role === 'subject'))) add(opener, 'subject');
       else if (!passive && opener.type === 'PERSON' && !participants.some((p) => p.role === 'agent' && p.mention.type === 'PERSON')) add(opener, 'agent');
     }
-    // An event needs someone in it; an attack is news by its place alone ("the attack in Boulder, Colorado").
-    if (!participants.some((p) => p.role !== 'place') && !(type === 'Attack' && participants.length > 0)) return;
+    // An event needs someone in it; an attack is news by its place alone ("the attack in Boulder,
+    // Colorado"), and so is an act on people counted there ("arrested 76 workers at a … plant in Omaha").
+    const count = countNear(ctx, i, t.people, relative);
+    const counted = count !== undefined && EVENTS_ON_PEOPLE.has(type) && !byType.has(type);
+    if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted) && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
     if (heldPassive && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
@@ -218,7 +236,6 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const event: FoundEvent = { type, sentence: ctx.index, trigger: i, participants };
     const relation = t.relationOf.get(type);
     if (relation) event.relation = relation;
-    const count = countNear(ctx, i, t.people, relative);
     if (count !== undefined) event.count = count;
     const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
     if (date) event.date = date;
@@ -243,6 +260,23 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 8 && m.type !== 'LOCATION' && m.key !== source?.key);
     if (!source || !recipient) return;
     const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger: i, participants: [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }] };
+    const relation = t.relationOf.get('Alert');
+    if (relation) event.relation = relation;
+    byType.set('Alert', event);
+  });
+  // "the F.B.I. told the Department of Homeland Security that the man … was on the watchlist": one
+  // government body telling another is an alert (a legislature told is testimony, above).
+  tokens.forEach((tok, i) => {
+    if (byType.has('Alert') || !/^(?:told|informed)$/i.test(tok.text)) return;
+    const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 2 && m.type === 'AGENCY' && !LEGISLATURE.test(m.name));
+    if (!recipient || !/^(?:that|about|of)$/i.test(tokens[recipient.to]?.text ?? '')) return;
+    const source = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 3 && (m.type === 'AGENCY' || m.type === 'COUNTRY'));
+    if (!source || source.key === recipient.key) return;
+    // …and the person it was about.
+    const about = ctx.mentions.find((m) => m.from > recipient.to && m.from - recipient.to <= 8 && m.type === 'PERSON');
+    const participants: FoundEvent['participants'] = [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }];
+    if (about) participants.push({ mention: about, role: 'subject' });
+    const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger: i, participants };
     const relation = t.relationOf.get('Alert');
     if (relation) event.relation = relation;
     byType.set('Alert', event);
@@ -368,6 +402,16 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
   return { lo, hi };
 }
 
+/** Where the noun phrase ending at `head` begins: at its determiner or number ("a 38-year-old man", "eight Tajik men"), at most four words back. */
+function nounPhraseStart(tokens: readonly Token[], head: number): number {
+  for (let k = head - 1; k >= Math.max(0, head - 4); k--) {
+    const w = tokens[k]?.text ?? '';
+    if (/^(?:a|an|the|some|several|many|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)$/i.test(w)) return k;
+    if (!/^[\p{L}\d-]+$/u.test(w)) return k + 1;
+  }
+  return head;
+}
+
 /**
  * "Sens. Rick Scott of Florida, Marsha Blackburn of Tennessee and Mike Lee of Utah asked": where a
  * list of people (with their states) that the window's start cuts into begins.
@@ -418,6 +462,8 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, s
     const prev = ctx.tokens[k - 1]?.text ?? '';
     if (MONTHS.test(prev) || (prev === '.' && MONTHS.test(ctx.tokens[k - 2]?.text ?? '')) || /^[$€£]$/.test(prev) || /^[$€£]/.test(tok.text)) return;
     if (prev === ',' && ctx.mentions.some((m) => m.type === 'PERSON' && m.to === k - 1)) return;
+    // "aged between 19 and 30": ages, not a count.
+    if (ctx.tokens.slice(Math.max(0, k - 4), k).some((x) => /^(?:aged?|ages)$/i.test(x.text))) return;
     const countsPeople = ctx.tokens.slice(k + 1, k + 4).some((x) => people.has(x.text.toLowerCase()));
     const score = distance - (countsPeople ? 10 : 0);
     if (!best || score < best.score) best = { value, score };

@@ -319,8 +319,15 @@ function resolvePeople(contexts: SentenceContext[]): void {
     const match = [...canonical.values()].find((c) => sameSurname(c, p.name) && similarGivenName(c, p.name));
     canonical.set(p.name, match ?? p.name);
   }
+  // "Mr. Safi" is the Safi named last before it ("Abdul Wasi Safi"), not a relative named after it
+  // ("His brother, Samiullah Safi"); before any, the first one named.
+  const bySurname = (surname: string, at: number): string | undefined => {
+    const same = full.filter((f) => f.name.split(' ').at(-1) === surname);
+    const f = same.filter((x) => x.start < at).at(-1) ?? same[0];
+    return f ? (canonical.get(f.name) ?? f.name) : undefined;
+  };
   for (const p of people) {
-    const name = p.name.includes(' ') ? canonical.get(p.name) : full.find((f) => f.name.split(' ').at(-1) === p.name)?.name;
+    const name = p.name.includes(' ') ? canonical.get(p.name) : bySurname(p.name, p.start);
     if (name) {
       p.name = canonical.get(name) ?? name;
       p.key = entityKey('PERSON', p.name);
@@ -328,9 +335,8 @@ function resolvePeople(contexts: SentenceContext[]): void {
   }
   // "Hassan said": a gazetteer town (India's Hassan) that is the surname of someone the article
   // names is that person.
-  const bySurname = new Map(full.map((p) => [p.name.split(' ').at(-1) ?? '', canonical.get(p.name) ?? p.name]));
   for (const m of contexts.flatMap((c) => c.mentions)) {
-    const person = m.type === 'LOCATION' && m.entry?.weak && m.to - m.from === 1 ? bySurname.get(m.surface) : undefined;
+    const person = m.type === 'LOCATION' && m.entry?.weak && m.to - m.from === 1 ? bySurname(m.surface, m.start) : undefined;
     if (!person) continue;
     m.type = 'PERSON';
     m.name = person;
@@ -593,8 +599,13 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
     if (!e.relation) return;
     const agents = e.participants.filter((p) => p.role === 'agent');
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
+    // One body alerting another about a person alerted the body, not the person.
+    const toldBody = e.relation === 'ALERTED' && e.participants.some((p) => p.role === 'subject' && p.mention.type === 'AGENCY');
     const subjects = e.participants.filter(
-      (p) => p.role === 'subject' && (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true),
+      (p) =>
+        p.role === 'subject' &&
+        (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true) &&
+        !(toldBody && p.mention.type === 'PERSON'),
     );
     for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
     // A person arrested or released somewhere was there; one who asked or was asked for something was not.

@@ -148,7 +148,9 @@ function loadGazetteer(nameByCode: Map<string, string>): LexiconEntry[] {
     const country = nameByCode.get(c.country);
     // English-language news drops the accents (AP style): "Lashkar Gah", "Sao Paulo".
     const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
-    const aliases = [...new Set([name, c.name])].filter((a) => a !== plain);
+    // News writes "St. Paul" for GeoNames' "Saint Paul" (AP style).
+    const saint = /^Saint /.test(plain) ? [plain.replace(/^Saint /, 'St. ')] : [];
+    const aliases = [...new Set([name, c.name, ...saint])].filter((a) => a !== plain);
     return { name: plain, type: 'LOCATION' as const, aliases, acronyms: [], weak: true, ...(country ? { in: country } : {}) };
   });
 }

@@ -56,8 +56,10 @@ function nationality(ctx: SentenceContext): RuleRelation[] {
       }
       // PERSON, a/an DEMONYM (national|citizen|man…), also after an age: "Carlos Mendoza, 34, a Honduran citizen"
       const after = textAt(ctx, p.to) === ',' && /^\d{1,3}$/.test(textAt(ctx, p.to + 1)) && textAt(ctx, p.to + 2) === ',' ? p.to + 2 : p.to;
-      // …or with the age inside: "Yusuf Karimov, a 41-year-old Uzbek asylum seeker"
-      const article = /^\d{1,3}-year-old$/.test(textAt(ctx, c.from - 1)) ? c.from - 2 : c.from - 1;
+      // …or with the age or a word inside: "Yusuf Karimov, a 41-year-old Uzbek asylum seeker",
+      // "Abdul Wasi Safi, a former Afghan commando"
+      let article = c.from - 1;
+      while (article > c.from - 3 && (/^\d{1,3}-year-old$/.test(textAt(ctx, article)) || /^(?:former|retired|young|fellow)$/.test(textAt(ctx, article)))) article--;
       if (c.from > after && article - after <= 2 && textAt(ctx, after) === ',' && /^(a|an|the)$/i.test(textAt(ctx, article))) {
         out.push({ source: p, target: c, type: 'NATIONAL_OF' });
       }
@@ -92,7 +94,8 @@ function membership(ctx: SentenceContext): RuleRelation[] {
         (between.length === 1 || /^(the|a|an)$/.test(between[1] ?? '') || TITLE_WORDS.has(between[1] ?? '')) &&
         !between.slice(1).includes(',') &&
         !between.some((w) => /^(said|says|told|and|who|which|that)$/.test(w));
-      const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|spokesperson|official|agent|officer|chairman|chairwoman|chair|secretary|commissioner|administrator|founder|commander) of( the)?$/);
+      // "X, director of the Y", also of a branch: "executive director of the Minnesota chapter of the Y".
+      const memberOf = between.join(' ').match(/\b(former\s+)?(member|members|leader|head|chief|director|spokesman|spokeswoman|spokesperson|official|agent|officer|chairman|chairwoman|chair|secretary|commissioner|administrator|founder|commander) of( the)?(?:(?: [\w.-]+){0,2} (?:chapter|branch|office|division|unit|affiliate|arm|wing) of(?: the)?)?$/);
       // "Rep. Mark Green, a Tennessee Republican who chairs the House Homeland Security Committee"
       const leads = between[0] === ',' && /\bwho (?:now |also )?(?:chairs|leads|heads|directs|runs|oversees|chaired|led|headed|directed|ran|oversaw)( the)?$/.test(between.join(' '));
       // "Maria Lopez of the Las Americas Immigrant Advocacy Center", "Edward Lemon of Texas A&M University"
@@ -103,9 +106,23 @@ function membership(ctx: SentenceContext): RuleRelation[] {
         break;
       }
     }
+    if (out.some((r) => r.source === p)) continue;
+    // "The Hillsborough County Sheriff's Office has joined…, Sheriff Chad Chronister announced",
+    // "Chief Patrol Agent John Modlin" and the Border Patrol: a title that names the body.
+    const title: string[] = [];
+    for (let k = p.from - 1; k >= Math.max(0, p.from - 4) && !ctx.mentions.some((m) => k >= m.from && k < m.to); k--) {
+      const w = textAt(ctx, k);
+      if (/^\p{Lu}\p{Ll}+$/u.test(w)) title.push(w);
+      else if (w !== '.') break;
+    }
+    const named = ctx.mentions.find((m) => BODY_TYPES.has(m.type) && m.name.replace(/['’]s\b/g, '').split(' ').some((w) => title.includes(w) && !GENERIC_NAME_WORDS.has(w)));
+    if (named) out.push({ source: p, target: named, type: 'MEMBER_OF' });
   }
   return out;
 }
+
+// Words in many bodies' names: a title sharing one of them says nothing.
+const GENERIC_NAME_WORDS = new Set(['Department', 'Office', 'Agency', 'Service', 'Services', 'Bureau', 'National', 'Federal', 'State', 'States', 'United', 'County', 'City', 'General', 'Committee', 'Administration', 'Council', 'Commission', 'House', 'Senate']);
 
 function activity(ctx: SentenceContext): RuleRelation[] {
   const out: RuleRelation[] = [];
