@@ -4,6 +4,12 @@ import { toEvalJson } from '../../../server/src/pipeline/extract/to-eval-json.ts
 
 const run = (text: string) => toEvalJson(extract({ text }));
 const names = (text: string) => run(text).entities.map((e) => e.name);
+/** "source>target" of every ARRESTED link found in `text`, sorted. */
+const arrestedIn = (text: string) =>
+  run(text)
+    .relations.filter((r) => r.type === 'ARRESTED')
+    .map((r) => `${r.source}>${r.target}`)
+    .sort();
 
 describe('extraction on awkward input', () => {
   it('returns empty lists for a text that names nothing', () => {
@@ -172,9 +178,7 @@ describe('extraction rules', () => {
   });
 
   it('reads "was taken into custody by the FBI\'s Joint Terrorism Task Force" as arrested by both', () => {
-    const out = run("Omar Farah was taken into custody by the FBI's Joint Terrorism Task Force near his home.");
-    const arrested = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
-    expect(arrested).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
+    expect(arrestedIn("Omar Farah was taken into custody by the FBI's Joint Terrorism Task Force near his home.")).toEqual(['Federal Bureau of Investigation>Omar Farah', 'Joint Terrorism Task Force>Omar Farah']);
   });
 
   it.each([
@@ -214,9 +218,7 @@ describe('extraction rules', () => {
   });
 
   it('reads "transferred to the custody of ICE\'s Enforcement and Removal Operations" as held by both', () => {
-    const out = run("Rami Haddad was transferred to the custody of Immigration and Customs Enforcement's Enforcement and Removal Operations in Florence.");
-    const held = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
-    expect(held).toEqual(['Enforcement and Removal Operations>Rami Haddad', 'Immigration and Customs Enforcement>Rami Haddad']);
+    expect(arrestedIn("Rami Haddad was transferred to the custody of Immigration and Customs Enforcement's Enforcement and Removal Operations in Florence.")).toEqual(['Enforcement and Removal Operations>Rami Haddad', 'Immigration and Customs Enforcement>Rami Haddad']);
   });
 
   it('reads "she" after a quoted lawyer as the person the story is about, not the lawyer', () => {
@@ -344,9 +346,7 @@ describe('extraction rules', () => {
   });
 
   it('reads "Agents with the FBI\'s Joint Terrorism Task Force arrested him" as both arresting him, not arresting the FBI', () => {
-    const out = run("Farrukh Nazarov bought a ticket to Istanbul. Agents with the FBI's Joint Terrorism Task Force arrested him at the airport.");
-    const arrested = out.relations.filter((r) => r.type === 'ARRESTED').map((r) => `${r.source}>${r.target}`).sort();
-    expect(arrested).toEqual(['Federal Bureau of Investigation>Farrukh Nazarov', 'Joint Terrorism Task Force>Farrukh Nazarov']);
+    expect(arrestedIn("Farrukh Nazarov bought a ticket to Istanbul. Agents with the FBI's Joint Terrorism Task Force arrested him at the airport.")).toEqual(['Federal Bureau of Investigation>Farrukh Nazarov', 'Joint Terrorism Task Force>Farrukh Nazarov']);
   });
 
   it('reads the national after a wire dateline: "WASHINGTON (AP) — An Afghan man … has been indicted"', () => {
