@@ -321,6 +321,20 @@ describe('extraction rules', () => {
     expect(run('The suspects, most of them aged between 19 and 30, were detained in Khujand, the agency said.').events).toEqual([]);
   });
 
+  it('finds no identification in "The men, identified as Farid Ahmadi and Gul Rahman, …"', () => {
+    expect(run('The men, identified as Farid Ahmadi and Gul Rahman, were questioned in Otay Mesa.').events.filter((e) => e.type === 'Identification')).toEqual([]);
+  });
+
+  it('names the lede\'s "U.S. citizen" from the next sentence, and puts no arrest where he was flying to', () => {
+    const out = run(
+      'A Lebanese-born U.S. citizen was arrested Wednesday at Newark Liberty International Airport. Ali Hassan Saab, 45, was taken into custody by FBI agents as he prepared to board a flight to Beirut.',
+    );
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Ali Hassan Saab', target: 'United States', type: 'NATIONAL_OF' }));
+    const arrests = out.events.filter((e) => e.type === 'Arrest');
+    expect(arrests).toHaveLength(1);
+    expect(arrests[0]?.participants).not.toContain('Beirut');
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -268,6 +268,11 @@ describe('extract (lexicon skeleton)', () => {
     expect(find('ICE arrested 14 people in Minneapolis and St. Paul.', 'Saint Paul')?.aliases).toContain('St. Paul');
   });
 
+  it.each(["The Federal Prosecutor's Office in Karlsruhe", "The Prosecutor General's Office in Tashkent"])('keeps the possessive in "%s"', (phrase) => {
+    const name = phrase.replace(/^The /, '').replace(/ in \w+$/, '');
+    expect(names(`${phrase} said the suspects had been in contact with ISIS-K.`)).toContain(name);
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

@@ -79,6 +79,9 @@ const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published',
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
 const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
+// "a U.S. citizen", "Afghan nationals": the country stands for its people.
+const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
+const NATIONAL_NOUN = /^(?:citizens?|nationals?)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
@@ -118,6 +121,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (prev === 'the' && i - 1 === start && EVENT_NOUNS.test(word)) return;
     // "Rep. Ilhan Omar called the arrests cruel": judging an event refers back to it.
     if (prev === 'the' && EVENT_NOUNS.test(word) && JUDGING.test(tokens[i - 2]?.text ?? '')) return;
+    // "The men, identified only as Nuriddin K. …": naming someone is no identification event.
+    if (word === 'identified' && (tokens[i + 1]?.text.toLowerCase() === 'as' || (tokens[i + 1]?.text.toLowerCase() === 'only' && tokens[i + 2]?.text.toLowerCase() === 'as'))) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
     if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 
@@ -181,7 +186,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const participants: FoundEvent['participants'] = [];
     const add = (mention: Mention, role: Role): void => {
       if (participants.some((p) => p.mention.key === mention.key && p.role === role)) return;
-      const asPeople = mention.type === 'COUNTRY' && (isDemonym(mention) || /^(from|of)$/i.test(tokens[mention.from - 1]?.text ?? ''));
+      const asPeople = mention.type === 'COUNTRY' && (isDemonym(mention) || /^(from|of)$/i.test(tokens[mention.from - 1]?.text ?? '') || NATIONAL_NOUN.test(tokens[mention.to]?.text ?? ''));
       participants.push({ mention, role, ...(asPeople ? { asPeople } : {}) });
     };
     // In the active voice the nearest named actor before the trigger is its agent.
@@ -196,6 +201,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
         (m.type === 'ORGANIZATION' && /^at$/i.test(before?.text ?? '')) ||
         // "to appear in immigration court": a body named by a common noun after "in" is where.
         (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? ''));
+      // "as he prepared to board a flight to Beirut": where someone was headed is not where they were arrested.
+      if (isPlace && STAYS.has(type) && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";

@@ -479,7 +479,10 @@ function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Arr
   for (const e of events) {
     const nounAfter = (p: FoundEvent['participants'][number]): string => contexts[e.sentence]?.tokens[p.mention.to]?.text ?? '';
     // The national may have done the act ("An Uzbek national … pleaded guilty") or had it done.
-    const national = e.participants.find((p) => p.role !== 'place' && p.asPeople && isDemonym(p.mention) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))));
+    // A demonym or a country's name before "citizen": "an Afghan man", "a U.S. citizen".
+    const national = e.participants.find(
+      (p) => p.role !== 'place' && p.asPeople && (isDemonym(p.mention) || /^citizens?$/i.test(nounAfter(p))) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))),
+    );
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];
     if (!next) continue;
