@@ -335,6 +335,20 @@ describe('extraction rules', () => {
     expect(arrests[0]?.participants).not.toContain('Beirut');
   });
 
+  it('reads "the agency" as the government body named last by its name, not a court named by a common noun', () => {
+    const out = run('Acting ICE Director Todd Lyons said arrests at immigration courts would continue. Lyons said the agency had arrested 2,000 people in New York.');
+    // "2,000" with its comma is a count, not the year 2000.
+    expect(out.events.find((e) => e.type === 'Arrest')).toEqual({ type: 'Arrest', participants: ['New York', 'Immigration and Customs Enforcement'], count: 2000 });
+  });
+
+  it('keeps the one held when "the agency confirmed" closes the sentence', () => {
+    const out = run('An Uzbek national who had been living in Baltimore was taken into custody by ICE officers last week, the agency confirmed Monday.');
+    expect(arrestedIn('An Uzbek national who had been living in Baltimore was taken into custody by ICE officers last week, the agency confirmed Monday.')).toEqual([
+      'Immigration and Customs Enforcement>Uzbekistan',
+    ]);
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants).toContain('Uzbekistan');
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -98,8 +98,17 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
       const qualifier = before === 'the' ? [] : /^['’]s$/.test(before) && tokens[k - 3]?.text.toLowerCase() === 'the' ? [`${cap(tokens[k - 2]?.text ?? '')}'s`] : tokens[k - 2]?.text.toLowerCase() === 'the' && /^\p{Ll}+$/u.test(before) ? [cap(before)] : undefined;
       if (!qualifier) continue;
       const words = [...qualifier, cap(word)];
-      const body = lastMention(ctx, k - 1, earlier, (m) => m.type === 'AGENCY' && words.every((w) => m.name.replace(/’/g, "'").split(' ').includes(w)), Number.MAX_SAFE_INTEGER);
-      if (body) out.push({ mention: body, role: roleAt(k) });
+      // "Lyons said the agency had arrested…": any government body may be called "the agency" (not a legislature or court).
+      const anyAgency = word === 'agency' && qualifier.length === 0;
+      const fits = (m: Mention): boolean =>
+        m.type === 'AGENCY' &&
+        (anyAgency
+          ? !/\b(?:Committee|Subcommittee|Senate|House|Congress|Court|Parliament)\b/.test(m.name) && /^\p{Lu}/u.test(m.surface)
+          : words.every((w) => m.name.replace(/’/g, "'").split(' ').includes(w)));
+      const body = lastMention(ctx, k - 1, earlier, fits, Number.MAX_SAFE_INTEGER);
+      // "…, the agency confirmed": the body announcing its own act is its agent.
+      const announcing = reporting.has(tokens[k + 1]?.text.toLowerCase() ?? '');
+      if (body) out.push({ mention: body, role: announcing ? 'agent' : roleAt(k) });
     }
   }
   return out;

@@ -464,7 +464,7 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, s
     const value = numberValue(tok.text);
     if (value === undefined) return;
     const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';
-    if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100)) return;
+    if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100 && !tok.text.includes(','))) return;
     // "March 4" and "Oct. 7" are dates; "Hassan, 27," an age; "$15,000" money.
     const prev = ctx.tokens[k - 1]?.text ?? '';
     if (MONTHS.test(prev) || (prev === '.' && MONTHS.test(ctx.tokens[k - 2]?.text ?? '')) || /^[$€£]$/.test(prev) || /^[$€£]/.test(tok.text)) return;
