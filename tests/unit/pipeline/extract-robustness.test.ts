@@ -349,6 +349,25 @@ describe('extraction rules', () => {
     expect(out.events.find((e) => e.type === 'Arrest')?.participants).toContain('Uzbekistan');
   });
 
+  it('reads "Following the arrests, …" as a reference back, but "after the arrest of X" as an arrest', () => {
+    expect(run('Following the arrests, Texas Gov. Greg Abbott said the case showed the need for more enforcement.').events).toEqual([]);
+    expect(run('Protests began after the arrest of Mahmoud Khalil by ICE agents in New York.').events.map((e) => e.type)).toEqual(['Arrest']);
+  });
+
+  it('does not name the lede\'s nationals from people further on: "charged two men with running a network that smuggled … Tajik migrants"', () => {
+    const out = run(
+      'Federal prosecutors have charged two men with running a network that smuggled dozens of Uzbek and Tajik migrants into the United States. Akmal Nurmatov, 41, and Jamshid Qodirov, 36, were arrested in Houston.',
+    );
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
+  });
+
+  it('names the national a sentence says its subject was: "The man who … attacked people … was a Somali refugee"', () => {
+    const out = run(
+      'The man who drove into a crowd at Ohio State University and then attacked people with a knife on Monday was a Somali refugee, officials said. Abdul Razak Ali Artan, 18, was shot by an officer.',
+    );
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Abdul Razak Ali Artan', target: 'Somalia', type: 'NATIONAL_OF' }));
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

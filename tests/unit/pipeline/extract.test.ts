@@ -273,6 +273,10 @@ describe('extract (lexicon skeleton)', () => {
     expect(names(`${phrase} said the suspects had been in contact with ISIS-K.`)).toContain(name);
   });
 
+  it('names a facility with the agency that runs it: "the Northwest ICE Processing Center"', () => {
+    expect(find('He was moved to the Northwest ICE Processing Center in Tacoma.', 'Northwest ICE Processing Center')?.type).toBe('Location');
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

@@ -82,6 +82,7 @@ const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|r
 // "a U.S. citizen", "Afghan nationals": the country stands for its people.
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
 const NATIONAL_NOUN = /^(?:citizens?|nationals?)$/i;
+const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
@@ -119,8 +120,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
     // "The arrests followed an FBI review": a sentence opening with "The <event noun>" refers back.
     if (prev === 'the' && i - 1 === start && EVENT_NOUNS.test(word)) return;
-    // "Rep. Ilhan Omar called the arrests cruel": judging an event refers back to it.
-    if (prev === 'the' && EVENT_NOUNS.test(word) && JUDGING.test(tokens[i - 2]?.text ?? '')) return;
+    // "Rep. Ilhan Omar called the arrests cruel", "Following the arrests, Gov. Abbott said…": judging
+    // an event, or placing something after it, refers back to it (unless it says whose: "after the arrest of X").
+    if (prev === 'the' && EVENT_NOUNS.test(word) && (JUDGING.test(tokens[i - 2]?.text ?? '') || (AROUND.test(tokens[i - 2]?.text ?? '') && !/^(?:of|in|by|at)$/i.test(tokens[i + 1]?.text ?? '')))) return;
     // "The men, identified only as Nuriddin K. …": naming someone is no identification event.
     if (word === 'identified' && (tokens[i + 1]?.text.toLowerCase() === 'as' || (tokens[i + 1]?.text.toLowerCase() === 'only' && tokens[i + 2]?.text.toLowerCase() === 'as'))) return;
     // "did not respond to a request for comment" is newsroom boilerplate.

@@ -2,7 +2,7 @@ import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelat
 import { findEvents, type FoundEvent, type Role } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
-import { findAppositiveBodies, findNamedBodies, headNounType } from './named-bodies.ts';
+import { findAppositiveBodies, findNamedBodies, headNounType, isOpener } from './named-bodies.ts';
 import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
@@ -78,12 +78,17 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         // body's name is part of it. So is a nationality before a government body ("the Afghan Air
         // Force": not the U.S. one), and the country whose "Attorney's Office" it is.
         const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
-        const place = ctx.mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
+        // "the Northwest ICE Processing Center": the agency that runs a facility, and the words before it, are in its name.
+        const operator = body.type === 'LOCATION' ? ctx.mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
+        const place = operator ?? ctx.mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
         if (place) ctx.mentions.splice(ctx.mentions.indexOf(place), 1);
+        let lead = place?.from ?? body.from;
+        while (operator && lead > 0 && !covered[lead - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[lead - 1]?.text ?? '') && !isOpener(tokens[lead - 1]?.text ?? '')) lead--;
         const district = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, ctx.mentions) : undefined;
         if (district) ctx.mentions = ctx.mentions.filter((m) => m.to <= body.to || m.from >= district.to);
-        const name = `${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${district ? ` ${district.words}` : ''}`;
-        add(place?.from ?? body.from, district?.to ?? body.to, { name, type: body.type });
+        const leadWords = tokens.slice(lead, place?.from ?? body.from).map((t) => `${t.text} `).join('');
+        const name = `${leadWords}${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${district ? ` ${district.words}` : ''}`;
+        add(lead, district?.to ?? body.to, { name, type: body.type });
       }
       // "Source: Government Executive": the header names the outlet that published the story.
       const outlet = sourceHeader(tokens, covered);
@@ -480,8 +485,18 @@ function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Arr
     const nounAfter = (p: FoundEvent['participants'][number]): string => contexts[e.sentence]?.tokens[p.mention.to]?.text ?? '';
     // The national may have done the act ("An Uzbek national … pleaded guilty") or had it done.
     // A demonym or a country's name before "citizen": "an Afghan man", "a U.S. citizen".
+    // After the trigger it must be the object itself ("arrested a Somali national") or what the
+    // subject is said to be ("The man who … attacked people … was a Somali refugee"), not someone
+    // further on ("charged two men with running a network that smuggled … Tajik migrants").
+    const tokens = contexts[e.sentence]?.tokens ?? [];
+    const predicate = (m: Mention): boolean => /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^(?:was|is)$/i.test(tokens[m.from - 2]?.text ?? '');
     const national = e.participants.find(
-      (p) => p.role !== 'place' && p.asPeople && (isDemonym(p.mention) || /^citizens?$/i.test(nounAfter(p))) && (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))),
+      (p) =>
+        p.role !== 'place' &&
+        p.asPeople &&
+        (p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention)) &&
+        (isDemonym(p.mention) || /^citizens?$/i.test(nounAfter(p))) &&
+        (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))),
     );
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];

@@ -39,6 +39,11 @@ const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu})[\p{L}’'&.-]*$/
 // Capitalised only because they open a sentence: never the first word of a name.
 const OPENERS = new Set(['The', 'In', 'At', 'On', 'A', 'An', 'By', 'For', 'From', 'With', 'After', 'Before', 'Despite', 'When', 'While', 'But', 'And', 'Meanwhile', 'According', 'Former', 'Last', 'This', 'That', 'Its', 'Their', 'His', 'Her']);
 
+/** A capitalised word that is never the first word of a name ("The", "In", "According"…). */
+export function isOpener(word: string): boolean {
+  return OPENERS.has(word);
+}
+
 const PLACE_PREFIXES = new Set(['Fort', 'Camp', 'Mount', 'Lake', 'Cape']);
 
 /** Tokens back to the written name: "John F. Kennedy …", "Sheriff's Office", straight apostrophes. */
