@@ -368,6 +368,12 @@ describe('extraction rules', () => {
     expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Abdul Razak Ali Artan', target: 'Somalia', type: 'NATIONAL_OF' }));
   });
 
+  it('keeps a second verb phrase\'s actors out: "crossed the southern border and were released by CBP"', () => {
+    const out = run('Most of these Tajik migrants crossed the southern border and were initially released into the U.S. by Customs and Border Protection.');
+    expect(out.events.find((e) => e.type === 'Crossing')?.participants ?? []).not.toContain('Customs and Border Protection');
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Customs and Border Protection', target: 'Tajikistan', type: 'RELEASED' }));
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

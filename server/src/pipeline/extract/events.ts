@@ -398,7 +398,9 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
   // So does a reporting clause after it ("…, said Marcos Charles"): the speaker is no participant.
   for (let k = i + 1; k < hi; k++) {
     const w = tokens[k]?.text.toLowerCase() ?? '';
-    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k)) hi = k;
+    // "…crossed the southern border and were initially released … by CBP": a second verb phrase has its own actors.
+    const nextVerb = w === 'and' && /^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '');
+    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
     // "…, his family told the BBC": the comma before a short speaker ends it too. A government
     // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
     else if (reporting.has(w)) {
