@@ -79,8 +79,9 @@ const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published',
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
 const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
-// "a U.S. citizen", "Afghan nationals": the country stands for its people.
+// Events that happen where someone is, not where they are sent.
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
+// "a U.S. citizen", "Afghan nationals": the country stands for its people.
 const NATIONAL_NOUN = /^(?:citizens?|nationals?)$/i;
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
@@ -261,6 +262,12 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (date) event.date = date;
     byType.set('Testimony', event);
   });
+  const alertAt = (trigger: number, participants: FoundEvent['participants']): void => {
+    const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger, participants };
+    const relation = t.relationOf.get('Alert');
+    if (relation) event.relation = relation;
+    byType.set('Alert', event);
+  };
   // "the government of Uzbekistan shared information with the FBI": passing on intelligence is an alert.
   tokens.forEach((tok, i) => {
     if (byType.has('Alert') || !SHARING_VERBS.has(tok.text.toLowerCase())) return;
@@ -268,10 +275,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const source = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 4 && m.type !== 'LOCATION');
     const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 8 && m.type !== 'LOCATION' && m.key !== source?.key);
     if (!source || !recipient) return;
-    const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger: i, participants: [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }] };
-    const relation = t.relationOf.get('Alert');
-    if (relation) event.relation = relation;
-    byType.set('Alert', event);
+    alertAt(i, [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }]);
   });
   // "the F.B.I. told the Department of Homeland Security that the man … was on the watchlist": one
   // government body telling another is an alert (a legislature told is testimony, above).
@@ -283,12 +287,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (!source || source.key === recipient.key) return;
     // …and the person it was about.
     const about = ctx.mentions.find((m) => m.from > recipient.to && m.from - recipient.to <= 8 && m.type === 'PERSON');
-    const participants: FoundEvent['participants'] = [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }];
-    if (about) participants.push({ mention: about, role: 'subject' });
-    const event: FoundEvent = { type: 'Alert', sentence: ctx.index, trigger: i, participants };
-    const relation = t.relationOf.get('Alert');
-    if (relation) event.relation = relation;
-    byType.set('Alert', event);
+    alertAt(i, [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }, ...(about ? [{ mention: about, role: 'subject' as const }] : [])]);
   });
   return [...byType.values()];
 }
