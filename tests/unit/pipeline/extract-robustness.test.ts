@@ -342,8 +342,9 @@ describe('extraction rules', () => {
   });
 
   it('keeps the one held when "the agency confirmed" closes the sentence', () => {
-    const out = run('An Uzbek national who had been living in Baltimore was taken into custody by ICE officers last week, the agency confirmed Monday.');
-    expect(arrestedIn('An Uzbek national who had been living in Baltimore was taken into custody by ICE officers last week, the agency confirmed Monday.')).toEqual([
+    const text = 'An Uzbek national who had been living in Baltimore was taken into custody by ICE officers last week, the agency confirmed Monday.';
+    const out = run(text);
+    expect(arrestedIn(text)).toEqual([
       'Immigration and Customs Enforcement>Uzbekistan',
     ]);
     expect(out.events.find((e) => e.type === 'Arrest')?.participants).toContain('Uzbekistan');
@@ -372,6 +373,22 @@ describe('extraction rules', () => {
     const out = run('Most of these Tajik migrants crossed the southern border and were initially released into the U.S. by Customs and Border Protection.');
     expect(out.events.find((e) => e.type === 'Crossing')?.participants ?? []).not.toContain('Customs and Border Protection');
     expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Customs and Border Protection', target: 'Tajikistan', type: 'RELEASED' }));
+  });
+
+  it('reads a clause joined by ", and" as having its own actors, but not the last item of a list', () => {
+    const out = run('Since the Moscow attack, Russian police have detained thousands of migrants in raids, and Kyrgyzstan and Uzbekistan have warned their citizens.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Russia']);
+    expect(out.events.find((e) => e.type === 'Alert')?.participants.sort()).toEqual(['Kyrgyzstan', 'Uzbekistan']);
+    expect(run('ICE arrested eight Tajik men in New York, Philadelphia, and Los Angeles.').events[0]?.participants).toContain('Los Angeles');
+  });
+
+  it('reads "took him into custody, and the FBI is reviewing…" as ICE holding him, the FBI no part of it', () => {
+    const text = 'Officers met Ahmad Ali at the field office. Immigration and Customs Enforcement took him into custody, and the FBI is reviewing the case.';
+    const out = run(text);
+    expect(arrestedIn(text)).toEqual([
+      'Immigration and Customs Enforcement>Ahmad Ali',
+    ]);
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants).not.toContain('Federal Bureau of Investigation');
   });
 
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {

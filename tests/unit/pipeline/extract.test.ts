@@ -277,6 +277,13 @@ describe('extract (lexicon skeleton)', () => {
     expect(find('He was moved to the Northwest ICE Processing Center in Tacoma.', 'Northwest ICE Processing Center')?.type).toBe('Location');
   });
 
+  it('reads what someone co-founded as an organization, and names a party with its country', () => {
+    const out = run('Lucas Webber, co-founder of Militant Wire, said members of the Islamic Renaissance Party of Tajikistan were jailed.');
+    expect(out.entities).toContainEqual(expect.objectContaining({ name: 'Militant Wire', type: 'Organization' }));
+    expect(out.entities).toContainEqual(expect.objectContaining({ name: 'Islamic Renaissance Party of Tajikistan', type: 'Organization' }));
+    expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Lucas Webber', target: 'Militant Wire', type: 'MEMBER_OF' }));
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

@@ -80,8 +80,9 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
     if (body) out.push({ mention: body, role: 'agent' });
   }
 
-  // "arrested him": the object pronoun is the subject of the event.
-  if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '')) {
+  // "arrested him", "took him into custody": the object pronoun is the subject of the event.
+  const intoCustody = tokens[trigger - 1]?.text.toLowerCase() === 'into' && /^(him|her)$/i.test(tokens[trigger - 2]?.text ?? '');
+  if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '') || intoCustody) {
     const person = lastMention(ctx, trigger, earlier, (m) => m.type === 'PERSON');
     if (person) out.push({ mention: person, role: 'subject' });
   }

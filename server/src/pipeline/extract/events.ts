@@ -380,15 +380,22 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
     const word = tokens[k]?.text.toLowerCase() ?? '';
     // "told the committee that arrests … would continue": the trigger opens the clause itself.
     const complementizer = word === 'that' && (k + 1 === i || /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? ''));
-    // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
-    if (BACKWARD_BREAKS.has(word) || complementizer || reporting.has(word)) {
+    // "According to the Justice Department, ICE arrested…", "Since the Moscow attack, Russian police
+    // have detained…": a fronted source or clause ends at its comma, and takes no part.
+    const fronted = attribution(tokens, k) || (k === start && BACKWARD_BREAKS.has(word));
+    const comma = fronted ? tokens.findIndex((x, n) => n > k && n < i && x.text === ',') : -1;
+    if (comma >= 0) {
+      lo = comma + 1;
+      break;
+    }
+    // "…in raids, and Kyrgyzstan and Uzbekistan have warned": the trigger's own clause starts after ", and".
+    if (clauseAnd(ctx, k)) {
       lo = k + 1;
       break;
     }
-    // "According to the Justice Department, ICE arrested…": the source is no participant either.
-    const comma = attribution(tokens, k) ? tokens.findIndex((x, n) => n > k && n < i && x.text === ',') : -1;
-    if (comma >= 0) {
-      lo = comma + 1;
+    // "Homan said the arrest…": whoever speaks before a reporting verb is not a participant.
+    if (BACKWARD_BREAKS.has(word) || complementizer || reporting.has(word)) {
+      lo = k + 1;
       break;
     }
   }
@@ -398,7 +405,8 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
   for (let k = i + 1; k < hi; k++) {
     const w = tokens[k]?.text.toLowerCase() ?? '';
     // "…crossed the southern border and were initially released … by CBP": a second verb phrase has its own actors.
-    const nextVerb = w === 'and' && /^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '');
+    const nextVerb =
+      w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text))));
     if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
     // "…, his family told the BBC": the comma before a short speaker ends it too. A government
     // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
@@ -449,6 +457,13 @@ function custodiansAfter(ctx: SentenceContext, k: number): Mention[] {
   if (!first) return [];
   const owned = /^['’]s$/.test(ctx.tokens[first.to]?.text ?? '') ? ctx.mentions.find((m) => m.from === first.to + 1 && m.type === 'AGENCY') : undefined;
   return owned ? [first, owned] : [first];
+}
+
+const CLAUSE_VERBS = /^(?:was|were|is|are|has|have|had|will|would|said|says)$/i;
+
+/** ", and" at token k after a word that is not a name: it joins clauses, not the items of a list ("New York, Philadelphia, and Los Angeles"). */
+function clauseAnd(ctx: SentenceContext, k: number): boolean {
+  return ctx.tokens[k]?.text.toLowerCase() === 'and' && ctx.tokens[k - 1]?.text === ',' && !ctx.mentions.some((m) => k - 2 >= m.from && k - 2 < m.to);
 }
 
 /** "according to" at token k. */

@@ -84,11 +84,11 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         if (place) ctx.mentions.splice(ctx.mentions.indexOf(place), 1);
         let lead = place?.from ?? body.from;
         while (operator && lead > 0 && !covered[lead - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[lead - 1]?.text ?? '') && !isOpener(tokens[lead - 1]?.text ?? '')) lead--;
-        const district = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, ctx.mentions) : undefined;
-        if (district) ctx.mentions = ctx.mentions.filter((m) => m.to <= body.to || m.from >= district.to);
+        const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, ctx.mentions) : ofCountry(tokens, body, ctx.mentions);
+        if (suffix) ctx.mentions = ctx.mentions.filter((m) => m.to <= body.to || m.from >= suffix.to);
         const leadWords = tokens.slice(lead, place?.from ?? body.from).map((t) => `${t.text} `).join('');
-        const name = `${leadWords}${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${district ? ` ${district.words}` : ''}`;
-        add(lead, district?.to ?? body.to, { name, type: body.type });
+        const name = `${leadWords}${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
+        add(lead, suffix?.to ?? body.to, { name, type: body.type });
       }
       // "Source: Government Executive": the header names the outlet that published the story.
       const outlet = sourceHeader(tokens, covered);
@@ -97,7 +97,10 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         ctx.mentions = ctx.mentions.filter((m) => m.to <= body.from || m.from >= body.to);
         add(body.from, body.to, { name: body.name, type: body.type });
       }
-      for (const p of findPeople(tokens, covered)) add(p.from, p.to, { name: p.name, type: isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : 'PERSON' });
+      for (const p of findPeople(tokens, covered)) {
+        const type = isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : headOfBody(tokens, p.from) ? 'ORGANIZATION' : 'PERSON';
+        add(p.from, p.to, { name: p.name, type });
+      }
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
     if (english) countryBodies(ctx, text);
@@ -126,6 +129,18 @@ function districtAfter(tokens: Token[], at: number, mentions: Mention[]): { word
   const end = place?.to ?? (/^\p{Lu}/u.test(tokens[d + 2]?.text ?? '') ? d + 3 : undefined);
   if (end === undefined) return undefined;
   return { words: tokens.slice(at, end).map((x) => x.text).join(' '), to: end };
+}
+
+/** "the Islamic Renaissance Party of Tajikistan": an organization named with its country ends with it. */
+function ofCountry(tokens: Token[], body: { type: string; to: number }, mentions: Mention[]): { words: string; to: number } | undefined {
+  const country = body.type === 'ORGANIZATION' && tokens[body.to]?.text === 'of' ? mentions.find((m) => m.from === body.to + 1 && m.type === 'COUNTRY' && !isDemonym(m)) : undefined;
+  return country ? { words: `of ${country.surface}`, to: country.to } : undefined;
+}
+
+/** "co-founder of Militant Wire", "director of Crisis Group": what someone founded, runs or belongs to is a body, not a person. */
+function headOfBody(tokens: Token[], from: number): boolean {
+  const at = tokens[from - 1]?.text.toLowerCase() === 'the' ? from - 1 : from;
+  return tokens[at - 1]?.text.toLowerCase() === 'of' && /^(?:co-?founder|founder|director|president|chairman|chairwoman|member|members|head|leader|editor)$/i.test(tokens[at - 2]?.text ?? '');
 }
 
 const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
