@@ -391,6 +391,23 @@ describe('extraction rules', () => {
     expect(out.events.find((e) => e.type === 'Arrest')?.participants).not.toContain('Federal Bureau of Investigation');
   });
 
+  it('names "Two citizens of Tajikistan were sentenced" from the next sentence, and makes one hearing of the sentencing told twice', () => {
+    const out = run(
+      'Two citizens of Tajikistan were sentenced today for lying about ties to ISIS. According to court documents, Dilshod Rakhimov, 34, and Umed Nazarov, 29, denied supporting a terrorist group. U.S. District Judge Nina Gershon sentenced Rakhimov to 46 months in prison.',
+    );
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF').map((r) => r.source).sort()).toEqual(['Dilshod Rakhimov', 'Umed Nazarov']);
+    expect(out.events.filter((e) => e.type === 'Hearing')).toHaveLength(1);
+  });
+
+  it('does not take a speaker opening the next sentence for the lede\'s nationals: "…citizens of Venezuela, said X. Charles said…"', () => {
+    const out = run('Those arrested included citizens of Venezuela and Honduras, said Marcos Charles of ICE. Charles said two of the men had been deported before.');
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
+  });
+
+  it('finds no new event in "investigated the case" or "prosecuted the case"', () => {
+    expect(run("The FBI New York Field Office's Joint Terrorism Task Force investigated the case, with assistance from ICE.").events).toEqual([]);
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -284,6 +284,12 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.relations).toContainEqual(expect.objectContaining({ source: 'Lucas Webber', target: 'Militant Wire', type: 'MEMBER_OF' }));
   });
 
+  it('strips long and plural titles: "Assistant Attorney General for National Security John A. Eisenberg", "Assistant U.S. Attorneys Robert Pollack and Ellen Sise"', () => {
+    const out = names('Assistant Attorney General for National Security John A. Eisenberg and Assistant U.S. Attorneys Robert Pollack and Ellen Sise made the announcement.');
+    expect(out).toEqual(expect.arrayContaining(['John A. Eisenberg', 'Robert Pollack', 'Ellen Sise']));
+    expect(out).not.toContain('Attorneys Robert Pollack');
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

@@ -126,6 +126,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (prev === 'the' && EVENT_NOUNS.test(word) && (JUDGING.test(tokens[i - 2]?.text ?? '') || (AROUND.test(tokens[i - 2]?.text ?? '') && !/^(?:of|in|by|at)$/i.test(tokens[i + 1]?.text ?? '')))) return;
     // "The men, identified only as Nuriddin K. …": naming someone is no identification event.
     if (word === 'identified' && (tokens[i + 1]?.text.toLowerCase() === 'as' || (tokens[i + 1]?.text.toLowerCase() === 'only' && tokens[i + 2]?.text.toLowerCase() === 'as'))) return;
+    // "The FBI investigated the case", "prosecuted the case": the case is told elsewhere.
+    if (/^the$/i.test(tokens[i + 1]?.text ?? '') && /^cases?$/i.test(tokens[i + 2]?.text ?? '')) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
     if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 

@@ -484,7 +484,34 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
     people.push(m);
     if (!several) break;
   }
-  return people;
+  // "Charles said two of the men…": someone who opens the sentence by speaking is its source.
+  return SPOKE.test(tokens[people.at(-1)?.to ?? 0]?.text ?? '') ? [] : people;
+}
+
+const SPOKE = /^(?:said|says|told|added|stated|explained|noted|confirmed|announced)$/i;
+
+/** The people noun a country stands for: "an Afghan man", "a U.S. citizen", "two citizens of Tajikistan". */
+function peopleNoun(m: Mention, tokens: readonly Token[]): string {
+  const before = tokens[m.from - 2]?.text ?? '';
+  return tokens[m.from - 1]?.text.toLowerCase() === 'of' && /^(?:citizens?|nationals?|natives?)$/i.test(before) ? before : (tokens[m.to]?.text ?? '');
+}
+
+/**
+ * The unnamed national an event tells of, if any: a demonym or a country's name with a people noun
+ * ("an Afghan man", "a U.S. citizen", "two citizens of Tajikistan"), who did the act ("An Uzbek
+ * national … pleaded guilty") or had it done. After the trigger it must be the object itself
+ * ("arrested a Somali national") or what the subject is said to be ("The man who … attacked people
+ * … was a Somali refugee"), not someone further on ("charged two men with running a network that
+ * smuggled … Tajik migrants").
+ */
+function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['participants'][number] | undefined {
+  const predicate = (m: Mention): boolean => /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^(?:was|is)$/i.test(tokens[m.from - 2]?.text ?? '');
+  return e.participants.find((p) => {
+    const noun = peopleNoun(p.mention, tokens);
+    const near = p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention);
+    const national = isDemonym(p.mention) || /^(?:citizens?|nationals?|natives?)$/i.test(noun);
+    return p.role !== 'place' && p.asPeople === true && near && national && (ONE_PERSON.test(noun) || SEVERAL_PEOPLE.test(noun));
+  });
 }
 
 /**
@@ -497,27 +524,13 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
 function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number }> {
   const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
   for (const e of events) {
-    const nounAfter = (p: FoundEvent['participants'][number]): string => contexts[e.sentence]?.tokens[p.mention.to]?.text ?? '';
-    // The national may have done the act ("An Uzbek national … pleaded guilty") or had it done.
-    // A demonym or a country's name before "citizen": "an Afghan man", "a U.S. citizen".
-    // After the trigger it must be the object itself ("arrested a Somali national") or what the
-    // subject is said to be ("The man who … attacked people … was a Somali refugee"), not someone
-    // further on ("charged two men with running a network that smuggled … Tajik migrants").
     const tokens = contexts[e.sentence]?.tokens ?? [];
-    const predicate = (m: Mention): boolean => /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^(?:was|is)$/i.test(tokens[m.from - 2]?.text ?? '');
-    const national = e.participants.find(
-      (p) =>
-        p.role !== 'place' &&
-        p.asPeople &&
-        (p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention)) &&
-        (isDemonym(p.mention) || /^citizens?$/i.test(nounAfter(p))) &&
-        (ONE_PERSON.test(nounAfter(p)) || SEVERAL_PEOPLE.test(nounAfter(p))),
-    );
+    const national = unnamedNational(e, tokens);
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];
     if (!next) continue;
     // The next sentence must open with the name(s), and name nobody else first.
-    const people = openingPeople(next, SEVERAL_PEOPLE.test(nounAfter(national)));
+    const people = openingPeople(next, SEVERAL_PEOPLE.test(peopleNoun(national.mention, tokens)));
     for (const person of people) {
       e.participants.push({ mention: person, role: national.role });
       for (const other of events) {
@@ -570,19 +583,22 @@ function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<Foun
     e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
   // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
   const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
+  const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
   events.forEach((e, i) => {
-    const mine = keys(e, 'subject', 'PERSON');
-    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
+    const mine = e.type === 'Hearing' ? [...keys(e, 'subject', 'PERSON'), ...keys(e, 'agent', 'PERSON')] : keys(e, 'subject', 'PERSON');
+    if (!(RETELLABLE.has(e.type) || e.type === 'Hearing') || mine.length === 0 || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&
         prev.type === e.type &&
+        // A plea and a sentencing are two hearings: hearings are one only when told by the same word.
+        (e.type !== 'Hearing' || triggerWord(prev) === triggerWord(e)) &&
         prev.sentence !== e.sentence &&
         (!prev.date || !e.date || prev.date === e.date) &&
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
         !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
-        keys(prev, 'subject', 'PERSON').some((k) => mine.includes(k)),
+        [...keys(prev, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(prev, 'agent', 'PERSON') : [])].some((k) => mine.includes(k)),
     );
     if (first) firstOf.set(e, first);
   });

@@ -87,10 +87,20 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     while (to > from && TIME_WORD.test(tokens[to - 1]?.text ?? '')) to--;
     // "Marine Lt. Col. James Whitaker": a run ending in an abbreviated title is the title's.
     if (tokens[to]?.text === '.' && titles.has(`${tokens[to - 1]?.text ?? ''}.`)) continue;
-    const run = tokens.slice(from, to);
-    const words = run.filter((t) => t.text !== '.');
+    // "Assistant Attorney General for National Security John A. Eisenberg": a title phrase too long
+    // to strip word by word still ends in a name with a middle initial.
+    const initialled = to - from >= 4 && /^\p{Lu}$/u.test(tokens[to - 3]?.text ?? '') && tokens[to - 2]?.text === '.' && NAME_WORD.test(tokens[to - 4]?.text ?? '');
+    let run = tokens.slice(from, to);
+    let words = run.filter((t) => t.text !== '.');
+    if (initialled && (words.length > 4 || words.slice(0, -2).some((t) => notNames.has(t.text)))) {
+      from = to - 4;
+      run = tokens.slice(from, to);
+      words = run.filter((t) => t.text !== '.');
+    }
     if (words.length === 0 || words.length > 4) continue;
-    if (words.some((t) => notNames.has(t.text))) continue;
+    // (A middle initial is no word: the "A" of "John A. Eisenberg" is not the article.)
+    const initial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.';
+    if (words.some((t) => notNames.has(t.text) && !initial(t))) continue;
     // A hyphenated prefix before the run means it is part of something larger.
     if (prevToken && /^[-–]$/.test(prevToken.text) && prevToken.end === run[0]?.start) continue;
     // Tokens that touch ("D" + ".") are written together.
