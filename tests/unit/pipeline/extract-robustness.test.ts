@@ -408,6 +408,23 @@ describe('extraction rules', () => {
     expect(run("The FBI New York Field Office's Joint Terrorism Task Force investigated the case, with assistance from ICE.").events).toEqual([]);
   });
 
+  it('reads ";" and ", but" as joining clauses with their own actors', () => {
+    const out = run('Border Patrol agents arrested Abdul Karim Noorzai after he crossed near Eagle Pass; he was deported to Afghanistan in May.');
+    expect(out.events.find((e) => e.type === 'Crossing')?.participants).not.toContain('Afghanistan');
+    expect(out.events.find((e) => e.type === 'Deportation')?.participants).not.toContain('Eagle Pass');
+    const but = run('Officers arrested Nasratullah Safi in Arizona, but he remains in ICE custody.');
+    expect(but.events.find((e) => e.type === 'Arrest')?.participants).not.toContain('Immigration and Customs Enforcement');
+  });
+
+  it('finds no deportation in an order to deport: "A judge ordered him deported, but he remains in ICE custody"', () => {
+    const out = run('Agents arrested Nasratullah Safi in August. A judge ordered him deported, but he remains in ICE custody.');
+    expect(out.events.filter((e) => e.type === 'Deportation')).toEqual([]);
+  });
+
+  it('reads "had him arrested" as the person named before arrested', () => {
+    expect(arrestedIn('Yusuf Karimov fled to Texas in May. The FBI had him arrested in Dallas a week later.')).toEqual(['Federal Bureau of Investigation>Yusuf Karimov']);
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

@@ -81,8 +81,10 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
   }
 
   // "arrested him", "took him into custody": the object pronoun is the subject of the event.
+  // "ordered him deported", "had her arrested": the pronoun before a participle too.
   const intoCustody = tokens[trigger - 1]?.text.toLowerCase() === 'into' && /^(him|her)$/i.test(tokens[trigger - 2]?.text ?? '');
-  if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '') || intoCustody) {
+  const beforeParticiple = /^(him|her)$/i.test(tokens[trigger - 1]?.text ?? '') && /ed$/i.test(tokens[trigger]?.text ?? '');
+  if (/^(him|her)$/i.test(tokens[trigger + 1]?.text ?? '') || intoCustody || beforeParticiple) {
     const person = lastMention(ctx, trigger, earlier, (m) => m.type === 'PERSON');
     if (person) out.push({ mention: person, role: 'subject' });
   }

@@ -91,8 +91,9 @@ const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', '
 const INTELLIGENCE = new Set(['information', 'intelligence', 'tip', 'tips', 'details', 'warning', 'data']);
 const TESTIMONY_VERBS = new Set(['told', 'briefed', 'testified', 'warned', 'informed']);
 const LEGISLATURE = /\b(Committee|Subcommittee|Congress|Senate|House|Parliament)\b/;
-const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while']);
-const CLAUSE_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'where', 'which', 'who', 'whose', 'since', 'until', 'unless']);
+// ";" and "but" join clauses too: "…after he crossed near Eagle Pass; he was deported to Afghanistan".
+const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while', ';', 'but']);
+const CLAUSE_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'where', 'which', 'who', 'whose', 'since', 'until', 'unless', ';', 'but']);
 const TIME_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', '%', 'percent', 'times', 'minutes']);
 
 /**
@@ -338,6 +339,8 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   // what happened ("prompting DHS to scrutinize migrants" did happen).
   const word = tokens[i]?.text.toLowerCase() ?? '';
   const to = tokens[i - 1]?.text.toLowerCase() === 'to' && !/(?:s|ed|ing|ion|ment|al)$/.test(word) ? i - 1 : tokens[i - 2]?.text.toLowerCase() === 'to' && tokens[i - 1]?.text.toLowerCase() === 'be' ? i - 2 : -1;
+  // "A judge ordered him deported", "ordered Kordia released": an order, which may not be carried out.
+  if (/ed$/.test(word) && tokens.slice(Math.max(0, i - 4), i).some((x, k, xs) => /^order(?:ed|s|ing)?$/i.test(x.text) && xs.slice(k + 1).every((y) => !/^[,.;]$/.test(y.text)))) return true;
   if (to >= 0) {
     const lead = tokens.slice(Math.max(0, to - 8), to);
     const stop = lead.map((x) => /^[,.;:"“”]$/.test(x.text)).lastIndexOf(true);
@@ -384,7 +387,7 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
     const complementizer = word === 'that' && (k + 1 === i || /^(the|a|an|his|her|their|its|\p{Lu}.*)$/u.test(tokens[k + 1]?.text ?? ''));
     // "According to the Justice Department, ICE arrested…", "Since the Moscow attack, Russian police
     // have detained…": a fronted source or clause ends at its comma, and takes no part.
-    const fronted = attribution(tokens, k) || (k === start && BACKWARD_BREAKS.has(word));
+    const fronted = attribution(tokens, k) || (k === start && BACKWARD_BREAKS.has(word) && word !== 'but' && word !== ';');
     const comma = fronted ? tokens.findIndex((x, n) => n > k && n < i && x.text === ',') : -1;
     if (comma >= 0) {
       lo = comma + 1;
