@@ -425,6 +425,12 @@ describe('extraction rules', () => {
     expect(arrestedIn('Yusuf Karimov fled to Texas in May. The FBI had him arrested in Dallas a week later.')).toEqual(['Federal Bureau of Investigation>Yusuf Karimov']);
   });
 
+  it('keeps a relative clause out of "was taken into custody", and an owner out of an arrest: "…under the Biden administration\'s parole program, was taken into custody"', () => {
+    const text = "The man, who entered the U.S. in 2022 under the Biden administration's parole program, was taken into custody by ICE officers in Houston.";
+    expect(arrestedIn(text)).toEqual([]);
+    expect(run(text).events.find((e) => e.type === 'Arrest')?.participants).not.toContain('Biden administration');
+  });
+
   it('makes one arrest of an arrest told twice, in the lede and then in detail', () => {
     const text =
       'Federal agents arrested a Somali national in Minneapolis on Tuesday, officials said. Abdirahman Yusuf Hassan, 27, was taken into custody by the FBI near his home, according to a complaint.';

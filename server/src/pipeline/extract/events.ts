@@ -156,7 +156,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     // "Three Tajik men who were held … after officials linked them to ISIS have been released":
     // the subject sits before a relative clause, whose own actors take no part.
-    const relative = passive ? relativeClauseBefore(tokens, i, start, t) : undefined;
+    // ("was taken into custody": the auxiliaries stand before "taken".)
+    const relative = passive ? relativeClauseBefore(tokens, intoCustody ? i - 2 : i, start, t) : undefined;
     const window = relative ? { lo: clauseWindow(ctx, relative.from, start, t.reporting).lo, hi: clauseWindow(ctx, i, start, t.reporting).hi } : clauseWindow(ctx, i, start, t.reporting);
     // "X was arrested by FBI agents … and later pleaded guilty": an active verb joined to a passive
     // one has the sentence's subject; the passive one's agents before it take no part.
@@ -215,7 +216,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       // later actors are agents only when joined to it by "and".
       else if (byIndex >= 0 && m.from > byIndex && (m.from - byIndex <= 3 || joinedToAgent(m))) add(m, 'agent');
       else if (m.from < i) {
-        if (m === agentBefore || m.key !== agentBefore?.key) add(m, m === agentBefore || conjoined(m, agentBefore) ? 'agent' : 'subject');
+        const role = m === agentBefore || conjoined(m, agentBefore) ? 'agent' : 'subject';
+        // "the Biden administration's parole program": an owner is not the one held (see below).
+        const owner = role === 'subject' && EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? '');
+        if ((m === agentBefore || m.key !== agentBefore?.key) && !owner) add(m, role);
       }
       // "arrested Kharwin's brother": the owner is not the one arrested. (A request for "the
       // Inspector General's report" is a request to its owner, so this holds for acts on people.)
