@@ -2,7 +2,7 @@ import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelat
 import { findEvents, type FoundEvent, type Role } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
-import { findAppositiveBodies, findNamedBodies, headNounType, isOpener } from './named-bodies.ts';
+import { type BodyMatch, findAppositiveBodies, findNamedBodies, headNounType, isOpener } from './named-bodies.ts';
 import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
@@ -74,21 +74,9 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
     if (english && !isTitleCase(tokens)) {
       for (const body of findNamedBodies(tokens, covered)) {
-        // "Houston Police Department", "Texas Department of Public Safety": a place right before a
-        // body's name is part of it. So is a nationality before a government body ("the Afghan Air
-        // Force": not the U.S. one), and the country whose "Attorney's Office" it is.
-        const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
-        // "the Northwest ICE Processing Center": the agency that runs a facility, and the words before it, are in its name.
-        const operator = body.type === 'LOCATION' ? ctx.mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
-        const place = operator ?? ctx.mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
-        if (place) ctx.mentions.splice(ctx.mentions.indexOf(place), 1);
-        let lead = place?.from ?? body.from;
-        while (operator && lead > 0 && !covered[lead - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[lead - 1]?.text ?? '') && !isOpener(tokens[lead - 1]?.text ?? '')) lead--;
-        const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, ctx.mentions) : ofCountry(tokens, body, ctx.mentions);
-        if (suffix) ctx.mentions = ctx.mentions.filter((m) => m.to <= body.to || m.from >= suffix.to);
-        const leadWords = tokens.slice(lead, place?.from ?? body.from).map((t) => `${t.text} `).join('');
-        const name = `${leadWords}${place ? `${place.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
-        add(lead, suffix?.to ?? body.to, { name, type: body.type });
+        const named = withNeighbours(body, tokens, covered, ctx.mentions);
+        ctx.mentions = ctx.mentions.filter((m) => m.to <= named.from || m.from >= named.to);
+        add(named.from, named.to, { name: named.name, type: body.type });
       }
       // "Source: Government Executive": the header names the outlet that published the story.
       const outlet = sourceHeader(tokens, covered);
@@ -107,6 +95,25 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
     georgiaTheState(ctx);
     return ctx;
   });
+}
+
+/**
+ * A named body with what around it belongs to its name: a place right before it ("Houston Police
+ * Department", "Texas Department of Public Safety"); a nationality before a government body ("the
+ * Afghan Air Force": not the U.S. one) and the country whose "Attorney's Office" it is; the agency
+ * that runs a facility, with the words before it ("the Northwest ICE Processing Center"); the
+ * district of an attorney's office and the country of an organization after it.
+ */
+function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolean[], mentions: Mention[]): { name: string; from: number; to: number } {
+  const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
+  const operator = body.type === 'LOCATION' ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
+  const before = operator ?? mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
+  let from = before?.from ?? body.from;
+  while (operator && from > 0 && !covered[from - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[from - 1]?.text ?? '') && !isOpener(tokens[from - 1]?.text ?? '')) from--;
+  const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, mentions) : ofCountry(tokens, body, mentions);
+  const lead = tokens.slice(from, before?.from ?? body.from).map((t) => `${t.text} `).join('');
+  const name = `${lead}${before ? `${before.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
+  return { name, from, to: suffix?.to ?? body.to };
 }
 
 /** The outlet a "Source: …" header line names, when no earlier rule claimed it. */
@@ -567,8 +574,8 @@ function eventKey(e: FoundEvent): string {
   return `EVENT:${e.sentence}:${e.type}`;
 }
 
-/** Happenings that befall a person once in a story: two tellings of one are one event. */
-const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge']);
+/** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
+const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
 
 /**
  * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
@@ -584,9 +591,11 @@ function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<Foun
   // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
   const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
   const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
+  // Whom a telling is about: its subjects, and in a hearing whoever stood in it ("X pleaded guilty").
+  const about = (e: FoundEvent): string[] => [...keys(e, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(e, 'agent', 'PERSON') : [])];
   events.forEach((e, i) => {
-    const mine = e.type === 'Hearing' ? [...keys(e, 'subject', 'PERSON'), ...keys(e, 'agent', 'PERSON')] : keys(e, 'subject', 'PERSON');
-    if (!(RETELLABLE.has(e.type) || e.type === 'Hearing') || mine.length === 0 || tellsAnother(e, contexts)) return;
+    const mine = about(e);
+    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&
@@ -598,7 +607,7 @@ function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<Foun
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
         !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
-        [...keys(prev, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(prev, 'agent', 'PERSON') : [])].some((k) => mine.includes(k)),
+        about(prev).some((k) => mine.includes(k)),
     );
     if (first) firstOf.set(e, first);
   });
