@@ -1,10 +1,12 @@
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
-import { findEvents, type FoundEvent, type Role } from './events.ts';
+import { findEvents, type FoundEvent } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
-import { type BodyMatch, findAppositiveBodies, findNamedBodies, headNounType, isOpener } from './named-bodies.ts';
+import { ledeNational, nameTheNational } from './lede-nationals.ts';
+import { findAppositiveBodies, findNamedBodies, headNounType, withNeighbours } from './named-bodies.ts';
 import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
+import { retellings } from './retellings.ts';
 import { splitSentences, tokenize, type Token } from './tokenize.ts';
 
 export { entityKey } from './mention.ts';
@@ -97,51 +99,10 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
   });
 }
 
-/**
- * A named body with what around it belongs to its name: a place right before it ("Houston Police
- * Department", "Texas Department of Public Safety"); a nationality before a government body ("the
- * Afghan Air Force": not the U.S. one) and the country whose "Attorney's Office" it is; the agency
- * that runs a facility, with the words before it ("the Northwest ICE Processing Center"); the
- * district of an attorney's office and the country of an organization after it.
- */
-function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolean[], mentions: Mention[]): { name: string; from: number; to: number } {
-  const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
-  const operator = body.type === 'LOCATION' ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
-  const before = operator ?? mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
-  let from = before?.from ?? body.from;
-  while (operator && from > 0 && !covered[from - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[from - 1]?.text ?? '') && !isOpener(tokens[from - 1]?.text ?? '')) from--;
-  const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, mentions) : ofCountry(tokens, body, mentions);
-  const lead = tokens.slice(from, before?.from ?? body.from).map((t) => `${t.text} `).join('');
-  const name = `${lead}${before ? `${before.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
-  return { name, from, to: suffix?.to ?? body.to };
-}
-
 /** The outlet a "Source: …" header line names, when no earlier rule claimed it. */
 function sourceHeader(tokens: Token[], covered: boolean[]): { from: number; to: number } | undefined {
   if (tokens[0]?.text !== 'Source' || tokens[1]?.text !== ':' || tokens.length < 3 || tokens.length > 8 || covered.slice(2).some(Boolean)) return undefined;
   return /^[\p{Lu}\d]/u.test(tokens[2]?.text ?? '') ? { from: 2, to: tokens.length } : undefined;
-}
-
-const LEGISLATURE_WORDS = /\b(?:Committee|Subcommittee|Senate|House|Congress|Parliament)\b/;
-
-/**
- * "for the Eastern District of Pennsylvania" after "U.S. Attorney's Office": the district names
- * which of the 94 offices it is. Returns the words and where they end.
- */
-function districtAfter(tokens: Token[], at: number, mentions: Mention[]): { words: string; to: number } | undefined {
-  if (tokens[at]?.text !== 'for' || tokens[at + 1]?.text !== 'the') return undefined;
-  const d = tokens.findIndex((x, k) => k > at + 1 && k <= at + 4 && x.text === 'District');
-  if (d < 0 || tokens[d + 1]?.text !== 'of' || !tokens.slice(at + 2, d).every((x) => /^\p{Lu}\p{Ll}+$/u.test(x.text))) return undefined;
-  const place = mentions.find((m) => m.from === d + 2 && m.type === 'LOCATION');
-  const end = place?.to ?? (/^\p{Lu}/u.test(tokens[d + 2]?.text ?? '') ? d + 3 : undefined);
-  if (end === undefined) return undefined;
-  return { words: tokens.slice(at, end).map((x) => x.text).join(' '), to: end };
-}
-
-/** "the Islamic Renaissance Party of Tajikistan": an organization named with its country ends with it. */
-function ofCountry(tokens: Token[], body: { type: string; to: number }, mentions: Mention[]): { words: string; to: number } | undefined {
-  const country = body.type === 'ORGANIZATION' && tokens[body.to]?.text === 'of' ? mentions.find((m) => m.from === body.to + 1 && m.type === 'COUNTRY' && !isDemonym(m)) : undefined;
-  return country ? { words: `of ${country.surface}`, to: country.to } : undefined;
 }
 
 /** "co-founder of Militant Wire", "director of Crisis Group": what someone founded, runs or belongs to is a body, not a person. */
@@ -466,160 +427,8 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
   });
 }
 
-const ONE_PERSON =
-  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
-const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees)$/i;
-
-/**
- * The people a sentence opens with: after at most a title, or after an attribution ("According to
- * the charging documents, X, 35, and Y, 33, …"); with `several`, every name listed there.
- */
-function openingPeople(next: SentenceContext, several: boolean): Mention[] {
-  const tokens = next.tokens;
-  const word = (k: number): string => tokens[k]?.text.toLowerCase() ?? '';
-  // "The man, identified as Rami Haddad, 41, …", "The suspect, named as …": the name after the description.
-  const described = word(0) === 'the' && ONE_PERSON.test(word(1)) && word(2) === ',' ? (/^(?:identified|named)$/.test(word(3)) && word(4) === 'as' ? 5 : 3) : 0;
-  const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : described;
-  const people: Mention[] = [];
-  for (const m of next.mentions) {
-    if (m.from < start) continue;
-    if (m.type !== 'PERSON') break;
-    const last = people.at(-1);
-    const gap = tokens.slice(last ? last.to : start, m.from);
-    const joined = last ? gap.every((x) => /^(?:,|and|\d{1,3})$/.test(x.text)) : m.from - start <= 2 && gap.every((x) => /^\p{Lu}/u.test(x.text));
-    if (!joined) break;
-    people.push(m);
-    if (!several) break;
-  }
-  // "Charles said two of the men…": someone who opens the sentence by speaking is its source.
-  return SPOKE.test(tokens[people.at(-1)?.to ?? 0]?.text ?? '') ? [] : people;
-}
-
-const SPOKE = /^(?:said|says|told|added|stated|explained|noted|confirmed|announced)$/i;
-
-/** The people noun a country stands for: "an Afghan man", "a U.S. citizen", "two citizens of Tajikistan". */
-function peopleNoun(m: Mention, tokens: readonly Token[]): string {
-  const before = tokens[m.from - 2]?.text ?? '';
-  return tokens[m.from - 1]?.text.toLowerCase() === 'of' && /^(?:citizens?|nationals?|natives?)$/i.test(before) ? before : (tokens[m.to]?.text ?? '');
-}
-
-/**
- * The unnamed national an event tells of, if any: a demonym or a country's name with a people noun
- * ("an Afghan man", "a U.S. citizen", "two citizens of Tajikistan"), who did the act ("An Uzbek
- * national … pleaded guilty") or had it done. After the trigger it must be the object itself
- * ("arrested a Somali national") or what the subject is said to be ("The man who … attacked people
- * … was a Somali refugee"), not someone further on ("charged two men with running a network that
- * smuggled … Tajik migrants").
- */
-function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['participants'][number] | undefined {
-  const predicate = (m: Mention): boolean => /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^(?:was|is)$/i.test(tokens[m.from - 2]?.text ?? '');
-  return e.participants.find((p) => {
-    const noun = peopleNoun(p.mention, tokens);
-    const near = p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention);
-    const national = isDemonym(p.mention) || /^(?:citizens?|nationals?|natives?)$/i.test(noun);
-    return p.role !== 'place' && p.asPeople === true && near && national && (ONE_PERSON.test(noun) || SEVERAL_PEOPLE.test(noun));
-  });
-}
-
-/**
- * "Federal agents arrested a Somali national in Minneapolis. Abdirahman Yusuf Hassan, 27, was
- * taken…": a lede's unnamed national, named as the subject of the next sentence, is that person
- * ("Two Uzbek nationals were charged. … Bakhrom Yusupov, 35, and Otabek Nurmatov, 33, …": those
- * people). They join the events that had the nationality as their subject; returns who was named,
- * with the sentence that names them, for a NATIONAL_OF link.
- */
-function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number }> {
-  const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
-  for (const e of events) {
-    const tokens = contexts[e.sentence]?.tokens ?? [];
-    const national = unnamedNational(e, tokens);
-    if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
-    const next = contexts[e.sentence + 1];
-    if (!next) continue;
-    // The next sentence must open with the name(s), and name nobody else first.
-    const people = openingPeople(next, SEVERAL_PEOPLE.test(peopleNoun(national.mention, tokens)));
-    for (const person of people) {
-      e.participants.push({ mention: person, role: national.role });
-      for (const other of events) {
-        const there = other.participants.find((p) => p.mention.key === national.mention.key);
-        if (other !== e && other.sentence === e.sentence && there && !other.participants.some((p) => p.mention.key === person.key)) {
-          other.participants.push({ mention: person, role: there.role });
-        }
-      }
-      if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });
-    }
-  }
-  return out;
-}
-
-/**
- * "An Afghan interpreter who worked alongside U.S. Marines was granted asylum. Ahmad Wali Sediqi,
- * 34, fled Kabul…": the lede's unnamed national is the person the next sentence opens with, even
- * when the lede tells of no event. Returns the NATIONAL_OF links found that way.
- */
-function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number }> {
-  const unnamed = (c: SentenceContext): Mention | undefined =>
-    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(c.tokens[m.to]?.text ?? ''));
-  // The lede is among the first sentences (after a headline and header lines such as "Source: …").
-  const lede = contexts.filter((c) => !c.isTitle).slice(0, 4).find((c) => unnamed(c) !== undefined);
-  const next = lede ? contexts[lede.index + 1] : undefined;
-  if (!lede || !next || lede.mentions.some((m) => m.type === 'PERSON')) return [];
-  const national = unnamed(lede);
-  const [person] = national ? openingPeople(next, false) : [];
-  if (!national || !person || known.some((k) => k.person.key === person.key)) return [];
-  return [{ person, country: national, sentence: next.index }];
-}
-
 function eventKey(e: FoundEvent): string {
   return `EVENT:${e.sentence}:${e.type}`;
-}
-
-/** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
-const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
-
-/**
- * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
- * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
- * then in detail. A later event of the same type whose subjects include a person the earlier one
- * has is a retelling, unless the two name different agents, places, dates or counts, or the later
- * one says it is another ("rearrested", "later"). Maps each retelling to the first telling.
- */
-function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
-  const firstOf = new Map<FoundEvent, FoundEvent>();
-  const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
-    e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
-  // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
-  const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
-  const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
-  // Whom a telling is about: its subjects, and in a hearing whoever stood in it ("X pleaded guilty").
-  const about = (e: FoundEvent): string[] => [...keys(e, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(e, 'agent', 'PERSON') : [])];
-  events.forEach((e, i) => {
-    const mine = about(e);
-    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
-    const first = events.slice(0, i).find(
-      (prev) =>
-        !firstOf.has(prev) &&
-        prev.type === e.type &&
-        // A plea and a sentencing are two hearings: hearings are one only when told by the same word.
-        (e.type !== 'Hearing' || triggerWord(prev) === triggerWord(e)) &&
-        prev.sentence !== e.sentence &&
-        (!prev.date || !e.date || prev.date === e.date) &&
-        (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
-        !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
-        !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
-        about(prev).some((k) => mine.includes(k)),
-    );
-    if (first) firstOf.set(e, first);
-  });
-  return firstOf;
-}
-
-const ANOTHER_TIME = /^(?:again|later|second|another|once|re-?(?:arrest|detain)\w*)$/i;
-
-/** "was rearrested", "detained again", "a judge later released him": a new event, not a retelling. */
-function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {
-  const tokens = contexts[e.sentence]?.tokens ?? [];
-  return tokens.slice(Math.max(0, e.trigger - 4), e.trigger + 4).some((t) => ANOTHER_TIME.test(t.text));
 }
 
 /** One event node: its first telling, with what its retellings add (participants, date, count). */

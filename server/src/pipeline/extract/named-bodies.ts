@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
-import type { Mention } from './mention.ts';
+import { isDemonym, type Mention } from './mention.ts';
 import { isCalendarWord } from './people.ts';
 import type { Token } from './tokenize.ts';
 
@@ -146,4 +146,45 @@ export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention
     out.push({ name: nameOf(words.map((x) => x.text)), type: 'ORGANIZATION', from, to: c });
   });
   return out;
+}
+
+/**
+ * A named body with what around it belongs to its name: a place right before it ("Houston Police
+ * Department", "Texas Department of Public Safety"); a nationality before a government body ("the
+ * Afghan Air Force": not the U.S. one) and the country whose "Attorney's Office" it is; the agency
+ * that runs a facility, with the words before it ("the Northwest ICE Processing Center"); the
+ * district of an attorney's office and the country of an organization after it.
+ */
+export function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolean[], mentions: Mention[]): { name: string; from: number; to: number } {
+  const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
+  const operator = body.type === 'LOCATION' ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
+  const before = operator ?? mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
+  let from = before?.from ?? body.from;
+  while (operator && from > 0 && !covered[from - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[from - 1]?.text ?? '') && !isOpener(tokens[from - 1]?.text ?? '')) from--;
+  const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, mentions) : ofCountry(tokens, body, mentions);
+  const lead = tokens.slice(from, before?.from ?? body.from).map((t) => `${t.text} `).join('');
+  const name = `${lead}${before ? `${before.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
+  return { name, from, to: suffix?.to ?? body.to };
+}
+
+const LEGISLATURE_WORDS = /\b(?:Committee|Subcommittee|Senate|House|Congress|Parliament)\b/;
+
+/**
+ * "for the Eastern District of Pennsylvania" after "U.S. Attorney's Office": the district names
+ * which of the 94 offices it is. Returns the words and where they end.
+ */
+function districtAfter(tokens: Token[], at: number, mentions: Mention[]): { words: string; to: number } | undefined {
+  if (tokens[at]?.text !== 'for' || tokens[at + 1]?.text !== 'the') return undefined;
+  const d = tokens.findIndex((x, k) => k > at + 1 && k <= at + 4 && x.text === 'District');
+  if (d < 0 || tokens[d + 1]?.text !== 'of' || !tokens.slice(at + 2, d).every((x) => /^\p{Lu}\p{Ll}+$/u.test(x.text))) return undefined;
+  const place = mentions.find((m) => m.from === d + 2 && m.type === 'LOCATION');
+  const end = place?.to ?? (/^\p{Lu}/u.test(tokens[d + 2]?.text ?? '') ? d + 3 : undefined);
+  if (end === undefined) return undefined;
+  return { words: tokens.slice(at, end).map((x) => x.text).join(' '), to: end };
+}
+
+/** "the Islamic Renaissance Party of Tajikistan": an organization named with its country ends with it. */
+function ofCountry(tokens: Token[], body: { type: string; to: number }, mentions: Mention[]): { words: string; to: number } | undefined {
+  const country = body.type === 'ORGANIZATION' && tokens[body.to]?.text === 'of' ? mentions.find((m) => m.from === body.to + 1 && m.type === 'COUNTRY' && !isDemonym(m)) : undefined;
+  return country ? { words: `of ${country.surface}`, to: country.to } : undefined;
 }

@@ -1,0 +1,50 @@
+import type { FoundEvent, Role } from './events.ts';
+import type { SentenceContext } from './mention.ts';
+
+/** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
+const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
+
+/**
+ * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
+ * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
+ * then in detail. A later event of the same type whose subjects include a person the earlier one
+ * has is a retelling, unless the two name different agents, places, dates or counts, or the later
+ * one says it is another ("rearrested", "later"). Maps each retelling to the first telling.
+ */
+export function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
+  const firstOf = new Map<FoundEvent, FoundEvent>();
+  const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
+    e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
+  // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
+  const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
+  const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
+  // Whom a telling is about: its subjects, and in a hearing whoever stood in it ("X pleaded guilty").
+  const about = (e: FoundEvent): string[] => [...keys(e, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(e, 'agent', 'PERSON') : [])];
+  events.forEach((e, i) => {
+    const mine = about(e);
+    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
+    const first = events.slice(0, i).find(
+      (prev) =>
+        !firstOf.has(prev) &&
+        prev.type === e.type &&
+        // A plea and a sentencing are two hearings: hearings are one only when told by the same word.
+        (e.type !== 'Hearing' || triggerWord(prev) === triggerWord(e)) &&
+        prev.sentence !== e.sentence &&
+        (!prev.date || !e.date || prev.date === e.date) &&
+        (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
+        !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
+        !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
+        about(prev).some((k) => mine.includes(k)),
+    );
+    if (first) firstOf.set(e, first);
+  });
+  return firstOf;
+}
+
+const ANOTHER_TIME = /^(?:again|later|second|another|once|re-?(?:arrest|detain)\w*)$/i;
+
+/** "was rearrested", "detained again", "a judge later released him": a new event, not a retelling. */
+function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {
+  const tokens = contexts[e.sentence]?.tokens ?? [];
+  return tokens.slice(Math.max(0, e.trigger - 4), e.trigger + 4).some((t) => ANOTHER_TIME.test(t.text));
+}
