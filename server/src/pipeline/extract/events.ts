@@ -258,6 +258,16 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (date) event.date = date;
     byType.set(type, event);
   });
+  findSpokenEvents(ctx, t, text, publishedAt, byType);
+  return [...byType.values()];
+}
+
+/**
+ * Events told by a verb of speaking or passing on, which the trigger words do not cover: testimony
+ * to a legislature, intelligence shared, one government body telling another. Adds to `byType`.
+ */
+function findSpokenEvents(ctx: SentenceContext, t: Triggers, text: string, publishedAt: string | null, byType: Map<string, FoundEvent>): void {
+  const tokens = ctx.tokens;
   // "Director X told the House Judiciary Committee": speaking to a legislature is testimony.
   tokens.forEach((tok, i) => {
     if (byType.has('Testimony') || !TESTIMONY_VERBS.has(tok.text.toLowerCase())) return;
@@ -296,7 +306,6 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const about = ctx.mentions.find((m) => m.from > recipient.to && m.from - recipient.to <= 8 && m.type === 'PERSON');
     alertAt(i, [{ mention: source, role: 'agent' }, { mention: recipient, role: 'subject' }, ...(about ? [{ mention: about, role: 'subject' as const }] : [])]);
   });
-  return [...byType.values()];
 }
 
 function numberValue(word: string): number | undefined {
