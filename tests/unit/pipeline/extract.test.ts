@@ -226,8 +226,14 @@ describe('extract (lexicon skeleton)', () => {
     expect(run(text).entities).toContainEqual(expect.objectContaining({ name, type: 'Organization' }));
   });
 
-  it.each(['Separately, a group of lawyers sued the city.', 'On Monday, a coalition of groups sued the city.', 'In Texas, a group of ranchers sued the city.'])(
-    'makes no organization of an opening word before "a group": "%s"',
+  it.each([
+    'Separately, a group of lawyers sued the city.',
+    'On Monday, a coalition of groups sued the city.',
+    'In Texas, a group of ranchers sued the city.',
+    'John Smith, a company spokesman, said the plant would reopen.',
+    'Maria Lopez, a group leader at the shelter, agreed.',
+  ])(
+    'makes no organization of an opening word before "a group", nor of a person the appositive describes: "%s"',
     (text) => {
       expect(run(text).entities.filter((e) => e.type === 'Organization')).toEqual([]);
     },

@@ -132,6 +132,9 @@ export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention
     if (tok.text !== ',' || !/^(?:a|an)$/i.test(tokens[c + 1]?.text ?? '')) return;
     const head = tokens.slice(c + 2, c + 7).findIndex((x) => BODY_DESCRIPTORS.has(x.text.toLowerCase()));
     if (head < 0 || tokens.slice(c + 2, c + 2 + head).some((x) => !/^[\p{L}-]+$/u.test(x.text))) return;
+    // The descriptor must end its noun phrase: "John Smith, a company spokesman" is a person.
+    const after = tokens[c + 3 + head]?.text ?? '';
+    if (after !== '' && !/^(?:[,.;:)]|in|of|that|which|who|based|founded|for|with|at|from|on|and|whose|to)$/i.test(after)) return;
     let from = c;
     while (from > 0 && (CAP.test(tokens[from - 1]?.text ?? '') || (connectors.has(tokens[from - 1]?.text.toLowerCase() ?? '') && CAP.test(tokens[from - 2]?.text ?? '')))) from--;
     while (from < c && (OPENERS.has(tokens[from]?.text ?? '') || connectors.has(tokens[from]?.text.toLowerCase() ?? ''))) from++;
