@@ -451,6 +451,7 @@ describe('extraction rules', () => {
     ['an act told with "later"', 'Customs and Border Protection released Mohammad Kharwin at the border. An immigration judge later released Kharwin on bond.', 'Release'],
     ['acts by different agencies', 'Customs and Border Protection released Mohammad Kharwin at the border. Immigration and Customs Enforcement released Kharwin on bond.', 'Release'],
     ['acts at different places', 'ICE detained Leqaa Kordia in Newark. Weeks afterwards ICE detained Kordia in Dallas.', 'Detention'],
+    ['an earlier act', 'Police arrested John Doe on Monday. John Doe had previously been arrested for theft.', 'Arrest'],
   ])('keeps two events apart when a person is the subject of %s', (_, text, type) => {
     expect(run(text).events.filter((e) => e.type === type)).toHaveLength(2);
   });

@@ -296,6 +296,10 @@ describe('extract (lexicon skeleton)', () => {
     expect(out).not.toContain('Attorneys Robert Pollack');
   });
 
+  it('finds the name after an office in "Director of National Intelligence Tulsi Gabbard"', () => {
+    expect(names('Director of National Intelligence Tulsi Gabbard spoke on Monday.')).toContain('Tulsi Gabbard');
+  });
+
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
   });

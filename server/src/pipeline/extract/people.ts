@@ -100,7 +100,16 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     if (words.length === 0 || words.length > 4) continue;
     // (A middle initial is no word: the "A" of "John A. Eisenberg" is not the article.)
     const initial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.';
-    if (words.some((t) => notNames.has(t.text) && !initial(t))) continue;
+    if (words.some((t) => notNames.has(t.text) && !initial(t))) {
+      // "Director of National Intelligence Tulsi Gabbard": after "TITLE of", the office's words run
+      // into the name; the last two words are the name when they are name words.
+      const [given, surname] = words.slice(-2);
+      const office = tokens[from - 1]?.text === 'of' && titles.has(tokens[from - 2]?.text ?? '');
+      if (!office || !given || !surname || words.length < 3 || [given, surname].some((t) => notNames.has(t.text) || leading.has(t.text) || initial(t))) continue;
+      from = tokens.indexOf(given);
+      out.push({ name: `${given.text} ${surname.text}`.replace(/’/g, "'"), from, to });
+      continue;
+    }
     // A hyphenated prefix before the run means it is part of something larger.
     if (prevToken && /^[-–]$/.test(prevToken.text) && prevToken.end === run[0]?.start) continue;
     // Tokens that touch ("D" + ".") are written together.

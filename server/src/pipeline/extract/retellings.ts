@@ -41,9 +41,9 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
   return firstOf;
 }
 
-const ANOTHER_TIME = /^(?:again|later|second|another|once|re-?(?:arrest|detain)\w*)$/i;
+const ANOTHER_TIME = /^(?:again|later|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
 
-/** "was rearrested", "detained again", "a judge later released him": a new event, not a retelling. */
+/** "was rearrested", "detained again", "a judge later released him", "had previously been arrested": a new event, not a retelling. */
 function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {
   const tokens = contexts[e.sentence]?.tokens ?? [];
   return tokens.slice(Math.max(0, e.trigger - 4), e.trigger + 4).some((t) => ANOTHER_TIME.test(t.text));
