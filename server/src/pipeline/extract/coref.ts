@@ -1,4 +1,4 @@
-import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+import { isDemonym, isLegislature, type Mention, type SentenceContext } from './mention.ts';
 
 /** A mention an anaphor near an event trigger points back to, and its role. */
 export interface Antecedent {
@@ -106,7 +106,7 @@ export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: S
       const fits = (m: Mention): boolean =>
         m.type === 'AGENCY' &&
         (anyAgency
-          ? !/\b(?:Committee|Subcommittee|Senate|House|Congress|Court|Parliament)\b/.test(m.name) && /^\p{Lu}/u.test(m.surface)
+          ? !isLegislature(m.name) && !/\bCourt\b/.test(m.name) && /^\p{Lu}/u.test(m.surface)
           : words.every((w) => m.name.replace(/’/g, "'").split(' ').includes(w)));
       const body = lastMention(ctx, k - 1, earlier, fits, Number.MAX_SAFE_INTEGER);
       // "…, the agency confirmed": the body announcing its own act is its agent.

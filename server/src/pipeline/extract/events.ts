@@ -6,7 +6,7 @@ import { ROOT_DIR } from '../../config.ts';
 import { isRelationType, type RelationType } from '../../domain/types.ts';
 import { findAntecedent } from './coref.ts';
 import { isPersonTitle } from './people.ts';
-import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+import { isDemonym, isLegislature, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import type { Token } from './tokenize.ts';
 
 /** A participant's part in an event. */
@@ -81,8 +81,6 @@ const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facil
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
 // Events that happen where someone is, not where they are sent.
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
-// "a U.S. citizen", "Afghan nationals": the country stands for its people.
-const NATIONAL_NOUN = /^(?:citizens?|nationals?)$/i;
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
@@ -90,7 +88,6 @@ const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
 const INTELLIGENCE = new Set(['information', 'intelligence', 'tip', 'tips', 'details', 'warning', 'data']);
 const TESTIMONY_VERBS = new Set(['told', 'briefed', 'testified', 'warned', 'informed']);
-const LEGISLATURE = /\b(Committee|Subcommittee|Congress|Senate|House|Parliament)\b/;
 // ";" and "but" join clauses too: "…after he crossed near Eagle Pass; he was deported to Afghanistan".
 const BACKWARD_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'since', 'until', 'unless', 'while', ';', 'but']);
 const CLAUSE_BREAKS = new Set(['after', 'before', 'because', 'although', 'when', 'where', 'which', 'who', 'whose', 'since', 'until', 'unless', ';', 'but']);
@@ -271,7 +268,7 @@ function findSpokenEvents(ctx: SentenceContext, t: Triggers, text: string, publi
   // "Director X told the House Judiciary Committee": speaking to a legislature is testimony.
   tokens.forEach((tok, i) => {
     if (byType.has('Testimony') || !TESTIMONY_VERBS.has(tok.text.toLowerCase())) return;
-    const body = ctx.mentions.find((m) => m.from > i && m.from - i <= 3 && m.type === 'AGENCY' && LEGISLATURE.test(m.name));
+    const body = ctx.mentions.find((m) => m.from > i && m.from - i <= 3 && m.type === 'AGENCY' && isLegislature(m.name));
     const speaker = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 3 && m.type === 'PERSON');
     if (!body || !speaker) return;
     const event: FoundEvent = { type: 'Testimony', sentence: ctx.index, trigger: i, participants: [{ mention: speaker, role: 'agent' }, { mention: body, role: 'subject' }] };
@@ -298,7 +295,7 @@ function findSpokenEvents(ctx: SentenceContext, t: Triggers, text: string, publi
   // government body telling another is an alert (a legislature told is testimony, above).
   tokens.forEach((tok, i) => {
     if (byType.has('Alert') || !/^(?:told|informed)$/i.test(tok.text)) return;
-    const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 2 && m.type === 'AGENCY' && !LEGISLATURE.test(m.name));
+    const recipient = ctx.mentions.find((m) => m.from > i && m.from - i <= 2 && m.type === 'AGENCY' && !isLegislature(m.name));
     if (!recipient || !/^(?:that|about|of)$/i.test(tokens[recipient.to]?.text ?? '')) return;
     const source = [...ctx.mentions].reverse().find((m) => m.to <= i && i - m.to <= 3 && (m.type === 'AGENCY' || m.type === 'COUNTRY'));
     if (!source || source.key === recipient.key) return;

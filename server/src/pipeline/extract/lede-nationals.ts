@@ -1,5 +1,5 @@
 import type { FoundEvent } from './events.ts';
-import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import type { Token } from './tokenize.ts';
 
 const ONE_PERSON =
@@ -36,7 +36,7 @@ const SPOKE = /^(?:said|says|told|added|stated|explained|noted|confirmed|announc
 /** The people noun a country stands for: "an Afghan man", "a U.S. citizen", "two citizens of Tajikistan". */
 function peopleNoun(m: Mention, tokens: readonly Token[]): string {
   const before = tokens[m.from - 2]?.text ?? '';
-  return tokens[m.from - 1]?.text.toLowerCase() === 'of' && /^(?:citizens?|nationals?|natives?)$/i.test(before) ? before : (tokens[m.to]?.text ?? '');
+  return tokens[m.from - 1]?.text.toLowerCase() === 'of' && NATIONAL_NOUN.test(before) ? before : (tokens[m.to]?.text ?? '');
 }
 
 /**
@@ -52,7 +52,7 @@ function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['p
   return e.participants.find((p) => {
     const noun = peopleNoun(p.mention, tokens);
     const near = p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention);
-    const national = isDemonym(p.mention) || /^(?:citizens?|nationals?|natives?)$/i.test(noun);
+    const national = isDemonym(p.mention) || NATIONAL_NOUN.test(noun);
     return p.role !== 'place' && p.asPeople === true && near && national && (ONE_PERSON.test(noun) || SEVERAL_PEOPLE.test(noun));
   });
 }

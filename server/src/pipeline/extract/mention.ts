@@ -40,3 +40,11 @@ export function isDemonym(m: Mention): boolean {
   // Demonym endings, including "Kazakh", "Turkmen", "Filipino", "Argentine".
   return /(?:an|ian|ish|ese|i|ic|ek|ik|ch|iot|er|ss|z|kh|men|ino|ine)s?$/u.test(m.surface) && !/stan$|land$|ia$/u.test(m.surface) && m.surface !== m.name;
 }
+
+/** Whether a body's name is a legislature's or one of its committees' ("Senate Judiciary Committee"). */
+export function isLegislature(name: string): boolean {
+  return /\b(?:Committee|Subcommittee|Congress|Senate|House|Parliament)\b/.test(name);
+}
+
+/** A noun that makes a country stand for its people: "a U.S. citizen", "citizens of Tajikistan". */
+export const NATIONAL_NOUN = /^(?:citizens?|nationals?|natives?)$/i;

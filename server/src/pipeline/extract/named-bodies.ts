@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ROOT_DIR } from '../../config.ts';
 import type { EntityType } from '../../domain/types.ts';
-import { isDemonym, type Mention } from './mention.ts';
+import { isDemonym, isLegislature, type Mention } from './mention.ts';
 import { isCalendarWord } from './people.ts';
 import type { Token } from './tokenize.ts';
 
@@ -159,7 +159,7 @@ export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention
  * district of an attorney's office and the country of an organization after it.
  */
 export function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolean[], mentions: Mention[]): { name: string; from: number; to: number } {
-  const owner = (m: Mention): boolean => body.type === 'AGENCY' && !LEGISLATURE_WORDS.test(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
+  const owner = (m: Mention): boolean => body.type === 'AGENCY' && !isLegislature(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
   const operator = body.type === 'LOCATION' ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
   const before = operator ?? mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
   let from = before?.from ?? body.from;
@@ -170,7 +170,6 @@ export function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolea
   return { name, from, to: suffix?.to ?? body.to };
 }
 
-const LEGISLATURE_WORDS = /\b(?:Committee|Subcommittee|Senate|House|Congress|Parliament)\b/;
 
 /**
  * "for the Eastern District of Pennsylvania" after "U.S. Attorney's Office": the district names
