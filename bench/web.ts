@@ -4,7 +4,7 @@
  * app switches to by itself past its threshold), against a bare Cytoscape page with the same
  * elements, positions and stylesheet in the same run; and the initial draw of 500 nodes
  * including the layout (fcose), cold and warm, in the app and on the bare page.
- *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--cold-runs 5] [--warm-runs 7] [--first-draw-only]
+ *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--runs 2] [--cold-runs 5] [--warm-runs 7] [--first-draw-only]
  * Needs no database: the pages are served from their builds and the elements are generated.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +23,8 @@ import { numberArg, percentile, seededRandom } from './generated-graph.ts';
 const FRAMES = numberArg('frames', 240);
 // Software WebGL (no GPU here) draws 16k edges slowly: fewer frames keep the run in minutes.
 const WEBGL_FRAMES = numberArg('webgl-frames', 8);
+// Runs per page, app and bare alternated: more short runs even out a slow, drifting machine.
+const RUNS = numberArg('runs', 2);
 // The first draw varies run to run by ±50% on this VM (GC, the JIT): enough runs for a median.
 const COLD_RUNS = numberArg('cold-runs', 5);
 const WARM_RUNS = numberArg('warm-runs', 7);
@@ -182,9 +184,9 @@ async function main(): Promise<void> {
           { name: '1,000 nodes / 5,000 edges (canvas)', nodes: 1000, edges: 5000, webgl: false },
           { name: '1,200 nodes / 16,000 edges (WebGL)', nodes: 1200, edges: 16000, webgl: true },
         ];
-    console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · Chromium headless (--disable-gpu: software rendering) · ${FRAMES} frames per run (WebGL: ${WEBGL_FRAMES})`);
-    console.log('| case | app fps | app p95 frame ms | bare fps | bare p95 frame ms | app/bare fps | renderer (app / bare) |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · Chromium headless (--disable-gpu: software rendering) · ${RUNS} runs per page of ${FRAMES} frames (WebGL: ${WEBGL_FRAMES})`);
+    console.log('| case | app fps | app p50 / p95 frame ms | bare fps | bare p50 / p95 frame ms | app/bare fps (mean) | app/bare fps (p50 frame) | renderer (app / bare) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const c of cases) {
       const elements = generate(c.nodes, c.edges);
       const appPage = await context.newPage();
@@ -193,11 +195,11 @@ async function main(): Promise<void> {
       await barePage.goto(`${bare.url}/${c.webgl ? '?webgl=1' : ''}`);
       await appPage.waitForFunction(() => Boolean(window.cy));
       await barePage.waitForFunction(() => Boolean(window.cy));
-      // Alternate runs so both see the same machine state; two runs each.
+      // Alternate runs so both see the same machine state.
       const runs = { app: [] as number[], bare: [] as number[] };
       let renderers = '';
       const frames = c.webgl ? WEBGL_FRAMES : FRAMES;
-      for (let r = 0; r < 2; r++) {
+      for (let r = 0; r < RUNS; r++) {
         const t0 = performance.now();
         const a = await frameTimes(appPage, elements, frames);
         const b = await frameTimes(barePage, elements, frames);
@@ -208,8 +210,9 @@ async function main(): Promise<void> {
       }
       const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
       const fps = (xs: number[]): number => 1000 / mean(xs);
+      const frameMs = (xs: number[]): string => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)}`;
       console.log(
-        `| ${c.name} | ${fps(runs.app).toFixed(1)} | ${percentile(runs.app, 95).toFixed(1)} | ${fps(runs.bare).toFixed(1)} | ${percentile(runs.bare, 95).toFixed(1)} | ${(fps(runs.app) / fps(runs.bare)).toFixed(2)} | ${renderers} |`,
+        `| ${c.name} | ${fps(runs.app).toFixed(1)} | ${frameMs(runs.app)} | ${fps(runs.bare).toFixed(1)} | ${frameMs(runs.bare)} | ${(fps(runs.app) / fps(runs.bare)).toFixed(2)} | ${(percentile(runs.bare, 50) / percentile(runs.app, 50)).toFixed(2)} | ${renderers} |`,
       );
       await appPage.close();
       await barePage.close();
