@@ -4,7 +4,9 @@
  * app switches to by itself past its threshold), against a bare Cytoscape page with the same
  * elements, positions and stylesheet in the same run; and the initial draw of 500 nodes
  * including the layout (fcose), cold and warm, in the app and on the bare page.
- *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--runs 2] [--cold-runs 5] [--warm-runs 7] [--first-draw-only]
+ *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--runs 2] [--cold-runs 5] [--warm-runs 7] [--first-draw-only] [--floor]
+ * --floor measures only the cold first draw of bare Cytoscape with less and less to do (what the
+ * target is up against on this machine).
  * Needs no database: the pages are served from their builds and the elements are generated.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +32,7 @@ const COLD_RUNS = numberArg('cold-runs', 5);
 const WARM_RUNS = numberArg('warm-runs', 7);
 // Skips the frame-rate cases (the WebGL one takes minutes here) when working on the first draw.
 const FIRST_DRAW_ONLY = process.argv.includes('--first-draw-only');
+const FLOOR = process.argv.includes('--floor');
 const TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'];
 
 interface Elements {
@@ -118,6 +121,49 @@ async function initialDraw(page: Page, elements: Elements): Promise<Draw> {
   }, elements);
 }
 
+type FreshPage = { page: Page; close: () => Promise<void> };
+
+/** A page in a browser context of its own: nothing compiled or cached yet. */
+async function freshPage(context: BrowserContext, url: string): Promise<FreshPage> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser');
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript('window.__name = (f) => f;');
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => Boolean(window.cy));
+  return { page, close: () => ctx.close() };
+}
+
+/**
+ * The floor under the cold first draw: bare Cytoscape with the app's look and fcose, then with
+ * the nodes placed where they are (no layout algorithm), then also without labels or curved
+ * edges. Runs alternate between the variants. Returns the lines to print.
+ */
+async function floorDraws(context: BrowserContext, bareUrl: string): Promise<string[]> {
+  const elements = generate(500, 800);
+  const variants = [
+    ['fcose, the app\'s stylesheet', ''],
+    ['no layout (preset positions, fit), the app\'s stylesheet', '?floor=preset'],
+    ['no layout, no labels, haystack edges', '?floor=plain'],
+  ] as const;
+  const draws = variants.map(() => [] as Draw[]);
+  for (let r = 0; r < COLD_RUNS; r++) {
+    for (const [k, [, query]] of variants.entries()) {
+      const { page, close } = await freshPage(context, `${bareUrl}/${query}`);
+      draws[k]?.push(await initialDraw(page, elements));
+      await close();
+    }
+  }
+  const lines = ['Cold first draw of 500 nodes / 800 edges on the bare Cytoscape page, with less and less to do:', '| bare page | runs | median ms | min–max | add / layout / frames (medians) |', '| --- | --- | --- | --- | --- |'];
+  for (const [k, [name]] of variants.entries()) {
+    const ds = draws[k] ?? [];
+    const med = (key: keyof Draw): string => percentile(ds.map((d) => d[key]), 50).toFixed(0);
+    lines.push(`| ${name} | ${ds.length} | ${med('total')} | ${Math.min(...ds.map((d) => d.total)).toFixed(0)}–${Math.max(...ds.map((d) => d.total)).toFixed(0)} | ${med('add')} / ${med('layout')} / ${med('draw')} |`);
+  }
+  return lines;
+}
+
 /**
  * The initial draw of 500 nodes / 800 edges, in the app and on the bare page, alternated:
  * cold (each on a fresh browser context: nothing compiled or cached yet, as right after the page
@@ -125,16 +171,7 @@ async function initialDraw(page: Page, elements: Elements): Promise<Draw> {
  */
 async function initialDraws(context: BrowserContext, urls: { app: string; bare: string }): Promise<string[]> {
   const elements = generate(500, 800);
-  const browser = context.browser();
-  if (!browser) throw new Error('no browser');
-  const fresh = async (url: string): Promise<{ page: Page; close: () => Promise<void> }> => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await ctx.addInitScript('window.__name = (f) => f;');
-    const page = await ctx.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => Boolean(window.cy));
-    return { page, close: () => ctx.close() };
-  };
+  const fresh = (url: string): Promise<FreshPage> => freshPage(context, url);
   const cold = { app: [] as Draw[], bare: [] as Draw[] };
   for (let r = 0; r < COLD_RUNS; r++) {
     for (const which of ['app', 'bare'] as const) {
@@ -176,6 +213,11 @@ async function main(): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript('window.__name = (f) => f;');
   try {
+    if (FLOOR) {
+      console.log(`\n${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores · Chromium headless (--disable-gpu: software rendering)`);
+      console.log((await floorDraws(context, bare.url)).join('\n'));
+      return;
+    }
     // First, before the heavy WebGL runs: the initial draw of 500 nodes, app vs bare page.
     const initialLines = await initialDraws(context, { app: app.url, bare: bare.url });
     const cases = FIRST_DRAW_ONLY
