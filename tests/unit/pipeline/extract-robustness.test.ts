@@ -576,3 +576,67 @@ describe('extraction rules', () => {
     expect(run('The OIG said in a report released Wednesday that CBP erred.').events.map((e) => e.type)).not.toContain('Release');
   });
 });
+
+describe('extraction rules: units, bylines, counts and talk', () => {
+  it('does not read a byline title ("Staff Writer") as a person', () => {
+    expect(names('By Jane Doe, Staff Writer\n\nICE arrested a man in Texas on Monday.')).not.toContain('Staff Writer');
+  });
+
+  it('names a unit with its agency ("ICE Air Operations") and keeps the agency as a node of its own', () => {
+    const out = run('ICE Air Operations arranged the flight to Tashkent.');
+    expect(out.entities).toContainEqual(expect.objectContaining({ name: 'ICE Air Operations', type: 'Agency' }));
+    expect(out.entities.map((e) => e.name)).toContain('Immigration and Customs Enforcement');
+    expect(out.relations).toContainEqual({ source: 'ICE Air Operations', target: 'Immigration and Customs Enforcement', type: 'PART_OF' });
+  });
+
+  it('reads "ERO Philadelphia\'s Fugitive Operations Team" as a unit of ERO that acts with it', () => {
+    const text = "Deportation officers with ERO Philadelphia's Fugitive Operations Team arrested Juan Carlos Mendez-Lopez near his home.";
+    const out = run(text);
+    expect(out.entities).toContainEqual(expect.objectContaining({ name: 'Fugitive Operations Team', type: 'Agency' }));
+    expect(out.relations).toContainEqual({ source: 'Fugitive Operations Team', target: 'Enforcement and Removal Operations', type: 'PART_OF' });
+    expect(arrestedIn(text)).toEqual(['Enforcement and Removal Operations>Juan Carlos Mendez-Lopez', 'Fugitive Operations Team>Juan Carlos Mendez-Lopez']);
+  });
+
+  it.each([
+    ['The FBI arrested Nasir Tawhedi after he ordered two AK-47 rifles.', undefined],
+    ['In one case, a Colombian national was released in San Diego.', undefined],
+    ['ICE officers arrested 86 in a three-day operation in Houston.', 86],
+    ['DHS deported 131 Uzbek and Kyrgyz nationals on a charter flight.', 131],
+    ['A judge ordered the release of Farrukh Odinaev and his two cousins in Houston.', 2],
+  ])('counts only people: "%s" gives %s', (text, count) => {
+    expect(run(text).events[0]?.count).toBe(count);
+  });
+
+  it('does not read a body\'s duties ("oversees the apprehension, detention and removal") as events', () => {
+    expect(run("ICE's Enforcement and Removal Operations oversees the apprehension, detention and removal of noncitizens.").events).toEqual([]);
+  });
+
+  it('does not read talk of attacks as an attack', () => {
+    const out = run('Prosecutors said the men in Brooklyn discussed carrying out attacks in the United States.');
+    expect(out.events.map((e) => e.type)).not.toContain('Attack');
+  });
+
+  it('links "Uzbek President Shavkat Mirziyoyev" to Uzbekistan', () => {
+    expect(run('Uzbek President Shavkat Mirziyoyev agreed to accept regular flights.').relations).toContainEqual({ source: 'Shavkat Mirziyoyev', target: 'Uzbekistan', type: 'NATIONAL_OF' });
+  });
+
+  it('names the lede\'s "Guatemalan fugitive" by the next sentence, so his arrest told twice is one event', () => {
+    const out = run(
+      'ERO Philadelphia arrested a 42-year-old Guatemalan fugitive Aug. 14 in Allentown, Pennsylvania. Juan Carlos Mendez-Lopez is wanted in Guatemala for homicide. Deportation officers with ERO Philadelphia arrested Mendez-Lopez near his residence.',
+    );
+    expect(out.relations).toContainEqual({ source: 'Juan Carlos Mendez-Lopez', target: 'Guatemala', type: 'NATIONAL_OF' });
+    expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
+  });
+
+  it('reads "X said the arrest was…" as the arrest told before, not a new one', () => {
+    const out = run('The Royal Canadian Mounted Police arrested Muhammad Shahzeb Khan in Quebec. FBI Director Christopher Wray said the arrest was the result of cooperation with Canadian authorities.');
+    expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
+    expect(out.entities.map((e) => e.name)).toContain('Royal Canadian Mounted Police');
+  });
+
+  it('makes an agency that opens the sentence to announce an act on people its agent ("ICE said 31 had been removed")', () => {
+    expect(run('ICE said 31 had already been removed to Mexico, Guatemala and Honduras.').events).toContainEqual(
+      expect.objectContaining({ type: 'Deportation', participants: expect.arrayContaining(['Immigration and Customs Enforcement', 'Mexico']) }),
+    );
+  });
+});

@@ -119,6 +119,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (t.possessive.has(prev)) return; // "his crossing", "the Inspector General’s report": a reference, not a new event
     // "The arrests followed an FBI review": a sentence opening with "The <event noun>" refers back.
     if (prev === 'the' && i - 1 === start && EVENT_NOUNS.test(word)) return;
+    // "Wray said the arrest was the result of…", "officials said that the raids…": so does a reported clause opening with it (not "the arrest of X").
+    if (prev === 'the' && EVENT_NOUNS.test(word) && (t.reporting.has(tokens[i - 2]?.text.toLowerCase() ?? '') || tokens[i - 2]?.text.toLowerCase() === 'that') && !/^(?:of|in|by|at|on)$/i.test(tokens[i + 1]?.text ?? '')) return;
     // "Rep. Ilhan Omar called the arrests cruel", "Following the arrests, Gov. Abbott said…": judging
     // an event, or placing something after it, refers back to it (unless it says whose: "after the arrest of X").
     if (prev === 'the' && EVENT_NOUNS.test(word) && (JUDGING.test(tokens[i - 2]?.text ?? '') || (AROUND.test(tokens[i - 2]?.text ?? '') && !/^(?:of|in|by|at)$/i.test(tokens[i + 1]?.text ?? '')))) return;
@@ -175,12 +177,17 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       agent.type === 'PERSON' &&
       tokens.slice(m.to, agent.from).some((x) => x.text === 'and' || x.text === ',') &&
       tokens.slice(m.to, agent.from).every((x, n) => /^(?:,|and|of|\.)$/.test(x.text) || isPersonTitle(x.text) || ctx.mentions.some((o) => o.from <= m.to + n && m.to + n < o.to && (o.type === 'LOCATION' || o.type === 'PERSON')));
+    // "the FBI's Joint Terrorism Task Force", "ERO Philadelphia's Fugitive Operations Team": the owner, with its field office's city.
+    const ownerOf = (m: Mention, agent: Mention): boolean =>
+      agent.from > m.to &&
+      /^['’]s$/.test(tokens[agent.from - 1]?.text ?? '') &&
+      tokens.slice(m.to, agent.from - 1).every((_, n) => ctx.mentions.some((o) => o.type === 'LOCATION' && o.from <= m.to + n && m.to + n < o.to));
     const conjoined = (m: Mention, agent: Mention | undefined): boolean =>
       agent !== undefined &&
       m.to < agent.from &&
       ((m.type === agent.type && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and')) ||
         listedWith(m, agent) ||
-        (agent.from === m.to + 1 && /^['’]s$/.test(tokens[m.to]?.text ?? '')));
+        ownerOf(m, agent));
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const joinedToAgent = (m: Mention): boolean => {
       const last = [...participants].reverse().find((p) => p.role === 'agent' && p.mention.to <= m.from)?.mention;
@@ -225,6 +232,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) add(ref.mention, ref.role);
+    // "ICE said 31 had already been removed": a government body opening the sentence to announce an
+    // act on people that names no one who did it is the one that did it (as "…, the agency said").
+    const announcer = ctx.mentions.find((m) => m.from === start && m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && m.to < lo);
+    if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
     const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION');
@@ -315,6 +326,17 @@ const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
 const WANTING = /^(?:urged?|urging|called|calls|calling|asked|asks|asking|wants?|wanted|plans?|planned|expected|expects|agreed|agrees|sought|seeks?|tried|tries|try|hopes?|hoped|intends?|intended|vowed|vows|promised|promises|ordered|orders|demanded|demands|refused|refuses|declined|aims?|set|scheduled|due|likely|sued|moved|pushing|pushed|pressed|pressing)$/i;
+const ATTACK_TALK = /^(?:discuss(?:ed|es|ing)?|talk(?:ed|s|ing)?|consider(?:ed|s|ing)?|encourag(?:ed|es|ing)|urg(?:ed|es|ing)|incit(?:ed|es|ing)|dream(?:ed|s|ing)|fantasi[sz](?:ed|es|ing)|aspir(?:ed|es|ing)|vow(?:ed|s|ing)|pledg(?:ed|es|ing)|call(?:ed|s|ing)\s*for)$/i;
+const DUTIES = /^(?:oversees?|oversaw|overseeing|handles?|handled|handling|manages?|managed|managing|coordinates?|coordinated|coordinating|responsible|tasked|specializes?|specializing|focuses?|focusing)$/i;
+
+/** Whether the trigger noun at i is one of a list of duties ("oversees the apprehension, detention and removal", "responsible for the detention of"). */
+function dutyOf(tokens: readonly Token[], i: number): boolean {
+  if (!/(?:ion|al|s)$/i.test(tokens[i]?.text ?? '')) return false;
+  let k = i - 1;
+  while (k >= 0 && (/^(?:the|,|and|or|for|with|on|in)$/i.test(tokens[k]?.text ?? '') || load().typeOf.has(tokens[k]?.text.toLowerCase() ?? ''))) k--;
+  return k >= 0 && k < i - 1 && DUTIES.test(tokens[k]?.text ?? '');
+}
+
 // Lower case only: "May" is a month.
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'must', 'can']);
 
@@ -345,6 +367,10 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   // "plotting an Election Day attack": the plan may sit before the whole noun phrase.
   const planReach = /^(?:attacks?|bombings?|shootings?|massacre|assault)$/i.test(tokens[i]?.text ?? '') ? 5 : 3;
   if (before(planReach).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - planReach - 1])?.text ?? ''))) return true;
+  // "men who discussed carrying out attacks", "urged followers to launch attacks": talk of attacks is no attack.
+  if (planReach === 5 && before(planReach).some((x) => ATTACK_TALK.test(x.text))) return true;
+  // "ERO oversees the apprehension, detention and removal of noncitizens": a body's duties, not events.
+  if (dutyOf(tokens, i)) return true;
   // "called on Miller to testify", "expected to be deported": what someone wants or expects, not
   // what happened ("prompting DHS to scrutinize migrants" did happen).
   const word = tokens[i]?.text.toLowerCase() ?? '';
@@ -488,6 +514,20 @@ function attribution(tokens: readonly Token[], k: number): boolean {
 
 const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 
+// What may follow a count of people who are not named by a noun: "86 in a three-day operation",
+// "31 had already been removed", "two of the men", "over 150 were arrested".
+const COUNT_FOLLOWERS = /^(?:of|were|was|are|is|have|has|had|will|would|in|at|on|from|across|during|since|last|this|more|others|other|and|or|to|who|that|remain|remained|remains|face|faced|still|already|later|also|now)$/;
+
+/** A people noun within a few words after a number, past names and adjectives ("131 Uzbek and Kyrgyz nationals"), not past a preposition. */
+function peopleAfter(tokens: readonly Token[], k: number, people: Set<string>): boolean {
+  for (let n = k + 1; n <= k + 5 && n < tokens.length; n++) {
+    const w = tokens[n]?.text.toLowerCase() ?? '';
+    if (people.has(w)) return true;
+    if (/^(?:for|to|with|from|by|at|in|on|of|that|who|which|[.;:])$/.test(w)) return false;
+  }
+  return false;
+}
+
 /** The number nearest the trigger that counts people ("eight Tajik men", "over 150 have been arrested"), outside `skip` (a relative clause). */
 function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, skip?: { from: number; to: number }): number | undefined {
   let best: { value: number; score: number } | undefined;
@@ -504,7 +544,9 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, s
     if (prev === ',' && ctx.mentions.some((m) => m.type === 'PERSON' && m.to === k - 1)) return;
     // "aged between 19 and 30": ages, not a count.
     if (ctx.tokens.slice(Math.max(0, k - 4), k).some((x) => /^(?:aged?|ages)$/i.test(x.text))) return;
-    const countsPeople = ctx.tokens.slice(k + 1, k + 4).some((x) => people.has(x.text.toLowerCase()));
+    const countsPeople = peopleAfter(ctx.tokens, k, people);
+    // "ordered two AK-47 rifles", "In one case": a number before another noun counts that.
+    if (!countsPeople && !COUNT_FOLLOWERS.test(next) && !/^[,;:)—–-]$/.test(next) && !ctx.mentions.some((m) => m.from === k + 1 && m.type === 'COUNTRY')) return;
     const score = distance - (countsPeople ? 10 : 0);
     if (!best || score < best.score) best = { value, score };
   });

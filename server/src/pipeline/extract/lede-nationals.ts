@@ -3,8 +3,8 @@ import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './
 import type { Token } from './tokenize.ts';
 
 const ONE_PERSON =
-  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
-const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees)$/i;
+  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|fugitive|detainee|deportee|parolee|felon|passenger|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
+const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees|fugitives|detainees|workers|passengers)$/i;
 
 /**
  * The people a sentence opens with: after at most a title, or after an attribution ("According to

@@ -156,18 +156,26 @@ export function findAppositiveBodies(tokens: Token[], mentions: readonly Mention
  * Department", "Texas Department of Public Safety"); a nationality before a government body ("the
  * Afghan Air Force": not the U.S. one) and the country whose "Attorney's Office" it is; the agency
  * that runs a facility, with the words before it ("the Northwest ICE Processing Center"); the
- * district of an attorney's office and the country of an organization after it.
+ * district of an attorney's office and the country of an organization after it; the agency a
+ * unit belongs to ("ICE Air Operations").
  */
+// Heads of a part of an agency: "ICE Air Operations", "the FBI Counterterrorism Division".
+const SUBUNIT_HEADS = new Set(['Operations', 'Division', 'Unit', 'Team', 'Squad', 'Section', 'Branch']);
+
 export function withNeighbours(body: BodyMatch, tokens: Token[], covered: boolean[], mentions: Mention[]): { name: string; from: number; to: number } {
   const owner = (m: Mention): boolean => body.type === 'AGENCY' && !isLegislature(body.name) && (isDemonym(m) || body.name === "Attorney's Office");
-  const operator = body.type === 'LOCATION' ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
+  const unit = body.type === 'AGENCY' && SUBUNIT_HEADS.has(body.name.split(' ').pop() ?? '');
+  const operator = body.type === 'LOCATION' || unit ? mentions.find((m) => m.to === body.from && m.type === 'AGENCY' && m.to - m.from === 1) : undefined;
   const before = operator ?? mentions.find((m) => m.to === body.from && (m.type === 'LOCATION' || (m.type === 'COUNTRY' && owner(m))));
   let from = before?.from ?? body.from;
-  while (operator && from > 0 && !covered[from - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[from - 1]?.text ?? '') && !isOpener(tokens[from - 1]?.text ?? '')) from--;
+  // "the Northwest ICE Processing Center", "the Royal Thai Police": capitalised words before the operator or nationality are the name's too.
+  const extend = operator !== undefined || before?.type === 'COUNTRY';
+  while (extend && from > 0 && !covered[from - 1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[from - 1]?.text ?? '') && !isOpener(tokens[from - 1]?.text ?? '') && !isCalendarWord(tokens[from - 1]?.text ?? '')) from--;
   const suffix = body.name.endsWith("Attorney's Office") ? districtAfter(tokens, body.to, mentions) : ofCountry(tokens, body, mentions);
   const lead = tokens.slice(from, before?.from ?? body.from).map((t) => `${t.text} `).join('');
   const name = `${lead}${before ? `${before.surface.replace(/^the\s+/i, '')} ` : ''}${body.name}${suffix ? ` ${suffix.words}` : ''}`;
-  return { name, from, to: suffix?.to ?? body.to };
+  // A unit is named with its agency, which stays a mention of its own (the unit is PART_OF it).
+  return { name, from: unit ? body.from : from, to: suffix?.to ?? body.to };
 }
 
 

@@ -1,5 +1,6 @@
 import type { RelationType } from '../../domain/types.ts';
 import { isDemonym, type Mention, type SentenceContext } from './mention.ts';
+import { isPersonTitle } from './people.ts';
 
 /** A typed link stated inside one sentence. */
 export interface RuleRelation {
@@ -9,6 +10,8 @@ export interface RuleRelation {
 }
 
 const NATIONALITY_NOUNS = /^(named|national|nationals|citizen|citizens|man|woman|men|women|migrant|migrants|immigrant|native)$/i;
+// Words of an office between a nationality and a name ("Tajik Foreign Minister", "Afghan Interior Minister").
+const OFFICE_WORDS = /^(?:Foreign|Interior|Defense|Defence|Home|Finance|Justice|Security|Affairs|Minister|Ambassador|Envoy|Consul|Ministers)$/;
 const BODY_TYPES = new Set(['AGENCY', 'ORGANIZATION']);
 /** Words of a title between a body and a name: "FBI Director X", "former ICE section chief X". */
 const TITLE_WORDS = new Set([
@@ -33,13 +36,35 @@ const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowe
 
 /**
  * Relations stated by common news phrasings, independent of any one article:
- *  - nationality: "an Afghan named X", "Tajik national X", "X, an Uzbek citizen";
+ *  - nationality: "an Afghan named X", "Tajik national X", "X, an Uzbek citizen", "Uzbek President X";
  *  - membership: "FBI Director X", "former FBI section chief X", "X, a member of Y", "X, …who chairs Y";
  *  - activity: "countries like A, B and C, where Y has been active", "Y is active in A";
- *  - affiliation: "Y and its affiliate, Z".
+ *  - affiliation: "Y and its affiliate, Z";
+ *  - parts: "ICE Air Operations", "ERO Philadelphia's Fugitive Operations Team".
  */
 export function ruleRelations(ctx: SentenceContext): RuleRelation[] {
-  return [...nationality(ctx), ...membership(ctx), ...activity(ctx), ...affiliation(ctx)];
+  return [...nationality(ctx), ...membership(ctx), ...activity(ctx), ...affiliation(ctx), ...units(ctx)];
+}
+
+/**
+ * "ICE Air Operations", "ERO Philadelphia's Fugitive Operations Team": a body the lexicon does
+ * not know, named after an agency or as its possession, is part of it.
+ */
+function units(ctx: SentenceContext): RuleRelation[] {
+  const out: RuleRelation[] = [];
+  for (const unit of ctx.mentions) {
+    if (unit.type !== 'AGENCY' || unit.entry) continue;
+    const owner = [...ctx.mentions].reverse().find((m) => m.to <= unit.from && m.type === 'AGENCY');
+    if (!owner || owner.key === unit.key) continue;
+    const gap = ctx.tokens.slice(owner.to, unit.from);
+    const prefix = gap.length === 0 && unit.name.startsWith(`${owner.surface} `);
+    const possessive =
+      gap.length > 0 &&
+      /^['’]s$/.test(gap.at(-1)?.text ?? '') &&
+      gap.slice(0, -1).every((_, n) => ctx.mentions.some((o) => o.type === 'LOCATION' && o.from <= owner.to + n && owner.to + n < o.to));
+    if (prefix || possessive) out.push({ source: unit, target: owner, type: 'PART_OF' });
+  }
+  return out;
 }
 
 function nationality(ctx: SentenceContext): RuleRelation[] {
@@ -50,7 +75,9 @@ function nationality(ctx: SentenceContext): RuleRelation[] {
       // DEMONYM (named|national|man…)? PERSON
       const gapBefore = p.from - c.to;
       const between = ctx.tokens.slice(c.to, p.from).map((t) => t.text);
-      if (gapBefore >= 0 && gapBefore <= 2 && between.every((w) => NATIONALITY_NOUNS.test(w))) {
+      // …or DEMONYM TITLE PERSON: "Uzbek President Shavkat Mirziyoyev", "Tajik Foreign Minister X".
+      const titled = gapBefore >= 1 && gapBefore <= 4 && between.every((w) => isPersonTitle(w) || OFFICE_WORDS.test(w)) && between.some((w) => isPersonTitle(w));
+      if ((gapBefore >= 0 && gapBefore <= 2 && between.every((w) => NATIONALITY_NOUNS.test(w))) || titled) {
         out.push({ source: p, target: c, type: 'NATIONAL_OF' });
         continue;
       }
