@@ -640,3 +640,55 @@ describe('extraction rules: units, bylines, counts and talk', () => {
     );
   });
 });
+
+describe('extraction rules: appositives, releases that speak, double surnames', () => {
+  it('strips "Special Agent in Charge" from the name', () => {
+    expect(names('HSI El Paso Special Agent in Charge Francisco Burrola said the case was closed.')).toContain('Francisco Burrola');
+  });
+
+  it('does not read a news release as a release of people', () => {
+    const out = run('HSI agents arrested Bakhodir Ismoilov in El Paso, according to a news release from ICE. He moved migrants from Uzbekistan through Mexico, the release said.');
+    expect(out.events.map((e) => e.type)).not.toContain('Release');
+  });
+
+  it('keeps an appositive\'s body and number out of the act ("X, a member of Group 24, a banned movement, was detained")', () => {
+    const [ev] = run('Dilmurod Ergashev, a member of Group 24, a banned opposition movement, was detained by German police in Dortmund.').events;
+    expect(ev?.type).toBe('Detention');
+    expect(ev?.participants).not.toContain('Group 24');
+    expect(ev?.count).toBeUndefined();
+  });
+
+  it('names a lede\'s "Tajik opposition activist" by the next sentence', () => {
+    const out = run('Germany deported a Tajik opposition activist to Dushanbe last week. Dilmurod Ergashev was put on a flight on Oct. 15.');
+    expect(out.relations).toContainEqual({ source: 'Dilmurod Ergashev', target: 'Tajikistan', type: 'NATIONAL_OF' });
+  });
+
+  it.each([
+    ["Germany's Federal Office for Migration and Refugees declined to comment.", 'Federal Office for Migration and Refugees', 'Agency'],
+    ['He was flown to the Terrorism Confinement Center in El Salvador.', 'Terrorism Confinement Center', 'Location'],
+  ])('reads a body in "%s" as %s (%s)', (text, name, type) => {
+    expect(run(text).entities).toContainEqual(expect.objectContaining({ name, type }));
+  });
+
+  it('reads a double surname alone ("Abrego Garcia") as the full name before it', () => {
+    const out = run('Kilmar Abrego Garcia was deported to El Salvador in March. The judge said Abrego Garcia must return.');
+    expect(out.entities.filter((e) => e.type === 'Person')).toEqual([{ name: 'Kilmar Abrego Garcia', type: 'Person', aliases: ['Abrego Garcia'] }]);
+  });
+
+  it('makes no membership of "no evidence that X was a member of MS-13"', () => {
+    const out = run('Kilmar Abrego Garcia is from El Salvador. The judge said there was no evidence that Abrego Garcia was a member of MS-13.');
+    expect(out.relations.filter((r) => r.type === 'MEMBER_OF')).toEqual([]);
+  });
+
+  it('does not take a name inside a fronted phrase as the subject ("In a letter to Secretary Kristi Noem, the senators…")', () => {
+    const out = run('In a letter to Secretary Kristi Noem, the senators asked for the number of evacuees whose cases had been flagged by the National Counterterrorism Center.');
+    expect(out.events.filter((e) => e.participants.includes('Kristi Noem') && e.type === 'Identification')).toEqual([]);
+  });
+
+  it('does not carry a relative clause\'s actors into a later "after" clause ("…Afghans who arrived…, after a parolee was charged")', () => {
+    const out = run('Sen. Gary Peters asked the Department of Homeland Security to explain how it screens Afghans who arrived under Operation Allies Welcome, after a parolee was charged in a shooting.');
+    const charge = out.events.find((e) => e.type === 'Charge');
+    expect(charge?.participants ?? []).not.toContain('Department of Homeland Security');
+    expect(charge?.participants ?? []).not.toContain('Gary Peters');
+  });
+});

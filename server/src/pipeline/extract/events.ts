@@ -149,6 +149,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       (prev === 'and' && passiveTrigger);
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
+    // "according to a news release from ICE", "…, the release said": a release that speaks is a publication.
+    if (/^releases?$/.test(word) && (/^(?:news|press)$/.test(prev) || t.reporting.has(tokens[i + 1]?.text.toLowerCase() ?? ''))) return;
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
     // "released from immigration detention": where a release took them from, not a new detention.
     if (/^(?:detention|custody)$/.test(word) && tokens.slice(Math.max(0, i - 3), i).some((x) => x.text.toLowerCase() === 'from')) return;
@@ -156,7 +158,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "Three Tajik men who were held … after officials linked them to ISIS have been released":
     // the subject sits before a relative clause, whose own actors take no part.
     // ("was taken into custody": the auxiliaries stand before "taken".)
-    const relative = passive ? relativeClauseBefore(tokens, intoCustody ? i - 2 : i, start, t) : undefined;
+    const relative = passive ? relativeClauseBefore(ctx, intoCustody ? i - 2 : i, start, t) : undefined;
     const window = relative ? { lo: clauseWindow(ctx, relative.from, start, t.reporting).lo, hi: clauseWindow(ctx, i, start, t.reporting).hi } : clauseWindow(ctx, i, start, t.reporting);
     // "X was arrested by FBI agents … and later pleaded guilty": an active verb joined to a passive
     // one has the sentence's subject; the passive one's agents before it take no part.
@@ -168,7 +170,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
     else if (!passive && lo === i - BEFORE) lo = listStart(ctx, lo, start);
-    const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to));
+    // (An appositive's own nationality is the person's: "Leqaa Kordia, a Palestinian woman, has been held".)
+    const describesPerson = (m: Mention): boolean => relative?.appositive === true && isDemonym(m) && m.from <= relative.from + 3;
+    const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to && !describesPerson(m)));
     // "Sen. X of Iowa and Sen. Y of Wisconsin asked": an actor joined to the agent by "and" acts too.
     // "Agents with the FBI's Joint Terrorism Task Force arrested him": the agent's owner acts through it.
     // "Sens. X of Florida, Y of Tennessee and Z of Utah asked": everyone listed with the agent.
@@ -238,7 +242,12 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
-    const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION');
+    // (Not a name inside a fronted phrase: "In a letter to Secretary Kristi Noem, the senators…".)
+    const fronted = (m: Mention): boolean => {
+      const lead = tokens.slice(start, m.from);
+      return lead.slice(lead.map((x) => x.text).lastIndexOf(',') + 1).some((x) => PREPOSITIONS.test(x.text));
+    };
+    const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION' && !fronted(m));
     const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
     if (opener && clauseOpen && !reduced && !participants.some((p) => p.mention.key === opener.key)) {
       const passiveLike = passive || tokens[i - 1]?.text === 'into';
@@ -388,25 +397,41 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
 }
 
 const PERFECT = new Set(['have', 'has', 'had']);
+// One person, told by a noun: "after a parolee was charged".
+const PERSON_NOUN = /^(?:parolee|suspect|defendant|migrant|immigrant|refugee|national|citizen|evacuee|teen|teenager|boy|girl|person|student|worker|detainee|fugitive|resident)$/i;
+const PREPOSITIONS = /^(?:in|to|at|for|with|from|on|by|under|after|before|during|since|despite|among|into|through|against|about)$/i;
 
 /**
  * A relative clause between a trigger's auxiliaries and the noun it tells of ("men who were held
  * … have been released", "Kharwin, who was on the watchlist, was released"): [from, to) from the
- * pronoun to the first auxiliary.
+ * pronoun to the first auxiliary. Or an appositive after a person ("Ergashev, a member of Group 24,
+ * a banned movement, was detained"): from the comma after the name to the auxiliary.
  */
-function relativeClauseBefore(tokens: readonly Token[], i: number, start: number, t: Pick<Triggers, 'aux'>): { from: number; to: number } | undefined {
+function relativeClauseBefore(ctx: SentenceContext, i: number, start: number, t: Pick<Triggers, 'aux' | 'people'>): { from: number; to: number; appositive?: boolean } | undefined {
+  const tokens = ctx.tokens;
   let a = i;
   while (a > start && (t.aux.has(tokens[a - 1]?.text.toLowerCase() ?? '') || PERFECT.has(tokens[a - 1]?.text.toLowerCase() ?? ''))) a--;
   if (a === i) return undefined;
   for (let r = a - 2; r > start && r >= a - 25; r--) {
     const w = tokens[r]?.text.toLowerCase() ?? '';
-    if (/^[;:—–]$/.test(w)) return undefined;
+    // "…Afghans who arrived under X, after a parolee was charged": the trigger's clause, with its own
+    // short subject, began after the pronoun (not "who were held … after officials linked them to ISIS have been").
+    const clause = tokens.slice(r + 1, a);
+    const ownClause =
+      BACKWARD_BREAKS.has(w) &&
+      w !== 'but' &&
+      a - r <= 6 &&
+      !clause.some((x) => /^\p{Ll}+(?:ed|ing)$/u.test(x.text)) &&
+      (clause.some((x) => /^(?:he|she|they|we|i)$/i.test(x.text) || PERSON_NOUN.test(x.text) || t.people.has(x.text.toLowerCase())) || ctx.mentions.some((m) => m.type === 'PERSON' && m.from > r && m.to <= a));
+    if (/^[;:—–]$/.test(w) || ownClause) return undefined;
     if (w !== 'who' && w !== 'which') continue;
     const next = tokens[r + 1]?.text.toLowerCase() ?? '';
     // "who ran a smuggling ring", "who was resettled": a verb right after the pronoun ("the man who ICE arrested" has none).
     return /^\p{Ll}+$/u.test(next) ? { from: r, to: a } : undefined;
   }
-  return undefined;
+  if (tokens[a - 1]?.text !== ',') return undefined;
+  const person = ctx.mentions.find((m) => m.type === 'PERSON' && m.from >= start && m.to < a - 1 && tokens[m.to]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[m.to + 1]?.text ?? ''));
+  return person && !tokens.slice(person.to, a).some((x) => /^[;:—–]$/.test(x.text)) ? { from: person.to, to: a, appositive: true } : undefined;
 }
 
 /**
@@ -535,7 +560,8 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, s
     const distance = Math.abs(k - trigger);
     if (distance > 10 || (skip && k >= skip.from && k < skip.to)) return;
     const value = numberValue(tok.text);
-    if (value === undefined) return;
+    // "Group 24", "MS-13": a number in a name counts nothing.
+    if (value === undefined || ctx.mentions.some((m) => k >= m.from && k < m.to)) return;
     const next = ctx.tokens[k + 1]?.text.toLowerCase() ?? '';
     if (TIME_UNITS.has(next) || next === '.' || (value >= 1900 && value <= 2100 && !tok.text.includes(','))) return;
     // "March 4" and "Oct. 7" are dates; "Hassan, 27," an age; "$15,000" money.

@@ -304,8 +304,10 @@ function resolvePeople(contexts: SentenceContext[]): void {
   const full = people.filter((p) => p.name.includes(' '));
   const canonical = new Map<string, string>();
   for (const p of full) {
-    const match = [...canonical.values()].find((c) => sameSurname(c, p.name) && similarGivenName(c, p.name));
-    canonical.set(p.name, match ?? p.name);
+    // "Kilmar Abrego Garcia … Abrego Garcia said": a double surname alone is the full name before it.
+    const longer = full.filter((f) => f.start < p.start && f.name.endsWith(` ${p.name}`)).at(-1);
+    const match = longer ? longer.name : [...canonical.values()].find((c) => sameSurname(c, p.name) && similarGivenName(c, p.name));
+    canonical.set(p.name, canonical.get(p.name) ?? (match ? (canonical.get(match) ?? match) : p.name));
   }
   // "Mr. Safi" is the Safi named last before it ("Abdul Wasi Safi"), not a relative named after it
   // ("His brother, Samiullah Safi"); before any, the first one named.

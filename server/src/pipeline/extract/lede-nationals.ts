@@ -33,10 +33,17 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
 
 const SPOKE = /^(?:said|says|told|added|stated|explained|noted|confirmed|announced)$/i;
 
-/** The people noun a country stands for: "an Afghan man", "a U.S. citizen", "two citizens of Tajikistan". */
+/** The people noun a country stands for: "an Afghan man", "a U.S. citizen", "two citizens of Tajikistan", "a Tajik opposition activist". */
 function peopleNoun(m: Mention, tokens: readonly Token[]): string {
   const before = tokens[m.from - 2]?.text ?? '';
-  return tokens[m.from - 1]?.text.toLowerCase() === 'of' && NATIONAL_NOUN.test(before) ? before : (tokens[m.to]?.text ?? '');
+  if (tokens[m.from - 1]?.text.toLowerCase() === 'of' && NATIONAL_NOUN.test(before)) return before;
+  // Up to two lower-case words may stand between: "opposition", "army", "asylum".
+  for (let k = m.to; k <= m.to + 2; k++) {
+    const w = tokens[k]?.text ?? '';
+    if (ONE_PERSON.test(w) || SEVERAL_PEOPLE.test(w) || NATIONAL_NOUN.test(w)) return w;
+    if (!/^\p{Ll}+$/u.test(w)) break;
+  }
+  return tokens[m.to]?.text ?? '';
 }
 
 /**
@@ -95,7 +102,7 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
  */
 export function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number }> {
   const unnamed = (c: SentenceContext): Mention | undefined =>
-    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(c.tokens[m.to]?.text ?? ''));
+    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(peopleNoun(m, c.tokens)));
   // The lede is among the first sentences (after a headline and header lines such as "Source: …").
   const lede = contexts.filter((c) => !c.isTitle).slice(0, 4).find((c) => unnamed(c) !== undefined);
   const next = lede ? contexts[lede.index + 1] : undefined;

@@ -92,13 +92,16 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     let from = i;
     while (from < j && OPENERS.has(tokens[from]?.text ?? '')) from++;
     i = j;
-    // "Dulles International Airport on Monday": a connector after a head noun can end the name.
+    // "Dulles International Airport on Monday": a connector after a head noun can end the name;
+    // "of" or "for" goes on with it ("Federal Office for Migration and Refugees").
+    let head = -1;
     if (!headNounType(tokens[j - 1]?.text ?? '') && !/^(?:of|on|for)$/.test(tokens[from + 1]?.text ?? '')) {
       for (let k = j - 2; k > from; k--) {
-        if (headNounType(tokens[k]?.text ?? '') && connectors.has(tokens[k + 1]?.text.toLowerCase() ?? '')) {
-          j = k + 1;
-          break;
-        }
+        const connector = tokens[k + 1]?.text.toLowerCase() ?? '';
+        if (!headNounType(tokens[k]?.text ?? '') || !connectors.has(connector)) continue;
+        if (/^(?:of|for)$/.test(connector) && !tokens.slice(k + 2, j).some((x) => isCalendarWord(x.text))) head = k;
+        else j = k + 1;
+        break;
       }
     }
     const words = tokens.slice(from, j).map((t) => t.text);
@@ -110,7 +113,7 @@ export function findNamedBodies(tokens: Token[], covered: boolean[]): BodyMatch[
     const facility = /^(?:Center|Centre|Facility)$/.test(last) && facilityQualifiers.has(words[words.length - 2] ?? '');
     // "Fort Bliss", "Camp Pendleton": a base or camp is a place (unless a known name follows: "Camp East Montana").
     const base = PLACE_PREFIXES.has(first) && words.length >= 2 && !covered[j];
-    const type = facility || base ? 'LOCATION' : (headNounType(last) ?? (/^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
+    const type = facility || base ? 'LOCATION' : (headNounType(last) ?? (head >= 0 ? headNounType(tokens[head]?.text ?? '') : /^(?:of|on|for)$/.test(words[1] ?? '') ? headNounType(first) : undefined));
     if (type) out.push({ name: nameOf(words), type, from, to: j });
   }
   return out;

@@ -127,7 +127,9 @@ function membership(ctx: SentenceContext): RuleRelation[] {
       const leads = between[0] === ',' && /\bwho (?:now |also )?(?:chairs|leads|heads|directs|runs|oversees|chaired|led|headed|directed|ran|oversaw)( the)?$/.test(between.join(' '));
       // "Maria Lopez of the Las Americas Immigrant Advocacy Center", "Edward Lemon of Texas A&M University"
       const of = (between.length === 1 && between[0] === 'of') || (between.length === 2 && between[0] === 'of' && between[1] === 'the');
-      if (appositive || memberOf || leads || of) {
+      // "no evidence that X was a member of MS-13", "X denied being a member": no membership.
+      const denied = between.some((w) => /^(?:not|never|no)$/.test(w)) || ctx.tokens.slice(Math.max(0, p.from - 4), p.from).some((x) => /^(?:evidence|denied|denies|deny|falsely|wrongly)$/i.test(x.text));
+      if ((appositive || memberOf || leads || of) && !denied) {
         const former = between.includes('former') || between.includes('ex');
         out.push({ source: p, target: m, type: former ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         break;
