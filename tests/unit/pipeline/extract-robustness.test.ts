@@ -692,3 +692,39 @@ describe('extraction rules: appositives, releases that speak, double surnames', 
     expect(charge?.participants ?? []).not.toContain('Gary Peters');
   });
 });
+
+describe('extraction rules: dates, objects, testimony, speakers', () => {
+  it("does not date an act by its relative clause (\"X, who came to the U.S. in September 2021, was arrested\")", () => {
+    const [ev] = run('Rahmanullah Lakanwal, 29, who came to the U.S. in September 2021, was arrested by the Metropolitan Police Department.').events;
+    expect(ev?.type).toBe('Arrest');
+    expect(ev?.date).toBeUndefined();
+  });
+
+  it('does not make whoever cites the arrests their agent', () => {
+    const text = 'Robert Wells testified on Wednesday. He cited the arrests in June of eight men from Tajikistan.';
+    expect(arrestedIn(text)).toEqual([]);
+    expect(run(text).events).toContainEqual(expect.objectContaining({ type: 'Arrest', count: 8 }));
+  });
+
+  it('reads "testified Wednesday before the House Homeland Security Committee" as testimony to the committee', () => {
+    expect(run('A senior FBI official testified Wednesday before the House Homeland Security Committee.').events).toContainEqual({
+      type: 'Testimony',
+      participants: ['Federal Bureau of Investigation', 'House Homeland Security Committee'],
+    });
+  });
+
+  it('makes "A spokeswoman for ICE, Leticia Zamarripa," a member of ICE', () => {
+    expect(run('A spokeswoman for ICE, Leticia Zamarripa, said the agency does not comment.').relations).toContainEqual({
+      source: 'Leticia Zamarripa',
+      target: 'Immigration and Customs Enforcement',
+      type: 'MEMBER_OF',
+    });
+  });
+
+  it('makes the body that closes a charging sentence the one that charged, but not one that arrested', () => {
+    const charged = run('Nasir Ahmad Tawhedi was charged Tuesday with planning an attack on Election Day in the name of the Islamic State group, the Justice Department said.');
+    expect(charged.events.find((e) => e.type === 'Charge')?.participants).toContain('Department of Justice');
+    const arrested = run('Federal agents arrested Abdirahman Yusuf Hassan in Minneapolis on Tuesday after he sent thousands of dollars to the militant group al-Shabaab over three years, the Justice Department said.');
+    expect(arrested.events.find((e) => e.type === 'Arrest')?.participants ?? []).not.toContain('Department of Justice');
+  });
+});

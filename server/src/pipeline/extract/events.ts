@@ -83,6 +83,7 @@ const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|r
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
+const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
@@ -165,7 +166,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const joinedActive = !passive && passiveTrigger && (prev === 'and' || (tokens[i - 2]?.text.toLowerCase() === 'and' && /^(?:later|then|subsequently|eventually|\w+ly)$/i.test(prev)));
     let { lo } = window;
     const { hi } = window;
-    if (joinedActive) lo = i;
+    // "He cited the arrests in June of eight men": whoever does something with the event is not its agent
+    // (but "ICE made the arrests", "agents carried out the raids").
+    const objectNoun = EVENT_NOUNS.test(word) && /^(?:the|these|those)$/.test(prev) && /^\p{Ll}+(?:ed|s)$/u.test(tokens[i - 2]?.text ?? '') && !LIGHT_VERBS.test(tokens[i - 2]?.text ?? '');
+    if (joinedActive || objectNoun) lo = i;
     // …and what comes before that noun phrase is another clause's ("Uzbekistan has asked the United States to extradite a man arrested…").
     else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
@@ -235,10 +239,15 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else if (m.type !== 'COUNTRY' && /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^\p{Ll}/u.test(tokens[m.to]?.text ?? '')) continue;
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
-    for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) add(ref.mention, ref.role);
+    for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) if (!(objectNoun && ref.role === 'agent')) add(ref.mention, ref.role);
     // "ICE said 31 had already been removed": a government body opening the sentence to announce an
-    // act on people that names no one who did it is the one that did it (as "…, the agency said").
-    const announcer = ctx.mentions.find((m) => m.from === start && m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && m.to < lo);
+    // act on people that names no one who did it is the one that did it; a body closing it is the one that
+    // charged, however far from the trigger ("…was charged Tuesday with …, the Justice Department said."),
+    // but not the one that arrested ("Federal agents arrested…, the Justice Department said").
+    const closing = (m: Mention): boolean => m.from > i && m.to + 2 >= tokens.length && /^(?:,|the)$/i.test(tokens[m.from - 1]?.text ?? '');
+    const announcer = ctx.mentions.find(
+      (m) => m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && ((m.from === start && m.to < lo) || (closing(m) && type === 'Charge')),
+    );
     if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
@@ -271,7 +280,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const relation = t.relationOf.get(type);
     if (relation) event.relation = relation;
     if (count !== undefined) event.count = count;
-    const date = dateOf(text.slice(ctx.span.start, ctx.span.end), publishedAt);
+    // "X, 29, who came to the U.S. in September 2021, was arrested": a relative clause's date is not the act's.
+    const from = relative ? (tokens[relative.from]?.start ?? ctx.span.start) : ctx.span.start;
+    const to = relative ? (tokens[relative.to - 1]?.end ?? from) : from;
+    const date = dateOf(text.slice(ctx.span.start, from) + ' '.repeat(to - from) + text.slice(to, ctx.span.end), publishedAt);
     if (date) event.date = date;
     byType.set(type, event);
   });
@@ -473,7 +485,10 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
     // "…crossed the southern border and were initially released … by CBP": a second verb phrase has its own actors.
     const nextVerb =
       w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text))));
-    if (CLAUSE_BREAKS.has(w) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
+    // "testified before the House Homeland Security Committee": there "before" is a preposition.
+    const verbAt = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/.test(tokens[k - 1]?.text ?? '') ? k - 2 : k - 1;
+    const appearing = w === 'before' && /^(?:testif(?:y|ied|ies|ying)|appear(?:s|ed|ing)?)$/i.test(tokens[verbAt]?.text ?? '');
+    if ((CLAUSE_BREAKS.has(w) && !appearing) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
     // "…, his family told the BBC": the comma before a short speaker ends it too. A government
     // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
     else if (reporting.has(w)) {

@@ -10,6 +10,7 @@ export interface RuleRelation {
 }
 
 const NATIONALITY_NOUNS = /^(named|national|nationals|citizen|citizens|man|woman|men|women|migrant|migrants|immigrant|native)$/i;
+const SPEAKER_TITLES = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|representative|lawyer|attorney|director|official|officer|agent)$/i;
 // Words of an office between a nationality and a name ("Tajik Foreign Minister", "Afghan Interior Minister").
 const OFFICE_WORDS = /^(?:Foreign|Interior|Defense|Defence|Home|Finance|Justice|Security|Affairs|Minister|Ambassador|Envoy|Consul|Ministers)$/;
 const BODY_TYPES = new Set(['AGENCY', 'ORGANIZATION']);
@@ -104,7 +105,9 @@ function membership(ctx: SentenceContext): RuleRelation[] {
       const gap = ctx.tokens.slice(body.to, p.from).map((t) => t.text);
       // "An FBI spokeswoman, Carla Reyes, said": the title phrase may stand before the name as an appositive.
       const fronted = gap.at(-1) === ',' && gap.length >= 2 && /^(a|an|the)$/i.test(textAt(ctx, body.from - 1)) && textAt(ctx, p.to) === ',';
-      if ((fronted ? gap.slice(0, -1) : gap).every(isTitleWord)) {
+      // "A spokeswoman for ICE, Leticia Zamarripa, said".
+      const titleFor = gap.length === 1 && gap[0] === ',' && lower(ctx, body.from - 1) === 'for' && SPEAKER_TITLES.test(textAt(ctx, body.from - 2)) && textAt(ctx, p.to) === ',';
+      if (titleFor || (fronted ? gap.slice(0, -1) : gap).every(isTitleWord)) {
         const lead = [lower(ctx, body.from - 1), lower(ctx, body.from - 2), ...gap.map((w) => w.toLowerCase())];
         out.push({ source: p, target: body, type: lead.includes('former') || lead.includes('ex') ? 'FORMER_MEMBER_OF' : 'MEMBER_OF' });
         continue;
