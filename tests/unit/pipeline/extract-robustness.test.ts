@@ -728,3 +728,22 @@ describe('extraction rules: dates, objects, testimony, speakers', () => {
     expect(arrested.events.find((e) => e.type === 'Arrest')?.participants ?? []).not.toContain('Department of Justice');
   });
 });
+
+describe('extraction rules: facilities, quoted attorneys, titled surnames', () => {
+  it('reads "was taken to the Orange County Correctional Facility" as a detention there', () => {
+    expect(run('Farid Nazari was taken to the Orange County Correctional Facility in Goshen.').events).toContainEqual({
+      type: 'Detention',
+      participants: ['Farid Nazari', 'Orange County Correctional Facility', 'Goshen'],
+    });
+  });
+
+  it('passes over an attorney quoted as an appositive ("…, his attorney, Sarah Lindqvist, said. He was…")', () => {
+    const out = run('Mohammad Yousuf Rahimi was detained on Aug. 5, his attorney, Sarah Lindqvist, said. He was later moved to the Northwest ICE Processing Center in Tacoma.');
+    expect(out.events.filter((e) => e.participants.includes('Sarah Lindqvist'))).toEqual([]);
+  });
+
+  it('keeps a lone surname with a title as a person ("President Trump"), not a bare title ("Special Agent")', () => {
+    expect(names('Salvadoran President Nayib Bukele met President Trump at the White House.')).toContain('Trump');
+    expect(names('HSI Special Agent in Charge Francisco Burrola spoke.')).not.toContain('Agent');
+  });
+});

@@ -25,7 +25,8 @@ function lastMention(ctx: SentenceContext, beforeToken: number, earlier: Sentenc
 /** "…, attorney Mark Ryzhkov said.", "said ICE spokeswoman Nicole Alberico": a person quoted as a source. */
 function isSpeaker(ctx: SentenceContext, m: Mention, reporting: Set<string>): boolean {
   const word = (k: number): string => ctx.tokens[k]?.text.toLowerCase() ?? '';
-  if (reporting.has(word(m.to))) return true;
+  // (also as an appositive: "…, his attorney, Sarah Lindqvist, said.")
+  if (reporting.has(word(m.to)) || (word(m.to) === ',' && reporting.has(word(m.to + 1)))) return true;
   for (let k = m.from - 1; k >= Math.max(0, m.from - 4); k--) {
     if (reporting.has(word(k))) return true;
     if (!/^\p{L}+$/u.test(ctx.tokens[k]?.text ?? '')) break;

@@ -83,6 +83,7 @@ const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|r
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
+const FACILITY = /\b(?:Jail|Prison|Penitentiary|Facility|Center|Centre)$/;
 const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
@@ -113,7 +114,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const intoCustody = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into';
     // "has been held in a Texas detention center": held, in the passive, before where or how, is a detention.
     const heldPassive = word === 'held' && t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '') && HELD_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
-    const type = intoCustody ? 'Arrest' : heldPassive ? 'Detention' : t.typeOf.get(word);
+    // "was taken to the Orange County Correctional Facility", "booked into the county jail": taken to where people are held.
+    const toFacility = /^(?:taken|transferred|booked|flown|moved|sent)$/.test(word) && /^(?:to|into)$/.test(tokens[i + 1]?.text.toLowerCase() ?? '') && ctx.mentions.some((m) => m.type === 'LOCATION' && m.from > i && m.from - i <= 4 && FACILITY.test(m.name));
+    const type = intoCustody ? 'Arrest' : heldPassive || toFacility ? 'Detention' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
@@ -221,7 +224,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
         // "to appear in immigration court": a body named by a common noun after "in" is where.
         (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? ''));
       // "as he prepared to board a flight to Beirut": where someone was headed is not where they were arrested.
-      if (isPlace && STAYS.has(type) && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
+      if (isPlace && STAYS.has(type) && !toFacility && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
@@ -269,7 +272,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const counted = count !== undefined && EVENTS_ON_PEOPLE.has(type) && !byType.has(type);
     if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted) && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
-    if (heldPassive && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
+    if ((heldPassive || toFacility) && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
     const existing = byType.get(type);
     if (existing) {
@@ -488,7 +491,12 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
     // "testified before the House Homeland Security Committee": there "before" is a preposition.
     const verbAt = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/.test(tokens[k - 1]?.text ?? '') ? k - 2 : k - 1;
     const appearing = w === 'before' && /^(?:testif(?:y|ied|ies|ying)|appear(?:s|ed|ing)?)$/i.test(tokens[verbAt]?.text ?? '');
-    if ((CLAUSE_BREAKS.has(w) && !appearing) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
+    // "…, his attorney, Sarah Lindqvist, said": the speaker before the verb, with the title before the name, is out too.
+    const speaker = reporting.has(w) && tokens[k - 1]?.text === ',' ? ctx.mentions.find((m) => m.type === 'PERSON' && m.to === k - 1 && m.from > i) : undefined;
+    if (speaker) {
+      const comma = tokens.slice(Math.max(i + 1, speaker.from - 4), speaker.from).map((x) => x.text).indexOf(',');
+      hi = comma >= 0 ? Math.max(i + 1, speaker.from - 4) + comma : speaker.from;
+    } else if ((CLAUSE_BREAKS.has(w) && !appearing) || (reporting.has(w) && tokens[k - 1]?.text === ',') || attribution(tokens, k) || nextVerb) hi = k;
     // "…, his family told the BBC": the comma before a short speaker ends it too. A government
     // body announcing ("…, the Justice Department said") is usually the one that acted: it stays.
     else if (reporting.has(w)) {

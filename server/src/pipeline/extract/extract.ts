@@ -333,8 +333,14 @@ function resolvePeople(contexts: SentenceContext[]): void {
     m.key = entityKey('PERSON', person);
     delete m.entry;
   }
-  // A lone surname that matches no full name is too weak to be a node on its own.
-  for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' '));
+  // A lone surname that matches no full name is too weak to be a node on its own, unless a title
+  // says it is a person ("President Trump", "Gov. Abbott").
+  const titled = (ctx: SentenceContext, m: Mention): boolean => {
+    const before = ctx.tokens[m.from - 1]?.text ?? '';
+    if (isPersonTitle(m.name)) return false;
+    return before === '.' ? isPersonTitle(`${ctx.tokens[m.from - 2]?.text ?? ''}.`) : isPersonTitle(before);
+  };
+  for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' ') || titled(ctx, m));
 }
 
 function sameSurname(a: string, b: string): boolean {
