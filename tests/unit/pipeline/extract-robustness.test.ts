@@ -747,3 +747,40 @@ describe('extraction rules: facilities, quoted attorneys, titled surnames', () =
     expect(names('HSI Special Agent in Charge Francisco Burrola spoke.')).not.toContain('Agent');
   });
 });
+
+describe('extraction rules: acronym definitions, sources, handovers, attacks, alliances', () => {
+  it('does not run an acronym\'s long form across a paragraph break', () => {
+    const out = run('Jihadism in Central Asia\n\nThe Islamic Movement of Uzbekistan (IMU) split in 2015. Fighters moved to Afghanistan and Pakistan.\n\nTehrik-i-Taliban Pakistan (TTP) drew recruits.');
+    expect(out.entities.flatMap((e) => [e.name, ...e.aliases]).filter((s) => /\n/.test(s))).toEqual([]);
+  });
+
+  it('reads neither "…, the RIA news agency reported." nor "According to the indictment" as an event', () => {
+    expect(run('The FSB said it had detained four citizens of Tajikistan in Moscow, the RIA news agency reported.').events.map((e) => e.type)).toEqual(['Detention']);
+    expect(run('According to the indictment, Azizjon Rakhmatov of Brooklyn sent money to fighters in Syria.').events).toEqual([]);
+  });
+
+  it('does not date an act by a clause after it ("detained hundreds … since the attack in March 2024")', () => {
+    const out = extract({ text: 'Russian authorities have detained hundreds of Central Asian migrants since the Crocus City Hall attack in March 2024.' });
+    expect(out.events.find((e) => e.type === 'Detention')?.date).toBeUndefined();
+    expect(out.events.find((e) => e.type === 'Attack')?.date).toBe('2024-03-01');
+  });
+
+  it('reads "turned him over to Immigration and Customs Enforcement" as a detention by ICE', () => {
+    const out = run('Deputies arrested a Honduran man on Saturday and later turned him over to Immigration and Customs Enforcement.');
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'Detention', participants: expect.arrayContaining(['Immigration and Customs Enforcement', 'Honduras']) }));
+  });
+
+  it('puts "X was among the Tajik men detained by U.S. authorities" in the detention', () => {
+    expect(run('Her son, Farrukh Rakhimov, 27, was among the Tajik men detained by U.S. authorities last June.').events[0]?.participants).toContain('Farrukh Rakhimov');
+  });
+
+  it('keeps two attacks at two places apart', () => {
+    const attacks = run('The group claimed the 2024 attack on the Crocus City Hall concert venue near Moscow and a bombing in Kerman, Iran, that killed more than 90 people.').events.filter((e) => e.type === 'Attack');
+    expect(attacks.map((e) => e.participants)).toEqual([['Crocus City Hall', 'Moscow'], ['Kerman', 'Iran']]);
+  });
+
+  it('links a group to those it was allied with and pledged allegiance to', () => {
+    const rels = run('The Islamic Movement of Uzbekistan, once allied with the Taliban and al-Qaeda, split when its leader pledged allegiance to the Islamic State.').relations.filter((r) => r.type === 'AFFILIATED_WITH');
+    expect(rels.map((r) => r.target).sort()).toEqual(['ISIS', 'Taliban', 'al-Qaeda']);
+  });
+});

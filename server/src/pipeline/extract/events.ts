@@ -116,7 +116,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const heldPassive = word === 'held' && t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '') && HELD_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
     // "was taken to the Orange County Correctional Facility", "booked into the county jail": taken to where people are held.
     const toFacility = /^(?:taken|transferred|booked|flown|moved|sent)$/.test(word) && /^(?:to|into)$/.test(tokens[i + 1]?.text.toLowerCase() ?? '') && ctx.mentions.some((m) => m.type === 'LOCATION' && m.from > i && m.from - i <= 4 && FACILITY.test(m.name));
-    const type = intoCustody ? 'Arrest' : heldPassive || toFacility ? 'Detention' : t.typeOf.get(word);
+    // "turned him over to Immigration and Customs Enforcement": handed into an agency's custody.
+    const overTo = /^(?:turned|handed)$/.test(word) ? tokens.slice(i + 1, i + 4).findIndex((x, n, xs) => x.text === 'over' && xs[n + 1]?.text === 'to') : -1;
+    const handedTo = overTo >= 0 ? custodiansAfter(ctx, i + overTo + 3).filter((m) => m.type === 'AGENCY') : [];
+    const type = intoCustody ? 'Arrest' : heldPassive || toFacility || handedTo.length > 0 ? 'Detention' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
@@ -132,6 +135,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (word === 'identified' && (tokens[i + 1]?.text.toLowerCase() === 'as' || (tokens[i + 1]?.text.toLowerCase() === 'only' && tokens[i + 2]?.text.toLowerCase() === 'as'))) return;
     // "The FBI investigated the case", "prosecuted the case": the case is told elsewhere.
     if (/^the$/i.test(tokens[i + 1]?.text ?? '') && /^cases?$/i.test(tokens[i + 2]?.text ?? '')) return;
+    // "…, the RIA news agency reported.": a source closing the sentence is no report event;
+    // "According to the indictment, …": nor is a document cited as a source.
+    if (/^report(?:ed|s)?$/.test(word) && /^[.!]?$/.test(tokens[i + 1]?.text ?? '') && i + 2 >= tokens.length && tokens.slice(Math.max(0, i - 6), i).some((x) => x.text === ',')) return;
+    if (type === 'Charge' && (attribution(tokens, i - 3) || attribution(tokens, i - 2))) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
     if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 
@@ -141,7 +148,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
     // "was transferred to the custody of ICE's Enforcement and Removal Operations": who holds them
     // is named after "of"; whoever comes before is the one held.
-    const custodians = word === 'custody' && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : [];
+    const custodians = word === 'custody' && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : handedTo;
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
     // "a 38-year-old man arrested in Brooklyn": a participle right after the people it tells of.
     const reduced = /ed$/.test(word) && t.people.has(prev);
@@ -173,6 +180,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // (but "ICE made the arrests", "agents carried out the raids").
     const objectNoun = EVENT_NOUNS.test(word) && /^(?:the|these|those)$/.test(prev) && /^\p{Ll}+(?:ed|s)$/u.test(tokens[i - 2]?.text ?? '') && !LIGHT_VERBS.test(tokens[i - 2]?.text ?? '');
     if (joinedActive || objectNoun) lo = i;
+    // "the attack on Crocus City Hall … and a bombing in Kerman": a second attack's noun phrase starts its own window.
+    const priorAttack = type === 'Attack' ? byType.get('Attack') : undefined;
+    const andAt = priorAttack ? tokens.slice(priorAttack.trigger + 1, i).findIndex((x, n, xs) => x.text === 'and' && /^(?:a|an|the)$/i.test(xs[n + 1]?.text ?? '')) : -1;
+    if (priorAttack && andAt >= 0) lo = Math.max(lo, priorAttack.trigger + 2 + andAt);
     // …and what comes before that noun phrase is another clause's ("Uzbekistan has asked the United States to extradite a man arrested…").
     else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
@@ -260,6 +271,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       return lead.slice(lead.map((x) => x.text).lastIndexOf(',') + 1).some((x) => PREPOSITIONS.test(x.text));
     };
     const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION' && !fronted(m));
+    // "Farrukh Rakhimov, 27, was among the Tajik men detained by U.S. authorities": one of those people.
+    const among = reduced && /^among$/i.test(tokens[nounPhraseStart(tokens, i - 1) - 1]?.text ?? '') && opener?.type === 'PERSON';
+    if (among && opener) add(opener, 'subject');
     const clauseOpen = !tokens.slice(0, lo).some((x) => BACKWARD_BREAKS.has(x.text.toLowerCase()) || t.reporting.has(x.text.toLowerCase()));
     if (opener && clauseOpen && !reduced && !participants.some((p) => p.mention.key === opener.key)) {
       const passiveLike = passive || tokens[i - 1]?.text === 'into';
@@ -272,9 +286,21 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const counted = count !== undefined && EVENTS_ON_PEOPLE.has(type) && !byType.has(type);
     if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted) && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
-    if ((heldPassive || toFacility) && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
+    // "arrested a Honduran man … and later turned him over to ICE": "him" is the man told of before.
+    if (handedTo.length > 0 && /^(?:him|her|them)$/i.test(tokens[i + 1]?.text ?? '') && !participants.some((p) => p.role === 'subject')) {
+      const national = [...ctx.mentions].reverse().find((m) => m.to <= i && isDemonym(m));
+      if (national) add(national, 'subject');
+    }
+    if ((heldPassive || toFacility || handedTo.length > 0) && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
-    const existing = byType.get(type);
+    // "the attack on Crocus City Hall near Moscow and a bombing in Kerman, Iran": two attacks, two places.
+    const placesOf = (ps: FoundEvent['participants']): string[] => ps.filter((p) => p.role === 'place').map((p) => p.mention.key);
+    const prior = byType.get(type);
+    const priorHere = prior ? prior.participants.filter((p) => !(andAt >= 0 && p.mention.sentence === ctx.index && p.mention.from >= lo)) : [];
+    const elsewhere = type === 'Attack' && prior !== undefined && placesOf(participants).length > 0 && placesOf(priorHere).length > 0 && !placesOf(participants).some((k) => placesOf(priorHere).includes(k));
+    if (prior && elsewhere) prior.participants = priorHere;
+    const key = elsewhere ? `${type}@${i}` : type;
+    const existing = byType.get(key);
     if (existing) {
       for (const p of participants) if (!existing.participants.some((q) => q.mention.key === p.mention.key)) existing.participants.push(p);
       return;
@@ -283,12 +309,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const relation = t.relationOf.get(type);
     if (relation) event.relation = relation;
     if (count !== undefined) event.count = count;
-    // "X, 29, who came to the U.S. in September 2021, was arrested": a relative clause's date is not the act's.
-    const from = relative ? (tokens[relative.from]?.start ?? ctx.span.start) : ctx.span.start;
-    const to = relative ? (tokens[relative.to - 1]?.end ?? from) : from;
-    const date = dateOf(text.slice(ctx.span.start, from) + ' '.repeat(to - from) + text.slice(to, ctx.span.end), publishedAt);
+    const date = eventDate(ctx, text, publishedAt, i, { lo, hi }, relative);
     if (date) event.date = date;
-    byType.set(type, event);
+    byType.set(key, event);
   });
   findSpokenEvents(ctx, t, text, publishedAt, byType);
   return [...byType.values()];
@@ -600,6 +623,21 @@ function countNear(ctx: SentenceContext, trigger: number, people: Set<string>, s
     if (!best || score < best.score) best = { value, score };
   });
   return best?.value;
+}
+
+/**
+ * The date of the event at trigger i: one stated in its own clause, else one in the sentence, but
+ * not in a relative clause ("X, who came to the U.S. in September 2021, was arrested") or in a
+ * clause after the trigger ("…have detained hundreds since the attack in March 2024").
+ */
+function eventDate(ctx: SentenceContext, text: string, publishedAt: string | null, i: number, window: { lo: number; hi: number }, relative?: { from: number; to: number }): string | undefined {
+  const at = (k: number, edge: 'start' | 'end', fallback: number): number => ctx.tokens[k]?.[edge] ?? fallback;
+  const blank = (s: string, from: number, to: number): string => s.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + s.slice(to);
+  let sentence = text.slice(ctx.span.start, ctx.span.end);
+  if (relative) sentence = blank(sentence, at(relative.from, 'start', ctx.span.start) - ctx.span.start, at(relative.to - 1, 'end', ctx.span.start) - ctx.span.start);
+  const own = sentence.slice(at(window.lo, 'start', ctx.span.start) - ctx.span.start, at(window.hi - 1, 'end', ctx.span.end) - ctx.span.start);
+  const tail = ctx.tokens.findIndex((x, k) => k > i && CLAUSE_BREAKS.has(x.text.toLowerCase()));
+  return dateOf(own, publishedAt) ?? dateOf(tail > 0 ? sentence.slice(0, at(tail, 'start', ctx.span.end) - ctx.span.start) : sentence, publishedAt);
 }
 
 /** A date stated in the sentence, resolved against the publication date when there is one. */

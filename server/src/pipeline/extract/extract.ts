@@ -277,7 +277,9 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
   const re = /((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}\p{Lu}[\p{L}’'.&-]*)\s+\((\p{Lu}[\p{Lu}\p{Ll}&.-]{1,9})\)/gu;
   for (const m of text.matchAll(re)) {
     // "the Department of Homeland Security’s Office of Inspector General (OIG)": the name is what follows the possessive.
-    const phrase = (m[1] ?? '').replace(/^.*['’]s\s+/u, '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
+    // …and starts after any sentence or line break the match ran across ("…in Central Asia\n\nThe Islamic Movement of Uzbekistan (IMU)").
+    const sentence = (m[1] ?? '').split(/\n+|(?<=\p{Ll})[.!?]\s+/u).at(-1) ?? '';
+    const phrase = sentence.replace(/^.*['’]s\s+/u, '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
     const acronym = m[2] ?? '';
     const known = (form: string): boolean => lexicon.exact.has(form) || lexicon.folded.has(foldKey(tokenize(form).map((t) => t.text)));
     if (known(phrase)) continue;

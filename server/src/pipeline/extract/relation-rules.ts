@@ -40,7 +40,7 @@ const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowe
  *  - nationality: "an Afghan named X", "Tajik national X", "X, an Uzbek citizen", "Uzbek President X";
  *  - membership: "FBI Director X", "former FBI section chief X", "X, a member of Y", "X, …who chairs Y";
  *  - activity: "countries like A, B and C, where Y has been active", "Y is active in A";
- *  - affiliation: "Y and its affiliate, Z";
+ *  - affiliation: "Y and its affiliate, Z", "Y, once allied with Z", "its leader pledged allegiance to Z";
  *  - parts: "ICE Air Operations", "ERO Philadelphia's Fugitive Operations Team".
  */
 export function ruleRelations(ctx: SentenceContext): RuleRelation[] {
@@ -182,6 +182,21 @@ function activity(ctx: SentenceContext): RuleRelation[] {
 
 function affiliation(ctx: SentenceContext): RuleRelation[] {
   const out: RuleRelation[] = [];
+  // "The IMU, once allied with the Taliban and al-Qaeda, … its leader pledged allegiance to the Islamic State".
+  ctx.tokens.forEach((tok, k) => {
+    const allied = /^(?:allied|aligned|affiliated)$/i.test(tok.text) && lower(ctx, k + 1) === 'with';
+    const pledged = /^allegiance$/i.test(tok.text) && lower(ctx, k + 1) === 'to';
+    if (!allied && !pledged) return;
+    const orgs = ctx.mentions.filter((m) => m.type === 'ORGANIZATION');
+    const source = orgs.find((m) => m.to <= k);
+    let next = k + 2;
+    for (const target of orgs.filter((m) => m.from >= k + 2)) {
+      // The first one named after the verb, and those joined to it by "and" or a comma.
+      if (!ctx.tokens.slice(next, target.from).every((x) => /^(?:the|and|,)$/i.test(x.text))) break;
+      if (source && source.key !== target.key) out.push({ source, target, type: 'AFFILIATED_WITH' });
+      next = target.to;
+    }
+  });
   ctx.tokens.forEach((tok, k) => {
     if (!/^affiliates?$/i.test(tok.text) || lower(ctx, k - 1) !== 'its') return;
     const parent = [...ctx.mentions].reverse().find((m) => m.type === 'ORGANIZATION' && m.to <= k - 1);
