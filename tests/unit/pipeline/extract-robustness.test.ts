@@ -784,3 +784,28 @@ describe('extraction rules: acronym definitions, sources, handovers, attacks, al
     expect(rels.map((r) => r.target).sort()).toEqual(['ISIS', 'Taliban', 'al-Qaeda']);
   });
 });
+
+describe('extraction rules: predicates, warrants, naming by an agency, ranks', () => {
+  it("keeps the sentence's predicate out of an event in its subject (\"…near the White House had worked with the CIA\")", () => {
+    const out = run('The Afghan national charged with shooting two National Guard members near the White House had worked with the CIA in Kandahar.');
+    expect(out.events.find((e) => e.type === 'Attack')?.participants).not.toContain('Central Intelligence Agency');
+    // …but a predicate that says who the actor was stays: "was a Somali refugee".
+    expect(run('The man who attacked people with a knife at Ohio State University on Monday was a Somali refugee.').events[0]?.participants).toContain('Somalia');
+  });
+
+  it('reads "issued arrest warrants" as no arrest', () => {
+    const out = run('The Department of Homeland Security has issued arrest warrants for the migrants, and ICE has arrested more than 150 of them.');
+    expect(out.events.filter((e) => e.type === 'Arrest')).toEqual([{ type: 'Arrest', participants: ['Immigration and Customs Enforcement'], count: 150 }]);
+  });
+
+  it('names the lede\'s national by "The man, identified by DHS as X,"', () => {
+    const out = run('ICE agents arrested an Uzbek national in Columbus, Ohio. The man, identified by DHS as Alisher Tursunov, 32, entered the country near Lukeville, Arizona, in 2022 and was released with a notice to appear.');
+    expect(out.relations).toContainEqual({ source: 'Alisher Tursunov', target: 'Uzbekistan', type: 'NATIONAL_OF' });
+    expect(out.events.find((e) => e.type === 'Release')?.participants).toContain('Alisher Tursunov');
+    expect(out.events.map((e) => e.type)).not.toContain('Identification');
+  });
+
+  it('strips a military rank ("Specialist Sarah Beckstrom")', () => {
+    expect(names('Specialist Sarah Beckstrom died of her wounds, and Staff Sgt. Andrew Wolfe was wounded.')).toEqual(expect.arrayContaining(['Sarah Beckstrom', 'Andrew Wolfe']));
+  });
+});

@@ -77,13 +77,14 @@ const NUMBER_WORDS: Record<string, number> = {
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
 const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
-const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity']);
+const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity', 'warrant', 'warrants', 'record', 'records', 'quota', 'quotas', 'powers', 'authority', 'statistics', 'figures', 'rates']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
 // Events that happen where someone is, not where they are sent.
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const FACILITY = /\b(?:Jail|Prison|Penitentiary|Facility|Center|Centre)$/;
+const PROSECUTORS = /\b(?:Justice|Attorney|Attorneys|Prosecutor|Prosecutors)\b/;
 const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
@@ -132,7 +133,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // an event, or placing something after it, refers back to it (unless it says whose: "after the arrest of X").
     if (prev === 'the' && EVENT_NOUNS.test(word) && (JUDGING.test(tokens[i - 2]?.text ?? '') || (AROUND.test(tokens[i - 2]?.text ?? '') && !/^(?:of|in|by|at)$/i.test(tokens[i + 1]?.text ?? '')))) return;
     // "The men, identified only as Nuriddin K. …": naming someone is no identification event.
-    if (word === 'identified' && (tokens[i + 1]?.text.toLowerCase() === 'as' || (tokens[i + 1]?.text.toLowerCase() === 'only' && tokens[i + 2]?.text.toLowerCase() === 'as'))) return;
+    // (also "identified by DHS as Alisher Tursunov")
+    if (word === 'identified' && tokens.slice(i + 1, i + 6).findIndex((x) => x.text.toLowerCase() === 'as') >= 0 && /^(?:as|only|by)$/i.test(tokens[i + 1]?.text ?? '')) return;
     // "The FBI investigated the case", "prosecuted the case": the case is told elsewhere.
     if (/^the$/i.test(tokens[i + 1]?.text ?? '') && /^cases?$/i.test(tokens[i + 2]?.text ?? '')) return;
     // "…, the RIA news agency reported.": a source closing the sentence is no report event;
@@ -260,16 +262,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // but not the one that arrested ("Federal agents arrested…, the Justice Department said").
     const closing = (m: Mention): boolean => m.from > i && m.to + 2 >= tokens.length && /^(?:,|the)$/i.test(tokens[m.from - 1]?.text ?? '');
     const announcer = ctx.mentions.find(
-      (m) => m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && ((m.from === start && m.to < lo) || (closing(m) && type === 'Charge')),
+      (m) => m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && ((m.from === start && m.to < lo) || (closing(m) && type === 'Charge' && PROSECUTORS.test(m.name))),
     );
     if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
     // far back; in the active voice, a person opening the sentence ("Senator X, the top …, asked").
     // (Not a name inside a fronted phrase: "In a letter to Secretary Kristi Noem, the senators…".)
-    const fronted = (m: Mention): boolean => {
-      const lead = tokens.slice(start, m.from);
-      return lead.slice(lead.map((x) => x.text).lastIndexOf(',') + 1).some((x) => PREPOSITIONS.test(x.text));
-    };
+    // (Nor one after a preposition: "The man, identified by DHS as Alisher Tursunov, … was released".)
+    const fronted = (m: Mention): boolean => PREPOSITIONS.test(tokens[m.from - 1]?.text ?? '') || (PREPOSITIONS.test(tokens[start]?.text ?? '') && !tokens.slice(start, m.from).some((x) => x.text === ','));
     const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION' && !fronted(m));
     // "Farrukh Rakhimov, 27, was among the Tajik men detained by U.S. authorities": one of those people.
     const among = reduced && /^among$/i.test(tokens[nounPhraseStart(tokens, i - 1) - 1]?.text ?? '') && opener?.type === 'PERSON';
@@ -509,8 +509,20 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
   for (let k = i + 1; k < hi; k++) {
     const w = tokens[k]?.text.toLowerCase() ?? '';
     // "…crossed the southern border and were initially released … by CBP": a second verb phrase has its own actors.
+    // "The man charged with shooting two Guard members near the White House had worked with the CIA": a
+    // finite verb after a noun starts the sentence's predicate, which has its own actors.
+    // (Not a predicate that says who the actor was: "The man who … attacked people … was a Somali refugee";
+    // nor the verb of a question the trigger asks: "asked whether CBP had received the FBI's information".)
+    const predicate =
+      k > i + 1 &&
+      /^(?:had|has|have|was|were|is|are)$/.test(w) &&
+      /^[\p{L}\d]/u.test(tokens[k - 1]?.text ?? '') &&
+      !/^(?:who|which|that|and|or|not|also|still|never)$/i.test(tokens[k - 1]?.text ?? '') &&
+      /^(?:\p{Ll}+(?:ed|ing|en)|been|being|not|never|also|already)$/u.test(tokens[k + 1]?.text ?? '') &&
+      !tokens.slice(i + 1, k).some((x) => /^(?:whether|if|that|how|why|what)$/i.test(x.text));
     const nextVerb =
-      w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text))));
+      predicate ||
+      (w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text)))));
     // "testified before the House Homeland Security Committee": there "before" is a preposition.
     const verbAt = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/.test(tokens[k - 1]?.text ?? '') ? k - 2 : k - 1;
     const appearing = w === 'before' && /^(?:testif(?:y|ied|ies|ying)|appear(?:s|ed|ing)?)$/i.test(tokens[verbAt]?.text ?? '');
@@ -594,7 +606,7 @@ function peopleAfter(tokens: readonly Token[], k: number, people: Set<string>): 
   for (let n = k + 1; n <= k + 5 && n < tokens.length; n++) {
     const w = tokens[n]?.text.toLowerCase() ?? '';
     if (people.has(w)) return true;
-    if (/^(?:for|to|with|from|by|at|in|on|of|that|who|which|[.;:])$/.test(w)) return false;
+    if (/^(?:for|to|with|from|by|at|in|on|of|that|who|which|[.,;:])$/.test(w)) return false;
   }
   return false;
 }

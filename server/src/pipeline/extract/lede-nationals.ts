@@ -14,7 +14,9 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
   const tokens = next.tokens;
   const word = (k: number): string => tokens[k]?.text.toLowerCase() ?? '';
   // "The man, identified as Rami Haddad, 41, …", "The suspect, named as …": the name after the description.
-  const described = word(0) === 'the' && ONE_PERSON.test(word(1)) && word(2) === ',' ? (/^(?:identified|named)$/.test(word(3)) && word(4) === 'as' ? 5 : 3) : 0;
+  // ("The man, identified by DHS as Alisher Tursunov, …": whoever named him comes before "as".)
+  const as = /^(?:identified|named)$/.test(word(3)) ? [4, 5, 6, 7, 8].find((k) => word(k) === 'as') : undefined;
+  const described = word(0) === 'the' && ONE_PERSON.test(word(1)) && word(2) === ',' ? (as !== undefined ? as + 1 : 3) : 0;
   const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : described;
   const people: Mention[] = [];
   for (const m of next.mentions) {
