@@ -809,3 +809,38 @@ describe('extraction rules: predicates, warrants, naming by an agency, ranks', (
     expect(names('Specialist Sarah Beckstrom died of her wounds, and Staff Sgt. Andrew Wolfe was wounded.')).toEqual(expect.arrayContaining(['Sarah Beckstrom', 'Andrew Wolfe']));
   });
 });
+
+describe('extraction rules: page furniture, groups told again, requests', () => {
+  it('reads nothing from a "RELATED:" link to another story', () => {
+    expect(run('ICE arrested a man in Texas.\n\nRELATED: Border czar Tom Homan says sanctuary cities will get more agents').entities.map((e) => e.name)).not.toContain('Tom Homan');
+  });
+
+  it('reads "The men were taken into custody by ICE…" right after "arrested eight men from Tajikistan" as the same arrest', () => {
+    const out = run('Federal authorities have arrested eight men from Tajikistan who entered the U.S. through the southern border.\n\n(Photo by John Moore/Getty Images)\n\nThe men were taken into custody by ICE in New York, Los Angeles and Philadelphia over the weekend.');
+    expect(out.events.filter((e) => e.type === 'Arrest')).toEqual([
+      { type: 'Arrest', participants: ['Tajikistan', 'Immigration and Customs Enforcement', 'New York', 'Los Angeles', 'Philadelphia'], count: 8 },
+    ]);
+  });
+
+  it('reads "demanded answers … about how the men were vetted" as a question, not scrutiny', () => {
+    expect(run('Sen. Chuck Grassley demanded answers from FBI Director Christopher Wray about how the men were vetted.').events.map((e) => e.type)).not.toContain('Scrutiny');
+  });
+
+  it('keeps a participle modifier\'s actors out ("A Kyrgyz national accused of recruiting fighters for ISIS-K was extradited")', () => {
+    const [ev] = run('A Kyrgyz national accused of recruiting fighters for the Islamic State Khorasan Province was extradited from Germany to the United States on Friday.').events;
+    expect(ev?.type).toBe('Deportation');
+    expect(ev?.participants).toContain('Kyrgyzstan');
+    expect(ev?.participants).not.toContain('ISIS-K');
+  });
+
+  it('makes whoever asked "at the request of" the requester, not someone arrested', () => {
+    const out = run('German police arrested Ulan Bekmurzaev in Cologne in April at the request of U.S. authorities.');
+    expect(arrestedIn('German police arrested Ulan Bekmurzaev in Cologne in April at the request of U.S. authorities.')).toEqual(['Germany>Ulan Bekmurzaev']);
+    expect(out.relations).toContainEqual({ source: 'United States', target: 'Germany', type: 'REQUESTED_FROM' });
+  });
+
+  it('drops the opener from an acronym\'s long form ("Since the Islamic State Khorasan Province (ISKP)")', () => {
+    const out = run('Since the Islamic State Khorasan Province (ISKP) claimed the attack, arrests have followed.');
+    expect(out.entities.flatMap((e) => e.aliases).filter((a) => /^since/i.test(a))).toEqual([]);
+  });
+});

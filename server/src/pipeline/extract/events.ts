@@ -75,7 +75,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 // "report" and "request" are events when something follows them: "a report released", "a request for".
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
-const NOUN_EVENT_CUES = new Set(['on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
+const NOUN_EVENT_CUES = new Set(['made', 'issued', 'on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
 const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity', 'warrant', 'warrants', 'record', 'records', 'quota', 'quotas', 'powers', 'authority', 'statistics', 'figures', 'rates']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
@@ -150,7 +150,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const chargedNoun = type === 'Charge' && AMBIGUOUS_NOUNS.has(tok.text.toLowerCase());
     // "was transferred to the custody of ICE's Enforcement and Removal Operations": who holds them
     // is named after "of"; whoever comes before is the one held.
-    const custodians = word === 'custody' && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : handedTo;
+    // "at the request of U.S. authorities": who asked is named after "of" (as who holds is after "the custody of").
+    const custodians = /^(?:custody|request)$/.test(word) && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : handedTo;
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
     // "a 38-year-old man arrested in Brooklyn": a participle right after the people it tells of.
     const reduced = /ed$/.test(word) && t.people.has(prev);
@@ -238,6 +239,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
         (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? ''));
       // "as he prepared to board a flight to Beirut": where someone was headed is not where they were arrested.
       if (isPlace && STAYS.has(type) && !toFacility && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
+      // "German police arrested him at the request of U.S. authorities": who asked for it is not arrested.
+      if (type !== 'Request' && /^of$/i.test(tokens[m.from - 1]?.text ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from - 1).some((x) => /^requests?$/i.test(x.text))) continue;
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
@@ -431,10 +434,14 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   }
   const clause = before(10);
   const clauseStart = clause.map((x) => /^[.;:]$/.test(x.text)).lastIndexOf(true) + 1;
-  return clause.slice(clauseStart).some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && /^(?:many|much)$/i.test(xs[k + 1]?.text ?? '')));
+  // ("demanded answers … about how the men were vetted", "asked how they were screened": a question too.)
+  return clause
+    .slice(clauseStart)
+    .some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && (/^(?:many|much)$/i.test(xs[k + 1]?.text ?? '') || /^(?:about|asked|ask|asking|explain|know|knew|question|questions|answers)$/i.test(xs[k - 1]?.text ?? ''))));
 }
 
 const PERFECT = new Set(['have', 'has', 'had']);
+const MODIFIERS = /^(?:accused|suspected|wanted|believed|alleged|linked|tied|known|described|identified)$/i;
 // One person, told by a noun: "after a parolee was charged".
 const PERSON_NOUN = /^(?:parolee|suspect|defendant|migrant|immigrant|refugee|national|citizen|evacuee|teen|teenager|boy|girl|person|student|worker|detainee|fugitive|resident)$/i;
 const PREPOSITIONS = /^(?:in|to|at|for|with|from|on|by|under|after|before|during|since|despite|among|into|through|against|about)$/i;
@@ -462,6 +469,8 @@ function relativeClauseBefore(ctx: SentenceContext, i: number, start: number, t:
       !clause.some((x) => /^\p{Ll}+(?:ed|ing)$/u.test(x.text)) &&
       (clause.some((x) => /^(?:he|she|they|we|i)$/i.test(x.text) || PERSON_NOUN.test(x.text) || t.people.has(x.text.toLowerCase())) || ctx.mentions.some((m) => m.type === 'PERSON' && m.from > r && m.to <= a));
     if (/^[;:—–]$/.test(w) || ownClause) return undefined;
+    // "A Kyrgyz national accused of recruiting fighters for ISIS-K was extradited": a participle after the people noun.
+    if (MODIFIERS.test(w) && t.people.has(tokens[r - 1]?.text.toLowerCase() ?? '')) return { from: r, to: a };
     if (w !== 'who' && w !== 'which') continue;
     const next = tokens[r + 1]?.text.toLowerCase() ?? '';
     // "who ran a smuggling ring", "who was resettled": a verb right after the pronoun ("the man who ICE arrested" has none).

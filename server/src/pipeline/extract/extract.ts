@@ -93,6 +93,8 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
       }
     }
     ctx.mentions.sort((a, b) => a.from - b.from);
+    // "RELATED: Biden administration faces scrutiny…": a link to another story names nothing in this one.
+    if (/^(?:RELATED|READ MORE|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ|RECOMMENDED|Related|Read more|Read More|See also|Watch)\s*:/.test(text.slice(span.start, span.end))) ctx.mentions = [];
     if (english) countryBodies(ctx, text);
     georgiaTheState(ctx);
     return ctx;
@@ -279,7 +281,10 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
     // "the Department of Homeland Security’s Office of Inspector General (OIG)": the name is what follows the possessive.
     // …and starts after any sentence or line break the match ran across ("…in Central Asia\n\nThe Islamic Movement of Uzbekistan (IMU)").
     const sentence = (m[1] ?? '').split(/\n+|(?<=\p{Ll})[.!?]\s+/u).at(-1) ?? '';
-    const phrase = sentence.replace(/^.*['’]s\s+/u, '').replace(/^(?:The|A|An|In|At|By|From|With)\s+/u, '').trim();
+    const phrase = sentence
+      .replace(/^.*['’]s\s+/u, '')
+      .replace(/^(?:(?:The|A|An|In|At|By|From|With|Since|After|Before|When|While|But|And|As|For|On|To|Under|Despite|During|Like|Unlike|Including|Both)\s+)+/iu, '')
+      .trim();
     const acronym = m[2] ?? '';
     const known = (form: string): boolean => lexicon.exact.has(form) || lexicon.folded.has(foldKey(tokenize(form).map((t) => t.text)));
     if (known(phrase)) continue;

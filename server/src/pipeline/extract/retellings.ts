@@ -9,7 +9,8 @@ const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Ch
  * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
  * then in detail. A later event of the same type whose subjects include a person the earlier one
  * has is a retelling, unless the two name different agents, places, dates or counts, or the later
- * one says it is another ("rearrested", "later"). Maps each retelling to the first telling.
+ * one says it is another ("rearrested", "later"). So is an act on "the men" or "they" right after one on
+ * a group named by nationality with nobody named. Maps each retelling to the first telling.
  */
 export function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
   const firstOf = new Map<FoundEvent, FoundEvent>();
@@ -20,9 +21,13 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
   const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
   // Whom a telling is about: its subjects, and in a hearing whoever stood in it ("X pleaded guilty").
   const about = (e: FoundEvent): string[] => [...keys(e, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(e, 'agent', 'PERSON') : [])];
+  // "Federal authorities have arrested eight men from Tajikistan … The men were taken into custody by
+  // ICE in New York…": a group told of again by "the men" or "they", with nobody named.
+  const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
+  const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 2 && theGroup(e, contexts);
   events.forEach((e, i) => {
     const mine = about(e);
-    if (!RETELLABLE.has(e.type) || mine.length === 0 || tellsAnother(e, contexts)) return;
+    if (!RETELLABLE.has(e.type) || (mine.length === 0 && !theGroup(e, contexts)) || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&
@@ -34,12 +39,20 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
         !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
-        about(prev).some((k) => mine.includes(k)),
+        (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
     if (first) firstOf.set(e, first);
   });
   return firstOf;
 }
+
+/** A sentence that opens with a group told of before: "The men were…", "They are being held…". */
+function theGroup(e: FoundEvent, contexts: SentenceContext[]): boolean {
+  const words = (contexts[e.sentence]?.tokens ?? []).slice(0, 3).map((t) => t.text.toLowerCase());
+  return words[0] === 'they' || (/^(?:the|these|those|all)$/.test(words[0] ?? '') && (GROUP.test(words[1] ?? '') || GROUP.test(words[2] ?? '')));
+}
+
+const GROUP = /^(?:men|women|migrants|nationals|suspects|detainees|people|individuals|immigrants|refugees|citizens|evacuees)$/;
 
 const ANOTHER_TIME = /^(?:again|later|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
 
