@@ -844,3 +844,28 @@ describe('extraction rules: page furniture, groups told again, requests', () => 
     expect(out.entities.flatMap((e) => e.aliases).filter((a) => /^since/i.test(a))).toEqual([]);
   });
 });
+
+describe('extraction rules: over-reach checks for this session\'s rules', () => {
+  it.each(['General Motors said it would cut jobs.', 'Father Christmas visited.', 'Private Equity firms invested.', 'Major League Baseball said nothing.'])(
+    'finds no person in "%s"',
+    (text) => {
+      expect(run(text).entities.filter((e) => e.type === 'Person')).toEqual([]);
+    },
+  );
+
+  it('does not make an agency that tells of an arrest by others the arrester ("DHS said the man was arrested by local police")', () => {
+    expect(arrestedIn('DHS said the man was arrested by local police in Ohio.')).toEqual([]);
+  });
+
+  it('keeps the agent of a removal done through a light verb ("ICE completed the removal of X")', () => {
+    expect(run('ICE completed the removal of Juan Perez to Honduras.').events).toContainEqual({ type: 'Deportation', participants: ['Immigration and Customs Enforcement', 'Juan Perez', 'Honduras'] });
+  });
+
+  it.each(['Mr Rakhimov had received a final order of removal from an immigration judge in 2022.', 'Marcos Charles leads enforcement and removal operations at ICE.'])('reads no removal in "%s"', (text) => {
+    expect(run(text).events.map((e) => e.type)).not.toContain('Deportation');
+  });
+
+  it('ends an event in the subject at the predicate "has ties to" ("the man arrested in Texas has ties to ISIS")', () => {
+    expect(run('The FBI said the man arrested in Texas has ties to ISIS.').events.flatMap((e) => e.participants)).not.toContain('ISIS');
+  });
+});

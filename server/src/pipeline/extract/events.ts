@@ -77,15 +77,17 @@ const NUMBER_WORDS: Record<string, number> = {
 const AMBIGUOUS_NOUNS = new Set(['report', 'reports', 'request', 'requests', 'attack', 'alert', 'search', 'release', 'charges']);
 const NOUN_EVENT_CUES = new Set(['made', 'issued', 'on', 'that', 'released', 'found', 'published', 'by', 'from', 'for', 'to', 'in', 'at', 'near', 'says', 'said', 'showed', 'shows', 'concluded', 'of', 'them', 'him', 'her']);
 // After a trigger noun these make a thing, not an event: "a detention center", "detention beds".
-const NOUN_COMPOUNDS = new Set(['center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity', 'warrant', 'warrants', 'record', 'records', 'quota', 'quotas', 'powers', 'authority', 'statistics', 'figures', 'rates']);
+const NOUN_COMPOUNDS = new Set(['operations', 'proceedings', 'order', 'orders', 'case', 'cases', 'defense', 'relief', 'center', 'centers', 'centre', 'centres', 'facility', 'facilities', 'camp', 'camps', 'site', 'sites', 'officer', 'officers', 'beds', 'space', 'capacity', 'warrant', 'warrants', 'record', 'records', 'quota', 'quotas', 'powers', 'authority', 'statistics', 'figures', 'rates']);
 const EVENT_NOUNS = /^(?:arrests?|detentions?|deportations?|releases?|attacks?|raids?|removals?|charges|investigations?)$/;
 // Events that happen where someone is, not where they are sent.
 const STAYS = new Set(['Arrest', 'Detention', 'Charge', 'Hearing']);
 const AROUND = /^(?:following|after|since|before|despite|amid|during)$/i;
 const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criticizes|praised|praises|defended|defends|denounced|decried|welcomed|welcomes|questioned|protested|blasted|slammed|applauded|hailed|opposed)$/i;
 const FACILITY = /\b(?:Jail|Prison|Penitentiary|Facility|Center|Centre)$/;
+// What an announcing agency does itself; an arrest it tells of may be someone else's ("DHS said the man was arrested by local police").
+const HELD_OR_SENT = new Set(['Detention', 'Release', 'Deportation']);
 const PROSECUTORS = /\b(?:Justice|Attorney|Attorneys|Prosecutor|Prosecutors)\b/;
-const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped)$/;
+const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped|completed|completes|began|begins|started|starts|effected|finished|coordinated|coordinates|facilitated)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
 const PUBLICATIONS = new Set(['report', 'reports', 'statement', 'video', 'videos', 'data', 'records', 'findings', 'memo', 'audit', 'document', 'documents', 'footage', 'figures', 'images']);
 const SHARING_VERBS = new Set(['shared', 'passed', 'provided', 'sent', 'gave', 'relayed']);
@@ -166,6 +168,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "according to a news release from ICE", "…, the release said": a release that speaks is a publication.
     if (/^releases?$/.test(word) && (/^(?:news|press)$/.test(prev) || t.reporting.has(tokens[i + 1]?.text.toLowerCase() ?? ''))) return;
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
+    // "a final order of removal": an order, which may not be carried out.
+    if (prev === 'of' && /^orders?$/i.test(tokens[i - 2]?.text ?? '')) return;
     // "released from immigration detention": where a release took them from, not a new detention.
     if (/^(?:detention|custody)$/.test(word) && tokens.slice(Math.max(0, i - 3), i).some((x) => x.text.toLowerCase() === 'from')) return;
     if (AMBIGUOUS_NOUNS.has(tok.text.toLowerCase()) && !NOUN_EVENT_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
@@ -265,7 +269,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // but not the one that arrested ("Federal agents arrested…, the Justice Department said").
     const closing = (m: Mention): boolean => m.from > i && m.to + 2 >= tokens.length && /^(?:,|the)$/i.test(tokens[m.from - 1]?.text ?? '');
     const announcer = ctx.mentions.find(
-      (m) => m.type === 'AGENCY' && !isLegislature(m.name) && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') && ((m.from === start && m.to < lo) || (closing(m) && type === 'Charge' && PROSECUTORS.test(m.name))),
+      (m) =>
+        m.type === 'AGENCY' &&
+        !isLegislature(m.name) &&
+        t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') &&
+        ((m.from === start && m.to < lo && HELD_OR_SENT.has(type)) || (closing(m) && type === 'Charge' && PROSECUTORS.test(m.name))),
     );
     if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
@@ -527,7 +535,7 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
       /^(?:had|has|have|was|were|is|are)$/.test(w) &&
       /^[\p{L}\d]/u.test(tokens[k - 1]?.text ?? '') &&
       !/^(?:who|which|that|and|or|not|also|still|never)$/i.test(tokens[k - 1]?.text ?? '') &&
-      /^(?:\p{Ll}+(?:ed|ing|en)|been|being|not|never|also|already)$/u.test(tokens[k + 1]?.text ?? '') &&
+      (/^(?:had|has|have)$/.test(w) || /^(?:\p{Ll}+(?:ed|ing|en)|been|being|not|never|also|already)$/u.test(tokens[k + 1]?.text ?? '')) &&
       !tokens.slice(i + 1, k).some((x) => /^(?:whether|if|that|how|why|what)$/i.test(x.text));
     const nextVerb =
       predicate ||

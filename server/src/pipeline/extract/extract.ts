@@ -342,13 +342,16 @@ function resolvePeople(contexts: SentenceContext[]): void {
   }
   // A lone surname that matches no full name is too weak to be a node on its own, unless a title
   // says it is a person ("President Trump", "Gov. Abbott").
+  // (Only titles that stand for a person: not "General Motors", "Father Christmas", "Private Equity".)
   const titled = (ctx: SentenceContext, m: Mention): boolean => {
     const before = ctx.tokens[m.from - 1]?.text ?? '';
     if (isPersonTitle(m.name)) return false;
-    return before === '.' ? isPersonTitle(`${ctx.tokens[m.from - 2]?.text ?? ''}.`) : isPersonTitle(before);
+    return before === '.' ? isPersonTitle(`${ctx.tokens[m.from - 2]?.text ?? ''}.`) : SURNAME_TITLES.test(before);
   };
   for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' ') || titled(ctx, m));
 }
+
+const SURNAME_TITLES = /^(?:President|Senator|Representative|Congressman|Congresswoman|Governor|Secretary|Director|Judge|Detective|Speaker|Mayor|Sheriff|Commissioner|Ambassador|Minister|Chairman|Chairwoman|Prosecutor|Inspector|Administrator|Deputy|Officer|Agent|Sergeant|Lieutenant|Colonel|Captain|Admiral)$/;
 
 function sameSurname(a: string, b: string): boolean {
   return a.split(' ').at(-1) === b.split(' ').at(-1);
