@@ -869,3 +869,28 @@ describe('extraction rules: over-reach checks for this session\'s rules', () => 
     expect(run('The FBI said the man arrested in Texas has ties to ISIS.').events.flatMap((e) => e.participants)).not.toContain('ISIS');
   });
 });
+
+describe('extraction rules: places, warnings, joined passives', () => {
+  it.each([
+    ['He wanted to travel to the West Bank to fight.', 'West Bank'],
+    ['Strikes hit the Gaza Strip again.', 'Gaza Strip'],
+    ['German police arrested him in Cologne in April.', 'Cologne'],
+  ])('reads the place in "%s"', (text, name) => {
+    expect(run(text).entities).toContainEqual(expect.objectContaining({ name, type: 'Location' }));
+  });
+
+  it('reads no alert in a warning to no one ("warned that…", "warned of threats")', () => {
+    expect(run('Human rights groups warned that Uzbekistan could use the data against critics.').events).toEqual([]);
+    expect(run('President Emomali Rahmon has long warned of threats from Afghanistan.').events).toEqual([]);
+  });
+
+  it('does not make the arresting agents the ones who charged ("arrested by FBI agents in Houston and charged with…")', () => {
+    const out = run('Mohammad Al-Hassan was arrested by FBI agents in Houston on Thursday and charged with attempting to provide material support to Hamas.');
+    expect(out.events.find((e) => e.type === 'Charge')?.participants).toEqual(['Hamas', 'Mohammad Al-Hassan']);
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants).toContain('Federal Bureau of Investigation');
+  });
+
+  it('reads "five Venezuelan men held in Texas" as a detention', () => {
+    expect(run('The ACLU brought the case on behalf of five Venezuelan men held in Texas.').events).toContainEqual({ type: 'Detention', participants: ['Venezuela', 'Texas'], count: 5 });
+  });
+});

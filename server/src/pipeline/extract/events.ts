@@ -116,7 +116,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "taken into custody" is the arrest itself; "remains in custody" the detention after it.
     const intoCustody = word === 'custody' && tokens[i - 1]?.text.toLowerCase() === 'into';
     // "has been held in a Texas detention center": held, in the passive, before where or how, is a detention.
-    const heldPassive = word === 'held' && t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '') && HELD_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
+    // ("five Venezuelan men held in Texas": so is the participle right after the people.)
+    const heldPassive = word === 'held' && (t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '') || t.people.has(tokens[i - 1]?.text.toLowerCase() ?? '')) && HELD_CUES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
     // "was taken to the Orange County Correctional Facility", "booked into the county jail": taken to where people are held.
     const toFacility = /^(?:taken|transferred|booked|flown|moved|sent)$/.test(word) && /^(?:to|into)$/.test(tokens[i + 1]?.text.toLowerCase() ?? '') && ctx.mentions.some((m) => m.type === 'LOCATION' && m.from > i && m.from - i <= 4 && FACILITY.test(m.name));
     // "turned him over to Immigration and Customs Enforcement": handed into an agency's custody.
@@ -143,6 +144,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "According to the indictment, …": nor is a document cited as a source.
     if (/^report(?:ed|s)?$/.test(word) && /^[.!]?$/.test(tokens[i + 1]?.text ?? '') && i + 2 >= tokens.length && tokens.slice(Math.max(0, i - 6), i).some((x) => x.text === ',')) return;
     if (type === 'Charge' && (attribution(tokens, i - 3) || attribution(tokens, i - 2))) return;
+    // "Rights groups warned that Uzbekistan could use the data…": a warning to no one is no alert.
+    if (/^warned$/i.test(word) && /^(?:that|of|about)$/i.test(tokens[i + 1]?.text ?? '')) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
     if (type === 'Request' && tokens[i + 1]?.text.toLowerCase() === 'for' && /^comments?$/i.test(tokens[i + 2]?.text ?? '')) return;
 
@@ -156,13 +159,18 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     const custodians = /^(?:custody|request)$/.test(word) && tokens[i + 1]?.text.toLowerCase() === 'of' ? custodiansAfter(ctx, i + 2) : handedTo;
     // "was taken into custody": the auxiliary sits before the verb the trigger completes.
     // "a 38-year-old man arrested in Brooklyn": a participle right after the people it tells of.
-    const reduced = /ed$/.test(word) && t.people.has(prev);
+    const reduced = (/ed$/.test(word) || word === 'held') && t.people.has(prev);
+    // "was arrested by FBI agents in Houston on Thursday and charged with…": a passive joined to one before.
+    const joinedPassive = prev === 'and' && passiveTrigger && !t.aux.has(tokens[i - 1]?.text.toLowerCase() ?? '');
+    // (Its agents, places and times before "and" were the first verb's when it is a charge or a hearing:
+    // the agents who arrest do not charge. "arrested … by Mexican authorities and extradited" keeps them.)
+    const ownCourt = joinedPassive && (type === 'Charge' || type === 'Hearing');
     const passive =
       chargedNoun ||
       reduced ||
       custodians.length > 0 ||
       [tokens[i - 1], tokens[i - 2], intoCustody ? tokens[i - 3] : undefined].some((x) => x && t.aux.has(x.text.toLowerCase())) ||
-      (prev === 'and' && passiveTrigger);
+      joinedPassive;
     passiveTrigger ||= passive;
     if (type === 'Release' && PUBLICATIONS.has(prev)) return; // "a report released Wednesday" is a publication
     // "according to a news release from ICE", "…, the release said": a release that speaks is a publication.
@@ -186,7 +194,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "He cited the arrests in June of eight men": whoever does something with the event is not its agent
     // (but "ICE made the arrests", "agents carried out the raids").
     const objectNoun = EVENT_NOUNS.test(word) && /^(?:the|these|those)$/.test(prev) && /^\p{Ll}+(?:ed|s)$/u.test(tokens[i - 2]?.text ?? '') && !LIGHT_VERBS.test(tokens[i - 2]?.text ?? '');
-    if (joinedActive || objectNoun) lo = i;
+    if (joinedActive || objectNoun || ownCourt) lo = i;
     // "the attack on Crocus City Hall … and a bombing in Kerman": a second attack's noun phrase starts its own window.
     const priorAttack = type === 'Attack' ? byType.get('Attack') : undefined;
     const andAt = priorAttack ? tokens.slice(priorAttack.trigger + 1, i).findIndex((x, n, xs) => x.text === 'and' && /^(?:a|an|the)$/i.test(xs[n + 1]?.text ?? '')) : -1;
@@ -263,6 +271,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
     for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) if (!(objectNoun && ref.role === 'agent')) add(ref.mention, ref.role);
+    // …sharing the first verb's subjects.
+    if (ownCourt) {
+      const first = [...byType.values()].filter((e) => e.trigger < i).at(-1);
+      for (const p of first?.participants ?? []) if (p.role === 'subject') add(p.mention, 'subject');
+    }
     // "ICE said 31 had already been removed": a government body opening the sentence to announce an
     // act on people that names no one who did it is the one that did it; a body closing it is the one that
     // charged, however far from the trigger ("…was charged Tuesday with …, the Justice Department said."),
