@@ -894,3 +894,13 @@ describe('extraction rules: places, warnings, joined passives', () => {
     expect(run('The ACLU brought the case on behalf of five Venezuelan men held in Texas.').events).toContainEqual({ type: 'Detention', participants: ['Venezuela', 'Texas'], count: 5 });
   });
 });
+
+describe('extraction rules: audits', () => {
+  it("reads an inspector general's finding as a report on the body it audited", () => {
+    expect(run('The DHS Office of Inspector General found that the Department of Homeland Security lacks the technology to vet migrants.').events).toContainEqual({
+      type: 'Report',
+      participants: ['DHS Office of Inspector General', 'Department of Homeland Security'],
+    });
+    expect(run('The FBI found that the men had no criminal records.').events.map((e) => e.type)).not.toContain('Report');
+  });
+});

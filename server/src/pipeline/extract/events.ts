@@ -86,6 +86,7 @@ const JUDGING = /^(?:called|calls|condemned|condemns|criticized|criticised|criti
 const FACILITY = /\b(?:Jail|Prison|Penitentiary|Facility|Center|Centre)$/;
 // What an announcing agency does itself; an arrest it tells of may be someone else's ("DHS said the man was arrested by local police").
 const HELD_OR_SENT = new Set(['Detention', 'Release', 'Deportation']);
+const AUDITORS = /\b(?:Inspector General|Accountability Office|Inspectors General)\b/;
 const PROSECUTORS = /\b(?:Justice|Attorney|Attorneys|Prosecutor|Prosecutors)\b/;
 const LIGHT_VERBS = /^(?:made|makes|carried|carries|conducted|conducts|led|leads|ordered|orders|oversaw|oversees|executed|performed|stepped|ramped|completed|completes|began|begins|started|starts|effected|finished|coordinated|coordinates|facilitated)$/;
 const HELD_CUES = new Set(['in', 'at', 'by', 'without', 'on', 'for', 'since', 'until']);
@@ -123,7 +124,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "turned him over to Immigration and Customs Enforcement": handed into an agency's custody.
     const overTo = /^(?:turned|handed)$/.test(word) ? tokens.slice(i + 1, i + 4).findIndex((x, n, xs) => x.text === 'over' && xs[n + 1]?.text === 'to') : -1;
     const handedTo = overTo >= 0 ? custodiansAfter(ctx, i + overTo + 3).filter((m) => m.type === 'AGENCY') : [];
-    const type = intoCustody ? 'Arrest' : heldPassive || toFacility || handedTo.length > 0 ? 'Detention' : t.typeOf.get(word);
+    // "The Department of Homeland Security's inspector general found that ICE could not…": an audit's finding is a report.
+    const auditFound = /^(?:found|concluded|determined)$/.test(word) && ctx.mentions.some((m) => m.type === 'AGENCY' && AUDITORS.test(m.name) && m.to <= i && i - m.to <= 2);
+    const type = intoCustody ? 'Arrest' : heldPassive || toFacility || handedTo.length > 0 ? 'Detention' : auditFound ? 'Report' : t.typeOf.get(word);
     if (!type) return;
     if (ctx.mentions.some((m) => i >= m.from && i < m.to)) return; // part of a name
     const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
