@@ -904,3 +904,28 @@ describe('extraction rules: audits', () => {
     expect(run('The FBI found that the men had no criminal records.').events.map((e) => e.type)).not.toContain('Report');
   });
 });
+
+describe('extraction rules: press releases and places after "in"', () => {
+  it('reads "ICE (ICE) ERO (ERO) Newark arrested…" as the agency and its part acting together, and names the national from the next arrest', () => {
+    const text =
+      'U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations (ERO) Newark arrested an Afghan national on Jan. 22 in Jersey City. Officers arrested Abdul-Rahman Qasimi, 31, who is a known or suspected terrorist.';
+    expect(arrestedIn(text)).toEqual([
+      'Enforcement and Removal Operations>Abdul-Rahman Qasimi',
+      'Enforcement and Removal Operations>Afghanistan',
+      'Immigration and Customs Enforcement>Abdul-Rahman Qasimi',
+      'Immigration and Customs Enforcement>Afghanistan',
+    ]);
+    const out = run(text);
+    expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
+    expect(out.relations).toContainEqual({ source: 'Abdul-Rahman Qasimi', target: 'Afghanistan', type: 'NATIONAL_OF' });
+  });
+
+  it('reads two capitalised words after "in" as a place ("a mosque in Bay Ridge")', () => {
+    expect(run('Prosecutors said he had tried to recruit others at a mosque in Bay Ridge.').entities).toContainEqual(expect.objectContaining({ name: 'Bay Ridge', type: 'Location' }));
+  });
+
+  it('alerts the body warned, not the group the warning was about', () => {
+    const rels = run('US intelligence agencies warned the Biden administration last spring that ISIS-K was trying to move operatives into the country.').relations.filter((r) => r.type === 'ALERTED');
+    expect(rels.map((r) => r.target)).toEqual(['Biden administration']);
+  });
+});

@@ -227,7 +227,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       m.to < agent.from &&
       ((m.type === agent.type && agent.from - m.to <= 5 && tokens.slice(m.to, agent.from).some((x) => x.text === 'and')) ||
         listedWith(m, agent) ||
-        ownerOf(m, agent));
+        ownerOf(m, agent) ||
+        // "U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations (ERO) Newark arrested": the body and its part.
+        (agent.entry?.parent === m.name &&
+          tokens.slice(m.to, agent.from).every((x, n) => /^[()]$/.test(x.text) || ctx.mentions.some((o) => (o.key === m.key || o.key === agent.key) && o.from <= m.to + n && m.to + n < o.to))));
     const byIndex = tokens.findIndex((x, k) => k > i && k < hi && x.text === 'by');
     const joinedToAgent = (m: Mention): boolean => {
       const last = [...participants].reverse().find((p) => p.role === 'agent' && p.mention.to <= m.from)?.mention;

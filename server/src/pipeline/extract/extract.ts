@@ -163,6 +163,8 @@ const PLACE_NOUNS = new Set(['port', 'sector', 'crossing', 'border', 'area', 're
  */
 function isPlaceBeforeRegion(tokens: Token[], name: { from: number; to: number }, mentions: Mention[]): boolean {
   if (PLACE_NOUNS.has(tokens[name.to]?.text ?? '') && tokens[name.from - 1]?.text === 'the' && name.to - name.from >= 2) return true;
+  // "at a mosque in Bay Ridge": two or more capitalised words right after "in" or "near", ending the phrase, are a place.
+  if (/^(?:in|near|outside|throughout)$/.test(tokens[name.from - 1]?.text ?? '') && name.to - name.from >= 2 && /^(?:[.,;:)]|and|or|on|in|at|to|for|where|after|before|last|this|that|which|who)?$/.test(tokens[name.to]?.text ?? '')) return true;
   if (!PLACE_PREPOSITIONS.has(tokens[name.from - 1]?.text ?? '') || tokens[name.to]?.text !== ',') return false;
   // "according to Rob Bonta, California's attorney general" names a person.
   return mentions.some((m) => m.from === name.to + 1 && (m.type === 'LOCATION' || m.type === 'COUNTRY') && !isDemonym(m) && !/^['’]s$/.test(tokens[m.to]?.text ?? ''));
@@ -486,11 +488,12 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
     // One body alerting another about a person alerted the body, not the person.
     const toldBody = e.relation === 'ALERTED' && e.participants.some((p) => p.role === 'subject' && p.mention.type === 'AGENCY');
+    // (…nor the group it was about: "warned the Biden administration that ISIS-K was trying…".)
     const subjects = e.participants.filter(
       (p) =>
         p.role === 'subject' &&
         (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true) &&
-        !(toldBody && p.mention.type === 'PERSON'),
+        !(toldBody && (p.mention.type === 'PERSON' || p.mention.type === 'ORGANIZATION')),
     );
     for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
     // A person arrested or released somewhere was there; one who asked or was asked for something was not.

@@ -81,8 +81,12 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
     const next = contexts[e.sentence + 1];
     if (!next) continue;
-    // The next sentence must open with the name(s), and name nobody else first.
-    const people = openingPeople(next, SEVERAL_PEOPLE.test(peopleNoun(national.mention, tokens)));
+    // The next sentence must open with the name(s), and name nobody else first; or tell the same act of
+    // one named person ("ERO Newark arrested an Afghan national… Officers arrested Abdul-Rahman Qasimi, 31, …").
+    const opening = openingPeople(next, SEVERAL_PEOPLE.test(peopleNoun(national.mention, tokens)));
+    const again = events.find((o) => o.sentence === next.index && o.type === e.type && !o.participants.some((p) => p.mention.type === 'COUNTRY'));
+    const named = again?.participants.filter((p) => p.role === 'subject' && p.mention.type === 'PERSON') ?? [];
+    const people = opening.length > 0 ? opening : ONE_PERSON.test(peopleNoun(national.mention, tokens)) && named.length === 1 ? named.map((p) => p.mention) : [];
     for (const person of people) {
       e.participants.push({ mention: person, role: national.role });
       for (const other of events) {
