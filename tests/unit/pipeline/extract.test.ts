@@ -92,10 +92,13 @@ describe('extract (lexicon skeleton)', () => {
   });
 
   it.each([
-    ['Border czar Thomas D. Homan visited the border.', 'Thomas D. Homan'],
+    ['Border czar Thomas D. Hollis visited the border.', 'Thomas D. Hollis'],
     ['Secretary of State Marco Rubio met him.', 'Marco Rubio'],
     ['Republican Mark Green agreed.', 'Mark Green'],
-    ['Later Thomas Homan spoke on Tuesday.', 'Thomas Homan'],
+    ['Later Thomas Hollis spoke on Tuesday.', 'Thomas Hollis'],
+    // The same two forms of a name the people lexicon knows give its canonical name.
+    ['Border czar Thomas D. Homan visited the border.', 'Tom Homan'],
+    ['Later Thomas Homan spoke on Tuesday.', 'Tom Homan'],
   ])('finds the person in "%s": %s', (text, name) => {
     expect(run(text).entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([name]);
   });
@@ -302,5 +305,24 @@ describe('extract (lexicon skeleton)', () => {
 
   it('finds nothing in a text without names, without failing', () => {
     expect(run('nothing to see here, just lower-case words.').entities).toEqual([]);
+  });
+});
+
+describe('extract: people the lexicon knows', () => {
+  it.each([
+    ['President Trump met Secretary Noem in Texas.', 'Donald Trump'],
+    ['Attorney General Pamela Bondi said the case was closed. Bondi added more.', 'Pam Bondi'],
+    ['Mayorkas said the border was secure.', 'Alejandro Mayorkas'],
+  ])('names the person in "%s" as %s', (text, name) => {
+    expect(run(text).entities).toContainEqual(expect.objectContaining({ name, type: 'Person' }));
+  });
+
+  it('keeps "the Trump administration" an agency', () => {
+    expect(run('The Trump administration appealed.').entities).toEqual([{ name: 'Trump administration', type: 'Agency', aliases: [] }]);
+  });
+
+  it('reads "NYPD" and "New York Police Department" as one agency', () => {
+    const out = run('The New York Police Department and the FBI investigated. The NYPD declined to comment.');
+    expect(out.entities.filter((e) => e.name === 'New York City Police Department')).toHaveLength(1);
   });
 });

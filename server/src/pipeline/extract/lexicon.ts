@@ -209,6 +209,7 @@ export function defaultLexicon(): Lexicon {
     cached = buildLexicon([
       ...loadEntries('agencies.json', 'AGENCY'),
       ...loadEntries('organizations.json', 'ORGANIZATION'),
+      ...loadEntries('people.json', 'PERSON'),
       ...countryData.entries,
       ...loadEntries('locations.json', 'LOCATION'),
       ...loadGazetteer(countryData.nameByCode),
