@@ -929,3 +929,10 @@ describe('extraction rules: press releases and places after "in"', () => {
     expect(rels.map((r) => r.target)).toEqual(['Biden administration']);
   });
 });
+
+describe('extraction rules: what a charge links', () => {
+  it('links whoever charged to the person charged, not to the group the charge names', () => {
+    const rels = run('Abdirahman Yusuf Hassan was charged Tuesday with providing material support to al-Shabaab, the Justice Department said.').relations.filter((r) => r.type === 'INVESTIGATED');
+    expect(rels).toEqual([{ source: 'Department of Justice', target: 'Abdirahman Yusuf Hassan', type: 'INVESTIGATED' }]);
+  });
+});

@@ -198,14 +198,14 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // (but "ICE made the arrests", "agents carried out the raids").
     const objectNoun = EVENT_NOUNS.test(word) && /^(?:the|these|those)$/.test(prev) && /^\p{Ll}+(?:ed|s)$/u.test(tokens[i - 2]?.text ?? '') && !LIGHT_VERBS.test(tokens[i - 2]?.text ?? '');
     if (joinedActive || objectNoun || ownCourt) lo = i;
-    // "the attack on Crocus City Hall … and a bombing in Kerman": a second attack's noun phrase starts its own window.
-    const priorAttack = type === 'Attack' ? byType.get('Attack') : undefined;
-    const andAt = priorAttack ? tokens.slice(priorAttack.trigger + 1, i).findIndex((x, n, xs) => x.text === 'and' && /^(?:a|an|the)$/i.test(xs[n + 1]?.text ?? '')) : -1;
-    if (priorAttack && andAt >= 0) lo = Math.max(lo, priorAttack.trigger + 2 + andAt);
     // …and what comes before that noun phrase is another clause's ("Uzbekistan has asked the United States to extradite a man arrested…").
     else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
     else if (!passive && lo === i - BEFORE) lo = listStart(ctx, lo, start);
+    // "the attack on Crocus City Hall … and a bombing in Kerman": a second attack's noun phrase starts its own window.
+    const priorAttack = type === 'Attack' ? byType.get('Attack') : undefined;
+    const andAt = priorAttack ? tokens.slice(priorAttack.trigger + 1, i).findIndex((x, n, xs) => x.text === 'and' && /^(?:a|an|the)$/i.test(xs[n + 1]?.text ?? '')) : -1;
+    if (priorAttack && andAt >= 0) lo = Math.max(lo, priorAttack.trigger + 2 + andAt);
     // (An appositive's own nationality is the person's: "Leqaa Kordia, a Palestinian woman, has been held".)
     const describesPerson = (m: Mention): boolean => relative?.appositive === true && isDemonym(m) && m.from <= relative.from + 3;
     const near = ctx.mentions.filter((m) => m.to > lo && m.from < hi && !(relative && m.from >= relative.from && m.to <= relative.to && !describesPerson(m)));
@@ -403,7 +403,7 @@ const EVENTS_ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
 const WANTING = /^(?:urged?|urging|called|calls|calling|asked|asks|asking|wants?|wanted|plans?|planned|expected|expects|agreed|agrees|sought|seeks?|tried|tries|try|hopes?|hoped|intends?|intended|vowed|vows|promised|promises|ordered|orders|demanded|demands|refused|refuses|declined|aims?|set|scheduled|due|likely|sued|moved|pushing|pushed|pressed|pressing)$/i;
-const ATTACK_TALK = /^(?:discuss(?:ed|es|ing)?|talk(?:ed|s|ing)?|consider(?:ed|s|ing)?|encourag(?:ed|es|ing)|urg(?:ed|es|ing)|incit(?:ed|es|ing)|dream(?:ed|s|ing)|fantasi[sz](?:ed|es|ing)|aspir(?:ed|es|ing)|vow(?:ed|s|ing)|pledg(?:ed|es|ing)|call(?:ed|s|ing)\s*for)$/i;
+const ATTACK_TALK = /^(?:discuss(?:ed|es|ing)?|talk(?:ed|s|ing)?|consider(?:ed|s|ing)?|encourag(?:ed|es|ing)|urg(?:ed|es|ing)|incit(?:ed|es|ing)|dream(?:ed|s|ing)|fantasi[sz](?:ed|es|ing)|aspir(?:ed|es|ing)|vow(?:ed|s|ing)|pledg(?:ed|es|ing))$/i;
 const DUTIES = /^(?:oversees?|oversaw|overseeing|handles?|handled|handling|manages?|managed|managing|coordinates?|coordinated|coordinating|responsible|tasked|specializes?|specializing|focuses?|focusing)$/i;
 
 /** Whether the trigger noun at i is one of a list of duties ("oversees the apprehension, detention and removal", "responsible for the detention of"). */

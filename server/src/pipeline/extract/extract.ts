@@ -343,7 +343,7 @@ function resolvePeople(contexts: SentenceContext[]): void {
     delete m.entry;
   }
   // A lone surname that matches no full name is too weak to be a node on its own, unless a title
-  // says it is a person ("President Trump", "Gov. Abbott").
+  // says it is a person ("President Macron", "Gov. Abbott").
   // (Only titles that stand for a person: not "General Motors", "Father Christmas", "Private Equity".)
   const titled = (ctx: SentenceContext, m: Mention): boolean => {
     const before = ctx.tokens[m.from - 1]?.text ?? '';
@@ -486,14 +486,17 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
     if (!e.relation) return;
     const agents = e.participants.filter((p) => p.role === 'agent');
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
-    // One body alerting another about a person alerted the body, not the person.
+    // One body alerting another about a person alerted the body, not the person, nor the group it was
+    // about ("warned the Biden administration that ISIS-K was trying…").
     const toldBody = e.relation === 'ALERTED' && e.participants.some((p) => p.role === 'subject' && p.mention.type === 'AGENCY');
-    // (…nor the group it was about: "warned the Biden administration that ISIS-K was trying…".)
+    const charged = e.type === 'Charge' && e.participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople === true));
     const subjects = e.participants.filter(
       (p) =>
         p.role === 'subject' &&
         (!ACTS_ON_PEOPLE.has(e.relation ?? '') || p.mention.type !== 'COUNTRY' || p.asPeople === true) &&
-        !(toldBody && (p.mention.type === 'PERSON' || p.mention.type === 'ORGANIZATION')),
+        !(toldBody && (p.mention.type === 'PERSON' || p.mention.type === 'ORGANIZATION')) &&
+        // A group named in a charge is what the person was charged with helping, not one charged.
+        !(charged && p.mention.type === 'ORGANIZATION'),
     );
     for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
     // A person arrested or released somewhere was there; one who asked or was asked for something was not.
