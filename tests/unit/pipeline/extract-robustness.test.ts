@@ -936,3 +936,20 @@ describe('extraction rules: what a charge links', () => {
     expect(rels).toEqual([{ source: 'Department of Justice', target: 'Abdirahman Yusuf Hassan', type: 'INVESTIGATED' }]);
   });
 });
+
+describe('extraction rules: prices, speakers of attacks, groups handed over', () => {
+  it('reads "charged migrants up to $15,000 each" as no criminal charge', () => {
+    expect(run('The network, led by an Uzbek national living in Istanbul, charged migrants up to $15,000 each to fly them through Turkey.').events.map((e) => e.type)).not.toContain('Charge');
+  });
+
+  it('keeps the body that tells of an attack out of it', () => {
+    const [attack] = run('Gunmen killed 145 people at a concert hall outside Moscow, the Interior Ministry said on Thursday.').events;
+    expect(attack?.participants).toEqual(['Moscow']);
+  });
+
+  it('hands "the men" of the sentence before over to the Border Patrol', () => {
+    const out = run('Texas troopers detained 11 migrants from Afghanistan, Pakistan and Uzbekistan near Eagle Pass.\n\nThe men were handed over to U.S. Border Patrol agents.');
+    expect(out.events.filter((e) => e.type === 'Detention')).toHaveLength(1);
+    expect(out.events[0]?.participants).toContain('U.S. Border Patrol');
+  });
+});

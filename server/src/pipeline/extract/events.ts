@@ -147,6 +147,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "According to the indictment, …": nor is a document cited as a source.
     if (/^report(?:ed|s)?$/.test(word) && /^[.!]?$/.test(tokens[i + 1]?.text ?? '') && i + 2 >= tokens.length && tokens.slice(Math.max(0, i - 6), i).some((x) => x.text === ',')) return;
     if (type === 'Charge' && (attribution(tokens, i - 3) || attribution(tokens, i - 2))) return;
+    // "charged migrants up to $15,000 each": a price, not a criminal charge.
+    if (word === 'charged' && tokens.slice(i + 1, i + 7).some((x) => /^[$€£]/.test(x.text))) return;
     // "Rights groups warned that Uzbekistan could use the data…": a warning to no one is no alert.
     if (/^warned$/i.test(word) && /^(?:that|of|about)$/i.test(tokens[i + 1]?.text ?? '')) return;
     // "did not respond to a request for comment" is newsroom boilerplate.
@@ -259,6 +261,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       if (isPlace && STAYS.has(type) && !toFacility && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
       // "German police arrested him at the request of U.S. authorities": who asked for it is not arrested.
       if (type !== 'Request' && /^of$/i.test(tokens[m.from - 1]?.text ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from - 1).some((x) => /^requests?$/i.test(x.text))) continue;
+      // "…gunmen killed 145 people at a concert hall outside Moscow, the Interior Ministry said": who tells of an attack is no part of it.
+      if (type === 'Attack' && m.from > i && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '')) continue;
       if (isPlace) add(m, 'place');
       else if (custodians.includes(m)) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
@@ -317,9 +321,12 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted) && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
     // "arrested a Honduran man … and later turned him over to ICE": "him" is the man told of before.
-    if (handedTo.length > 0 && /^(?:him|her|them)$/i.test(tokens[i + 1]?.text ?? '') && !participants.some((p) => p.role === 'subject')) {
-      const national = [...ctx.mentions].reverse().find((m) => m.to <= i && isDemonym(m));
-      if (national) add(national, 'subject');
+    // ("The men were handed over to U.S. Border Patrol agents": the nationals of the sentence before.)
+    const handedPeople = /^(?:him|her|them)$/i.test(tokens[i + 1]?.text ?? '') || /^(?:the|these|those)$/i.test(tokens[start]?.text ?? '') || /^they$/i.test(tokens[start]?.text ?? '');
+    if (handedTo.length > 0 && handedPeople && !participants.some((p) => p.role === 'subject')) {
+      const national = [...ctx.mentions].reverse().find((m) => m.to <= i && isDemonym(m)) ?? [...(earlier.at(-1)?.mentions ?? [])].reverse().find((m) => m.type === 'COUNTRY');
+      // (It may stand in the sentence before, whose tokens are not these: it stands for people either way.)
+      if (national) participants.push({ mention: national, role: 'subject', asPeople: true });
     }
     if ((heldPassive || toFacility || handedTo.length > 0) && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
 
