@@ -25,7 +25,10 @@ export function resolve(article: Article, extraction: Extraction): GraphBatch {
   }
   // Events are read from one sentence of one article: their ids are scoped to it.
   for (const ev of extraction.events) {
-    const id = `event:${article.id.slice(4, 16)}-${ev.evidence.start}-${ev.type.toLowerCase()}`;
+    // A second event of the same type in the same sentence (two attacks at two places) gets a suffix.
+    const base = `event:${article.id.slice(4, 16)}-${ev.evidence.start}-${ev.type.toLowerCase()}`;
+    let id = base;
+    for (let n = 2; entities.has(id); n++) id = `${base}-${n}`;
     idOfKey.set(ev.key, id);
     entities.set(id, { id, name: ev.name, type: 'EVENT', aliases: [], mentionCount: 1, eventType: ev.type, count: ev.count ?? null, date: ev.date ?? null });
   }

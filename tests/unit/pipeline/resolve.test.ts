@@ -26,6 +26,18 @@ describe('resolve', () => {
     expect(idb).toContain('agency:immigration-and-customs-enforcement');
   });
 
+  it('keeps two events of one type in one sentence as two nodes, each with its own places', () => {
+    const a = prepareArticle({ text: 'ISIS-K claimed the attack on Crocus City Hall near Moscow and a bombing in Kerman, Iran, that killed 90 people.' }, { maxBytes: 1e6 });
+    const batch = resolve(a, extract(a));
+    const attacks = batch.entities.filter((e) => e.type === 'EVENT' && e.eventType === 'Attack');
+    expect(new Set(attacks.map((e) => e.id)).size).toBe(2);
+    const placesOf = (id: string): string[] => batch.relations.filter((r) => r.type === 'PARTICIPATED_IN' && r.target === id).map((r) => r.source).sort();
+    expect(attacks.map((e) => placesOf(e.id))).toEqual([
+      ['location:crocus-city-hall', 'location:moscow'],
+      ['country:iran', 'location:kerman'],
+    ]);
+  });
+
   it('stores a co-mention once whichever entity comes first', () => {
     const a = prepareArticle({ text: 'ICE met the FBI.' }, { maxBytes: 1e6 });
     const b = prepareArticle({ text: 'The FBI met ICE.' }, { maxBytes: 1e6 });

@@ -447,8 +447,9 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
   });
 }
 
+// (Two events of a type in one sentence, "the attack on Crocus City Hall … and a bombing in Kerman", are two keys.)
 function eventKey(e: FoundEvent): string {
-  return `EVENT:${e.sentence}:${e.type}`;
+  return `EVENT:${e.sentence}:${e.type}:${e.trigger}`;
 }
 
 /** One event node: its first telling, with what its retellings add (participants, date, count). */
