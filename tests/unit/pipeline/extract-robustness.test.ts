@@ -953,3 +953,32 @@ describe('extraction rules: prices, speakers of attacks, groups handed over', ()
     expect(out.events[0]?.participants).toContain('U.S. Border Patrol');
   });
 });
+
+describe('extraction rules: relative clauses, blocked acts, groups across sentences', () => {
+  it('ends an act in a "who" clause at the comma before the main verb', () => {
+    const out = run('Mohammad Karimi, who was arrested by ICE in June, was released on Friday by an immigration judge in Houston.');
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants).toEqual(['Mohammad Karimi', 'Immigration and Customs Enforcement']);
+  });
+
+  it('reads no deportation in "blocked the deportation of a Tajik man"', () => {
+    expect(run('A federal judge in Boston blocked the deportation of a Tajik man who says he would be tortured.').events.map((e) => e.type)).not.toContain('Deportation');
+  });
+
+  it('gives "Both men were charged … and are being held at…" the nationals arrested the sentence before, and not the group they supported', () => {
+    const out = run('The FBI and ICE arrested two Uzbek men in Brooklyn on Tuesday.\n\nBoth men were charged with conspiring to support ISIS and are being held at the Metropolitan Detention Center in Brooklyn.');
+    const detention = out.events.find((e) => e.type === 'Detention');
+    expect(detention?.participants).toContain('Uzbekistan');
+    expect(detention?.participants).not.toContain('ISIS');
+    expect(out.events.find((e) => e.type === 'Charge')?.participants).toContain('Uzbekistan');
+  });
+
+  it('keeps the places of "crossed … near San Ysidro … and was detained by ICE … in Texas" apart', () => {
+    const out = run('An Afghan man on the watchlist had crossed the southern border near San Ysidro, California, in 2023 and was detained by ICE nearly a year later in Texas.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Immigration and Customs Enforcement', 'Texas', 'Afghanistan']);
+  });
+
+  it('treats an agency and its part as one agent when an arrest is told twice', () => {
+    const out = run('Immigration and Customs Enforcement arrested an Afghan national in Houston on Thursday.\n\nThe man was taken into custody by ICE Enforcement and Removal Operations Houston officers.');
+    expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
+  });
+});

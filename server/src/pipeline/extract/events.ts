@@ -25,6 +25,12 @@ export interface FoundEvent {
   date?: string;
   /** The typed link the event draws from its agent to each subject. */
   relation?: RelationType;
+  /**
+   * The sentence opens with a group told of before ("Both men were charged…", "They are being held…")
+   * and names none of them: the group is the earlier event's nationals. With 'required', an event
+   * that finds none is dropped (a detention is only of people).
+   */
+  group?: 'borrow' | 'required';
 }
 
 const triggerFile = z.object({
@@ -204,6 +210,11 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     else if (reduced) lo = Math.max(lo, nounPhraseStart(tokens, i - 1));
     // A window that runs out of room inside a list of actors takes the whole list.
     else if (!passive && lo === i - BEFORE) lo = listStart(ctx, lo, start);
+    // "…were charged with conspiring to support ISIS and are being held at…": a verb phrase after "and" and
+    // its auxiliaries starts there (its subject is the sentence's, found below).
+    let auxStart = i;
+    while (auxStart > start && t.aux.has(tokens[auxStart - 1]?.text.toLowerCase() ?? '')) auxStart--;
+    if (auxStart < i && tokens[auxStart - 1]?.text.toLowerCase() === 'and') lo = Math.max(lo, auxStart);
     // "the attack on Crocus City Hall … and a bombing in Kerman": a second attack's noun phrase starts its own window.
     const priorAttack = type === 'Attack' ? byType.get('Attack') : undefined;
     const andAt = priorAttack ? tokens.slice(priorAttack.trigger + 1, i).findIndex((x, n, xs) => x.text === 'and' && /^(?:a|an|the)$/i.test(xs[n + 1]?.text ?? '')) : -1;
@@ -304,7 +315,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // (Not a name inside a fronted phrase: "In a letter to Secretary Kristi Noem, the senators…".)
     // (Nor one after a preposition: "The man, identified by DHS as Alisher Tursunov, … was released".)
     const fronted = (m: Mention): boolean => PREPOSITIONS.test(tokens[m.from - 1]?.text ?? '') || (PREPOSITIONS.test(tokens[start]?.text ?? '') && !tokens.slice(start, m.from).some((x) => x.text === ','));
-    const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION' && !fronted(m));
+    // (Nor one inside an earlier verb phrase: "Both men were charged with conspiring to support ISIS and are being held…".)
+    const inVerbPhrase = (m: Mention): boolean => tokens.slice(start, m.from).some((x) => t.aux.has(x.text.toLowerCase()));
+    const opener = ctx.mentions.find((m) => m.from >= start && m.to <= lo && m.type !== 'LOCATION' && !fronted(m) && !inVerbPhrase(m));
     // "Farrukh Rakhimov, 27, was among the Tajik men detained by U.S. authorities": one of those people.
     const among = reduced && /^among$/i.test(tokens[nounPhraseStart(tokens, i - 1) - 1]?.text ?? '') && opener?.type === 'PERSON';
     if (among && opener) add(opener, 'subject');
@@ -318,7 +331,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // Colorado"), and so is an act on people counted there ("arrested 76 workers at a … plant in Omaha").
     const count = countNear(ctx, i, t.people, relative);
     const counted = count !== undefined && EVENTS_ON_PEOPLE.has(type) && !byType.has(type);
-    if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted) && participants.length > 0)) return;
+    // (A group told of before, "Both men are being held at…", is found after all sentences are read.)
+    const groupTold = EVENTS_ON_PEOPLE.has(type) && groupOpener(tokens, start, t.people);
+    if (!participants.some((p) => p.role !== 'place') && !((type === 'Attack' || counted || groupTold) && participants.length > 0)) return;
     // …and only people are held that way: "the meeting was held in Washington" is no detention.
     // "arrested a Honduran man … and later turned him over to ICE": "him" is the man told of before.
     // ("The men were handed over to U.S. Border Patrol agents": the nationals of the sentence before.)
@@ -328,7 +343,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       // (It may stand in the sentence before, whose tokens are not these: it stands for people either way.)
       if (national) participants.push({ mention: national, role: 'subject', asPeople: true });
     }
-    if ((heldPassive || toFacility || handedTo.length > 0) && !participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople))) return;
+    const namesPeople = participants.some((p) => p.role === 'subject' && (p.mention.type === 'PERSON' || p.asPeople));
+    const group = !namesPeople && groupTold;
+    if ((heldPassive || toFacility || handedTo.length > 0) && !namesPeople && !group) return;
 
     // "the attack on Crocus City Hall near Moscow and a bombing in Kerman, Iran": two attacks, two places.
     const placesOf = (ps: FoundEvent['participants']): string[] => ps.filter((p) => p.role === 'place').map((p) => p.mention.key);
@@ -343,6 +360,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       return;
     }
     const event: FoundEvent = { type, sentence: ctx.index, trigger: i, participants };
+    if (group) event.group = heldPassive || toFacility || handedTo.length > 0 || !participants.some((p) => p.role !== 'place') ? 'required' : 'borrow';
     const relation = t.relationOf.get(type);
     if (relation) event.relation = relation;
     if (count !== undefined) event.count = count;
@@ -411,6 +429,7 @@ const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 const IRREALIS = /^(?:plan|plans|planned|planning|plot|plots|plotted|plotting|foiled|thwarted|threatened|threatening)$/i;
 const WANTING = /^(?:urged?|urging|called|calls|calling|asked|asks|asking|wants?|wanted|plans?|planned|expected|expects|agreed|agrees|sought|seeks?|tried|tries|try|hopes?|hoped|intends?|intended|vowed|vows|promised|promises|ordered|orders|demanded|demands|refused|refuses|declined|aims?|set|scheduled|due|likely|sued|moved|pushing|pushed|pressed|pressing)$/i;
 const ATTACK_TALK = /^(?:discuss(?:ed|es|ing)?|talk(?:ed|s|ing)?|consider(?:ed|s|ing)?|encourag(?:ed|es|ing)|urg(?:ed|es|ing)|incit(?:ed|es|ing)|dream(?:ed|s|ing)|fantasi[sz](?:ed|es|ing)|aspir(?:ed|es|ing)|vow(?:ed|s|ing)|pledg(?:ed|es|ing))$/i;
+const BLOCKING = /^(?:block(?:ed|s|ing)?|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|paus(?:ed|es|ing)|barr(?:ed|ing)|bars?|prevent(?:ed|s|ing)?|delay(?:ed|s|ing)?|suspend(?:ed|s|ing)?|postpon(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|challeng(?:ed|es|ing)|appeal(?:ed|s|ing)?|fight(?:s|ing)?|fought|contest(?:ed|s|ing)?)$/i;
 const DUTIES = /^(?:oversees?|oversaw|overseeing|handles?|handled|handling|manages?|managed|managing|coordinates?|coordinated|coordinating|responsible|tasked|specializes?|specializing|focuses?|focusing)$/i;
 
 /** Whether the trigger noun at i is one of a list of duties ("oversees the apprehension, detention and removal", "responsible for the detention of"). */
@@ -453,6 +472,8 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   if (before(planReach).some((x, k, xs) => IRREALIS.test(x.text) && !/^(?:or|and)$/.test((k > 0 ? xs[k - 1] : tokens[i - planReach - 1])?.text ?? ''))) return true;
   // "men who discussed carrying out attacks", "urged followers to launch attacks": talk of attacks is no attack.
   if (planReach === 5 && before(planReach).some((x) => ATTACK_TALK.test(x.text))) return true;
+  // "A federal judge blocked the deportation of a Tajik man": an act stopped before it happened.
+  if (/^(?:deportations?|removals?|release|extradition|transfer)$/i.test(tokens[i]?.text ?? '') && before(3).some((x) => BLOCKING.test(x.text))) return true;
   // "ERO oversees the apprehension, detention and removal of noncitizens": a body's duties, not events.
   if (dutyOf(tokens, i)) return true;
   // "called on Miller to testify", "expected to be deported": what someone wants or expects, not
@@ -472,6 +493,12 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
   return clause
     .slice(clauseStart)
     .some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && (/^(?:many|much)$/i.test(xs[k + 1]?.text ?? '') || /^(?:about|asked|ask|asking|explain|know|knew|question|questions|answers)$/i.test(xs[k - 1]?.text ?? ''))));
+}
+
+/** A sentence opening with a group told of before: "Both men…", "The eight men…", "They…". */
+function groupOpener(tokens: readonly Token[], start: number, people: Set<string>): boolean {
+  const words = tokens.slice(start, start + 3).map((x) => x.text.toLowerCase());
+  return words[0] === 'they' || (/^(?:the|these|those|both|all)$/.test(words[0] ?? '') && (people.has(words[1] ?? '') || (numberValue(words[1] ?? '') !== undefined && people.has(words[2] ?? ''))));
 }
 
 const PERFECT = new Set(['have', 'has', 'had']);
@@ -563,8 +590,11 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
       !/^(?:who|which|that|and|or|not|also|still|never)$/i.test(tokens[k - 1]?.text ?? '') &&
       (/^(?:had|has|have)$/.test(w) || /^(?:\p{Ll}+(?:ed|ing|en)|been|being|not|never|also|already)$/u.test(tokens[k + 1]?.text ?? '')) &&
       !tokens.slice(i + 1, k).some((x) => /^(?:whether|if|that|how|why|what)$/i.test(x.text));
+    // "Karimi, who was arrested by ICE in June, was released…": the relative clause ends at the comma before the main verb.
+    const relativeEnd = /^(?:had|has|have|was|were|is|are)$/.test(w) && tokens[k - 1]?.text === ',' && tokens.slice(Math.max(0, i - 8), i).some((x) => /^who$/i.test(x.text));
     const nextVerb =
       predicate ||
+      relativeEnd ||
       (w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text)))));
     // "testified before the House Homeland Security Committee": there "before" is a preposition.
     const verbAt = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/.test(tokens[k - 1]?.text ?? '') ? k - 2 : k - 1;

@@ -35,6 +35,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const entities = groupEntities(mentions);
   const events = english ? contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null)) : [];
   borrowAgents(events, contexts);
+  borrowGroups(events);
   const fromEvents = nameTheNational(events, contexts);
   const named = [...fromEvents, ...ledeNational(contexts, fromEvents)];
   const retold = retellings(events, contexts);
@@ -448,6 +449,22 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
 }
 
 // (Two events of a type in one sentence, "the attack on Crocus City Hall … and a bombing in Kerman", are two keys.)
+/**
+ * "…arrested two Uzbek men in Brooklyn. Both men were charged with conspiring to support ISIS and
+ * are being held at the Metropolitan Detention Center": the group is the nationals of the event
+ * at most two sentences before. An event that must be of people and finds none is dropped.
+ */
+function borrowGroups(events: FoundEvent[]): void {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (!e?.group) continue;
+    const earlier = events.slice(0, i).filter((p) => p.sentence < e.sentence && e.sentence - p.sentence <= 2);
+    const nationals = earlier.reverse().map((p) => p.participants.filter((q) => q.role === 'subject' && q.asPeople === true)).find((ps) => ps.length > 0) ?? [];
+    for (const p of nationals) if (!e.participants.some((q) => q.mention.key === p.mention.key)) e.participants.push({ mention: p.mention, role: 'subject', asPeople: true });
+    if (nationals.length === 0 && e.group === 'required') events.splice(i, 1);
+  }
+}
+
 function eventKey(e: FoundEvent): string {
   return `EVENT:${e.sentence}:${e.type}:${e.trigger}`;
 }

@@ -1,5 +1,5 @@
 import type { FoundEvent, Role } from './events.ts';
-import type { SentenceContext } from './mention.ts';
+import { entityKey, type SentenceContext } from './mention.ts';
 
 /** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
 const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
@@ -16,6 +16,12 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
   const firstOf = new Map<FoundEvent, FoundEvent>();
   const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
     e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
+  // An agency and its part are not different agents ("ICE" and "ICE Enforcement and Removal Operations
+  // Houston"); two parts of one department are (CBP and ICE).
+  const agents = (e: FoundEvent): Array<{ key: string; parent?: string }> =>
+    e.participants.filter((p) => p.role === 'agent').map((p) => ({ key: p.mention.key, ...(p.mention.entry?.parent ? { parent: entityKey('AGENCY', p.mention.entry.parent) } : {}) }));
+  const otherAgents = (a: ReturnType<typeof agents>, b: ReturnType<typeof agents>): boolean =>
+    a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => x.key === y.key || x.parent === y.key || y.parent === x.key));
   // Both name who acted, or where, and they differ: two events ("released by CBP" … "a judge released him on bond").
   const differ = (a: string[], b: string[]): boolean => a.length > 0 && b.length > 0 && !a.some((k) => b.includes(k));
   const triggerWord = (e: FoundEvent): string => contexts[e.sentence]?.tokens[e.trigger]?.text.toLowerCase() ?? '';
@@ -37,7 +43,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
         prev.sentence !== e.sentence &&
         (!prev.date || !e.date || prev.date === e.date) &&
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
-        !differ(keys(prev, 'agent'), keys(e, 'agent')) &&
+        !otherAgents(agents(prev), agents(e)) &&
         !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
         (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
@@ -52,7 +58,7 @@ function theGroup(e: FoundEvent, contexts: SentenceContext[]): boolean {
   return words[0] === 'they' || (/^(?:the|these|those|all)$/.test(words[0] ?? '') && (GROUP.test(words[1] ?? '') || GROUP.test(words[2] ?? '')));
 }
 
-const GROUP = /^(?:men|women|migrants|nationals|suspects|detainees|people|individuals|immigrants|refugees|citizens|evacuees)$/;
+const GROUP = /^(?:men|women|migrants|nationals|suspects|detainees|people|individuals|immigrants|refugees|citizens|evacuees|man|woman|national|suspect)$/;
 
 const ANOTHER_TIME = /^(?:again|later|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
 
