@@ -982,3 +982,24 @@ describe('extraction rules: relative clauses, blocked acts, groups across senten
     expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
   });
 });
+
+describe('extraction rules: transfers, offices, purposes, quoted relatives', () => {
+  it('reads "taken into custody at the USCIS office and transferred to the Otay Mesa Detention Center" as held there, the office being where', () => {
+    const out = run('Jamal Wardak had been living in Sacramento. He was taken into custody at the U.S. Citizenship and Immigration Services office and transferred to the Otay Mesa Detention Center.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(expect.arrayContaining(['Jamal Wardak', 'Otay Mesa Detention Center']));
+    expect(out.relations.filter((r) => r.type === 'ARRESTED' && r.source === 'U.S. Citizenship and Immigration Services')).toEqual([]);
+  });
+
+  it('reads no removal in "flagged for removal"', () => {
+    expect(run('A spokesperson for ICE said Jamal Wardak had been flagged for removal.').events.map((e) => e.type)).not.toContain('Deportation');
+  });
+
+  it('reads a lone surname as the person the story is about, not a relative quoted on the way', () => {
+    const out = run('Jamal Wardak was detained by ICE. "We did everything right," said his wife, Marwa Wardak. ICE said Wardak had been flagged by the FBI.');
+    expect(out.entities.find((e) => e.name === 'Jamal Wardak')?.aliases).toContain('Wardak');
+  });
+
+  it('knows the National Targeting Center as a part of CBP', () => {
+    expect(run('CBP must contact the National Targeting Center.').relations).toContainEqual({ source: 'National Targeting Center', target: 'Customs and Border Protection', type: 'PART_OF' });
+  });
+});

@@ -57,12 +57,13 @@ function lastPerson(ctx: SentenceContext, beforeToken: number, earlier: Sentence
  * before the trigger, or opening the sentence unless a reporting verb follows — then it is
  * the speaker), "his home country" (the last demonym), and "the department" (the last agency
  * whose name has that head noun, anywhere earlier in the article); with `clause`, the nouns are
- * looked for only inside the trigger's clause.
+ * looked for only inside the trigger's clause, and its `passive` says the trigger's voice.
  */
-export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: SentenceContext[], reporting: Set<string>, clause?: { lo: number; hi: number }): Antecedent[] {
+export function findAntecedent(ctx: SentenceContext, trigger: number, earlier: SentenceContext[], reporting: Set<string>, clause?: { lo: number; hi: number; passive?: boolean }): Antecedent[] {
   const out: Antecedent[] = [];
   const tokens = ctx.tokens;
-  const passive = [tokens[trigger - 1], tokens[trigger - 2]].some((t) => t && /^(was|were|been|being|be|is|are|got)$/i.test(t.text));
+  // (The caller may know better: "He was taken into custody … and transferred to…" is passive too.)
+  const passive = clause?.passive ?? [tokens[trigger - 1], tokens[trigger - 2]].some((t) => t && /^(was|were|been|being|be|is|are|got)$/i.test(t.text));
   const roleAt = (k: number): 'agent' | 'subject' => (k < trigger && !passive ? 'agent' : 'subject');
 
   const pronounAt = (k: number): boolean => PRONOUNS.has(tokens[k]?.text.toLowerCase() ?? '');

@@ -187,6 +187,8 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
     // "according to a news release from ICE", "…, the release said": a release that speaks is a publication.
     if (/^releases?$/.test(word) && (/^(?:news|press)$/.test(prev) || t.reporting.has(tokens[i + 1]?.text.toLowerCase() ?? ''))) return;
     if (NOUN_COMPOUNDS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return;
+    // "flagged for removal", "eligible for deportation": a purpose, not an act.
+    if (prev === 'for' && /^(?:removal|deportation|detention|release|arrest)$/.test(word)) return;
     // "a final order of removal": an order, which may not be carried out.
     if (prev === 'of' && /^orders?$/i.test(tokens[i - 2]?.text ?? '')) return;
     // "released from immigration detention": where a release took them from, not a new detention.
@@ -267,7 +269,9 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
         // "a student at Tufts University", "arrested at the Glenn Valley Foods plant": an organization after "at" is where.
         (m.type === 'ORGANIZATION' && /^at$/i.test(before?.text ?? '')) ||
         // "to appear in immigration court": a body named by a common noun after "in" is where.
-        (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? ''));
+        (m.type === 'AGENCY' && /^\p{Ll}/u.test(m.surface) && /^(?:in|at)$/i.test(tokens[m.from - 1]?.text ?? '')) ||
+        // "taken into custody at the U.S. Citizenship and Immigration Services office": a body's building is where.
+        (m.type === 'AGENCY' && /^(?:in|at|outside)$/i.test(before?.text ?? '') && /^(?:office|offices|headquarters|building|field)$/i.test(tokens[m.to]?.text ?? ''));
       // "as he prepared to board a flight to Beirut": where someone was headed is not where they were arrested.
       if (isPlace && STAYS.has(type) && !toFacility && /^(?:to|for)$/i.test(before?.text ?? '')) continue;
       // "German police arrested him at the request of U.S. authorities": who asked for it is not arrested.
@@ -291,7 +295,7 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       else if (m.type !== 'COUNTRY' && /^(?:a|an)$/i.test(tokens[m.from - 1]?.text ?? '') && /^\p{Ll}/u.test(tokens[m.to]?.text ?? '')) continue;
       else if (!(EVENTS_ON_PEOPLE.has(type) && /^['’]s$/.test(tokens[m.to]?.text ?? ''))) add(m, 'subject');
     }
-    for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi })) if (!(objectNoun && ref.role === 'agent')) add(ref.mention, ref.role);
+    for (const ref of findAntecedent(ctx, i, earlier, t.reporting, { lo, hi, ...(joinedPassive ? { passive: true } : {}) })) if (!(objectNoun && ref.role === 'agent')) add(ref.mention, ref.role);
     // …sharing the first verb's subjects.
     if (ownCourt) {
       const first = [...byType.values()].filter((e) => e.trigger < i).at(-1);

@@ -321,9 +321,15 @@ function resolvePeople(contexts: SentenceContext[]): void {
   }
   // "Mr. Safi" is the Safi named last before it ("Abdul Wasi Safi"), not a relative named after it
   // ("His brother, Samiullah Safi"); before any, the first one named.
+  // (Passing over a relative quoted on the way: "…, said his wife, Marwa Wardak. … Wardak had been flagged".)
+  const quoted = (m: Mention): boolean => {
+    const tokens = contexts[m.sentence]?.tokens ?? [];
+    return /^(?:said|says|told)$/i.test(tokens[m.to]?.text ?? '') || tokens.slice(Math.max(0, m.from - 5), m.from).some((x) => /^(?:said|says|told)$/i.test(x.text));
+  };
   const bySurname = (surname: string, at: number): string | undefined => {
     const same = full.filter((f) => f.name.split(' ').at(-1) === surname);
-    const f = same.filter((x) => x.start < at).at(-1) ?? same[0];
+    const before = same.filter((x) => x.start < at);
+    const f = (before.some((x) => !quoted(x)) ? before.filter((x) => !quoted(x)) : before).at(-1) ?? same[0];
     return f ? (canonical.get(f.name) ?? f.name) : undefined;
   };
   for (const p of people) {
