@@ -1003,3 +1003,18 @@ describe('extraction rules: transfers, offices, purposes, quoted relatives', () 
     expect(run('CBP must contact the National Targeting Center.').relations).toContainEqual({ source: 'National Targeting Center', target: 'Customs and Border Protection', type: 'PART_OF' });
   });
 });
+
+describe('extraction rules: closing announcers, "that" clauses', () => {
+  it('makes the agency closing a removal sentence its agent ("…was deported to Somalia …, ICE said Tuesday.")', () => {
+    expect(run('A Somali man who lied on his immigration papers was deported to Somalia last week after serving a federal prison sentence, ICE said Tuesday.').events[0]?.participants).toContain(
+      'Immigration and Customs Enforcement',
+    );
+  });
+
+  it('keeps a "that" clause\'s places and people out ("charged two men with running a network that smuggled … Uzbek and Tajik migrants")', () => {
+    const charge = run(
+      'Federal prosecutors have charged two men with running a network that smuggled dozens of Uzbek and Tajik migrants into the United States through the Rio Grande Valley, the Justice Department said Thursday.',
+    ).events.find((e) => e.type === 'Charge');
+    expect(charge).toEqual({ type: 'Charge', participants: ['Department of Justice'], count: 2 });
+  });
+});

@@ -302,16 +302,18 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       for (const p of first?.participants ?? []) if (p.role === 'subject') add(p.mention, 'subject');
     }
     // "ICE said 31 had already been removed": a government body opening the sentence to announce an
-    // act on people that names no one who did it is the one that did it; a body closing it is the one that
-    // charged, however far from the trigger ("…was charged Tuesday with …, the Justice Department said."),
-    // but not the one that arrested ("Federal agents arrested…, the Justice Department said").
-    const closing = (m: Mention): boolean => m.from > i && m.to + 2 >= tokens.length && /^(?:,|the)$/i.test(tokens[m.from - 1]?.text ?? '');
+    // act on people that names no one who did it is the one that did it, and so is one closing it, however
+    // far from the trigger ("…was deported to Somalia last week after …, ICE said Tuesday."; a charge only
+    // by prosecutors: "…, the Justice Department said."); but not the one that arrested ("Federal agents
+    // arrested…, the Justice Department said").
+    // (…with at most a day after the verb: "…, ICE said Tuesday.")
+    const closing = (m: Mention): boolean => m.from > i && m.to + 3 >= tokens.length && /^(?:,|the)$/i.test(tokens[m.from - 1]?.text ?? '');
     const announcer = ctx.mentions.find(
       (m) =>
         m.type === 'AGENCY' &&
         !isLegislature(m.name) &&
         t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '') &&
-        ((m.from === start && m.to < lo && HELD_OR_SENT.has(type)) || (closing(m) && type === 'Charge' && PROSECUTORS.test(m.name))),
+        ((m.from === start && m.to < lo && HELD_OR_SENT.has(type)) || (closing(m) && (HELD_OR_SENT.has(type) || (type === 'Charge' && PROSECUTORS.test(m.name))))),
     );
     if (announcer && EVENTS_ON_PEOPLE.has(type) && !participants.some((p) => p.role === 'agent')) add(announcer, 'agent');
     // "Mohammad Kharwin, an Afghan whose name …, was released": the sentence's subject, however
@@ -596,9 +598,12 @@ function clauseWindow(ctx: SentenceContext, i: number, start: number, reporting:
       !tokens.slice(i + 1, k).some((x) => /^(?:whether|if|that|how|why|what)$/i.test(x.text));
     // "Karimi, who was arrested by ICE in June, was released…": the relative clause ends at the comma before the main verb.
     const relativeEnd = /^(?:had|has|have|was|were|is|are)$/.test(w) && tokens[k - 1]?.text === ',' && tokens.slice(Math.max(0, i - 8), i).some((x) => /^who$/i.test(x.text));
+    // "charged two men with running a network that smuggled … Uzbek and Tajik migrants": a "that" clause has its own actors.
+    const thatClause = w === 'that' && /^\p{Ll}+(?:ed|s)$/u.test(tokens[k + 1]?.text ?? '') && !/^(?:was|is|has)$/.test(tokens[k + 1]?.text ?? '');
     const nextVerb =
       predicate ||
       relativeEnd ||
+      thatClause ||
       (w === 'and' && (/^(?:was|were|is|are|has|have|had)$/i.test(tokens[k + 1]?.text ?? '') || (clauseAnd(ctx, k) && tokens.slice(k + 1, k + 6).some((x) => CLAUSE_VERBS.test(x.text)))));
     // "testified before the House Homeland Security Committee": there "before" is a preposition.
     const verbAt = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/.test(tokens[k - 1]?.text ?? '') ? k - 2 : k - 1;
