@@ -1018,3 +1018,16 @@ describe('extraction rules: closing announcers, "that" clauses', () => {
     expect(charge).toEqual({ type: 'Charge', participants: ['Department of Justice'], count: 2 });
   });
 });
+
+describe('extraction rules: officers, facilities released from, relatives', () => {
+  it('names the lede\'s "former Afghan army officer" by the next sentence, released by the agency whose center held him', () => {
+    const out = run('A former Afghan army officer who fought alongside American troops was released from an ICE detention center in Louisiana on Thursday.\n\nHamid Karimi, 41, had been held for nine months.');
+    expect(out.relations).toContainEqual({ source: 'Hamid Karimi', target: 'Afghanistan', type: 'NATIONAL_OF' });
+    expect(out.events.find((e) => e.type === 'Release')?.participants).toEqual(expect.arrayContaining(['Immigration and Customs Enforcement', 'Hamid Karimi']));
+  });
+
+  it('does not give "the wife of a Russian army officer" named next the officer\'s nationality by that rule', () => {
+    const out = run('Immigration agents on Monday detained the wife of a Russian army officer who deserted.\n\nYelena Sokolova, 36, was picked up by ICE officers outside her apartment.');
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
+  });
+});

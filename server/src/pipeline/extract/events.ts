@@ -278,8 +278,10 @@ export function findEvents(ctx: SentenceContext, earlier: SentenceContext[], tex
       if (type !== 'Request' && /^of$/i.test(tokens[m.from - 1]?.text ?? '') && tokens.slice(Math.max(0, m.from - 3), m.from - 1).some((x) => /^requests?$/i.test(x.text))) continue;
       // "…gunmen killed 145 people at a concert hall outside Moscow, the Interior Ministry said": who tells of an attack is no part of it.
       if (type === 'Attack' && m.from > i && t.reporting.has(tokens[m.to]?.text.toLowerCase() ?? '')) continue;
+      // "released from an ICE detention center": the body whose facility it was released them.
+      const fromItsFacility = type === 'Release' && m.type === 'AGENCY' && /^(?:a|an|the)$/i.test(tokens[m.from - 1]?.text ?? '') && /^from$/i.test(tokens[m.from - 2]?.text ?? '') && /^(?:detention|custody|processing|facility|jail)$/i.test(tokens[m.to]?.text ?? '');
       if (isPlace) add(m, 'place');
-      else if (custodians.includes(m)) add(m, 'agent');
+      else if (custodians.includes(m) || fromItsFacility) add(m, 'agent');
       // "arrested by the FBI (and ICE) along with six other Tajik men": the agent follows "by";
       // later actors are agents only when joined to it by "and".
       else if (byIndex >= 0 && m.from > byIndex && (m.from - byIndex <= 3 || joinedToAgent(m))) add(m, 'agent');

@@ -3,7 +3,7 @@ import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './
 import type { Token } from './tokenize.ts';
 
 const ONE_PERSON =
-  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|fugitive|detainee|deportee|parolee|felon|passenger|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
+  /^(?:man|woman|national|citizen|immigrant|migrant|refugee|resident|native|teenager|teen|boy|girl|student|evacuee|asylum|interpreter|translator|soldier|officer|commander|commando|official|veteran|pilot|journalist|reporter|activist|worker|contractor|cleric|imam|suspect|defendant|fugitive|detainee|deportee|parolee|felon|passenger|traveler|traveller|businessman|businesswoman|doctor|engineer|driver|father|mother)$/i;
 const SEVERAL_PEOPLE = /^(?:men|women|nationals|citizens|immigrants|migrants|refugees|residents|students|brothers|evacuees|fugitives|detainees|workers|passengers)$/i;
 
 /**
@@ -31,6 +31,11 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
   }
   // "Charles said two of the men…": someone who opens the sentence by speaking is its source.
   return SPOKE.test(tokens[people.at(-1)?.to ?? 0]?.text ?? '') ? [] : people;
+}
+
+/** "the wife of a Russian army officer": the national is someone else's relative, not the one named next. */
+function kinOf(m: Mention, tokens: readonly Token[]): boolean {
+  return tokens[m.from - 2]?.text.toLowerCase() === 'of' && /^(?:wife|husband|son|daughter|brother|sister|mother|father|relative|relatives|family|widow|child|children|cousin|nephew|niece)$/i.test(tokens[m.from - 3]?.text ?? '');
 }
 
 const SPOKE = /^(?:said|says|told|added|stated|explained|noted|confirmed|announced)$/i;
@@ -62,7 +67,7 @@ function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['p
     const noun = peopleNoun(p.mention, tokens);
     const near = p.mention.from < e.trigger || p.mention.from - e.trigger <= 4 || predicate(p.mention);
     const national = isDemonym(p.mention) || NATIONAL_NOUN.test(noun);
-    return p.role !== 'place' && p.asPeople === true && near && national && (ONE_PERSON.test(noun) || SEVERAL_PEOPLE.test(noun));
+    return p.role !== 'place' && p.asPeople === true && near && national && (ONE_PERSON.test(noun) || SEVERAL_PEOPLE.test(noun)) && !kinOf(p.mention, tokens);
   });
 }
 
@@ -108,7 +113,7 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
  */
 export function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number }> {
   const unnamed = (c: SentenceContext): Mention | undefined =>
-    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(peopleNoun(m, c.tokens)));
+    c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(peopleNoun(m, c.tokens)) && !kinOf(m, c.tokens));
   // The lede is among the first sentences (after a headline and header lines such as "Source: …").
   const lede = contexts.filter((c) => !c.isTitle).slice(0, 4).find((c) => unnamed(c) !== undefined);
   const next = lede ? contexts[lede.index + 1] : undefined;
