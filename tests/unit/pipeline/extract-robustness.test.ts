@@ -1031,3 +1031,13 @@ describe('extraction rules: officers, facilities released from, relatives', () =
     expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
   });
 });
+
+describe('extraction rules: quoted names of things, initials', () => {
+  it('reads no person in an operation "it called \\"Midway Blitz\\""', () => {
+    expect(run('DHS said the operation, which it called "Midway Blitz," targeted people with criminal records.').entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+
+  it('reads two capitals after a title as the start of a name ("Gov. JB Pritzker")', () => {
+    expect(names('Illinois Gov. JB Pritzker said the state would sue. "They are arresting people," Pritzker said.')).toContain('JB Pritzker');
+  });
+});

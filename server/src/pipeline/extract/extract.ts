@@ -89,6 +89,8 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         add(body.from, body.to, { name: body.name, type: body.type });
       }
       for (const p of findPeople(tokens, covered)) {
+        // "an operation it called \"Midway Blitz\"": a name given in quotes to a thing is no person.
+        if (/^["“]$/.test(tokens[p.from - 1]?.text ?? '') && /^(?:called|dubbed|named|nicknamed|codenamed|titled|known)$/i.test(tokens[p.from - 2]?.text ?? '')) continue;
         const type = isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : headOfBody(tokens, p.from) ? 'ORGANIZATION' : 'PERSON';
         add(p.from, p.to, { name: p.name, type });
       }

@@ -53,11 +53,14 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
   const out: PersonMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (covered[i] || !NAME_WORD.test(tokens[i]?.text ?? '')) {
+    // "Gov. JB Pritzker", "Vice President JD Vance": two capitals after a title open a name.
+    const titled = titles.has(tokens[i - 1]?.text ?? '') || (tokens[i - 1]?.text === '.' && titles.has(`${tokens[i - 2]?.text ?? ''}.`));
+    const initials = /^\p{Lu}{2}$/u.test(tokens[i]?.text ?? '') && titled && NAME_WORD.test(tokens[i + 1]?.text ?? '') && !covered[i + 1];
+    if (covered[i] || (!NAME_WORD.test(tokens[i]?.text ?? '') && !initials)) {
       i++;
       continue;
     }
-    let j = i;
+    let j = initials ? i + 1 : i;
     while (j < tokens.length && !covered[j] && NAME_WORD.test(tokens[j]?.text ?? '')) {
       j++;
       // Inside a name: a middle initial ("Thomas D. Homan") or particles ("bin Laden", "de la Cruz"),
