@@ -503,16 +503,14 @@ function assertsNothing(tokens: readonly Token[], i: number): boolean {
     .some((x, k, xs) => /^(?:whether|if)$/i.test(x.text) || (/^how$/i.test(x.text) && (/^(?:many|much)$/i.test(xs[k + 1]?.text ?? '') || /^(?:about|asked|ask|asking|explain|know|knew|question|questions|answers)$/i.test(xs[k - 1]?.text ?? ''))));
 }
 
-/** A sentence opening with a group told of before: "Both men…", "The eight men…", "They…". */
-function groupOpener(tokens: readonly Token[], start: number, people: Set<string>): boolean {
+/** Whether a sentence opens (at `start`) with a group told of before: "Both men…", "The eight men…", "The Tajik men…", "They…". */
+export function groupOpener(tokens: readonly Token[], start = 0, people: Set<string> = load().people): boolean {
   const words = tokens.slice(start, start + 3).map((x) => x.text.toLowerCase());
-  return words[0] === 'they' || (/^(?:the|these|those|both|all)$/.test(words[0] ?? '') && (people.has(words[1] ?? '') || (numberValue(words[1] ?? '') !== undefined && people.has(words[2] ?? ''))));
+  return words[0] === 'they' || (/^(?:the|these|those|both|all)$/.test(words[0] ?? '') && (people.has(words[1] ?? '') || people.has(words[2] ?? '')));
 }
 
 const PERFECT = new Set(['have', 'has', 'had']);
 const MODIFIERS = /^(?:accused|suspected|wanted|believed|alleged|linked|tied|known|described|identified)$/i;
-// One person, told by a noun: "after a parolee was charged".
-const PERSON_NOUN = /^(?:parolee|suspect|defendant|migrant|immigrant|refugee|national|citizen|evacuee|teen|teenager|boy|girl|person|student|worker|detainee|fugitive|resident)$/i;
 const PREPOSITIONS = /^(?:in|to|at|for|with|from|on|by|under|after|before|during|since|despite|among|into|through|against|about)$/i;
 
 /**
@@ -536,7 +534,8 @@ function relativeClauseBefore(ctx: SentenceContext, i: number, start: number, t:
       w !== 'but' &&
       a - r <= 6 &&
       !clause.some((x) => /^\p{Ll}+(?:ed|ing)$/u.test(x.text)) &&
-      (clause.some((x) => /^(?:he|she|they|we|i)$/i.test(x.text) || PERSON_NOUN.test(x.text) || t.people.has(x.text.toLowerCase())) || ctx.mentions.some((m) => m.type === 'PERSON' && m.from > r && m.to <= a));
+      // (…own subject: a pronoun, a people noun, "a parolee", or a name)
+      (clause.some((x) => /^(?:he|she|they|we|i)$/i.test(x.text) || t.people.has(x.text.toLowerCase())) || ctx.mentions.some((m) => m.type === 'PERSON' && m.from > r && m.to <= a));
     if (/^[;:—–]$/.test(w) || ownClause) return undefined;
     // "A Kyrgyz national accused of recruiting fighters for ISIS-K was extradited": a participle after the people noun.
     if (MODIFIERS.test(w) && t.people.has(tokens[r - 1]?.text.toLowerCase() ?? '')) return { from: r, to: a };

@@ -1,4 +1,4 @@
-import type { FoundEvent, Role } from './events.ts';
+import { groupOpener, type FoundEvent, type Role } from './events.ts';
 import { entityKey, type SentenceContext } from './mention.ts';
 
 /** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
@@ -54,11 +54,8 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
 
 /** A sentence that opens with a group told of before: "The men were…", "They are being held…". */
 function theGroup(e: FoundEvent, contexts: SentenceContext[]): boolean {
-  const words = (contexts[e.sentence]?.tokens ?? []).slice(0, 3).map((t) => t.text.toLowerCase());
-  return words[0] === 'they' || (/^(?:the|these|those|all)$/.test(words[0] ?? '') && (GROUP.test(words[1] ?? '') || GROUP.test(words[2] ?? '')));
+  return groupOpener(contexts[e.sentence]?.tokens ?? []);
 }
-
-const GROUP = /^(?:men|women|migrants|nationals|suspects|detainees|people|individuals|immigrants|refugees|citizens|evacuees|man|woman|national|suspect)$/;
 
 const ANOTHER_TIME = /^(?:again|later|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
 
