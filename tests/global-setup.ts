@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Bolt URI of the Neo4j the integration and e2e tests use. */
     neo4jUri: string;
+    /** Its password. */
+    neo4jPassword: string;
   }
 }
 
@@ -22,11 +24,13 @@ export async function setup(project: TestProject): Promise<void> {
   const external = process.env.NEO4J_TEST_URI;
   if (external) {
     project.provide('neo4jUri', external);
+    project.provide('neo4jPassword', process.env.NEO4J_TEST_PASSWORD ?? '');
     return;
   }
   dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-test-neo4j-'));
   local = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pagecache: '128m', log: (l) => console.log(l) });
   project.provide('neo4jUri', local.uri);
+  project.provide('neo4jPassword', local.password);
 }
 
 export async function teardown(): Promise<void> {

@@ -2,15 +2,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR, type Config } from './config.ts';
 import { GraphRepository } from './db/graph-repository.ts';
-import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './db/local-neo4j.ts';
+import { findRunningLocalNeo4j, startLocalNeo4j, superviseLocalNeo4j, type LocalNeo4j } from './db/local-neo4j.ts';
 import { createHttpServer } from './http/create-server.ts';
 import { createGraphqlApp } from './http/create-yoga.ts';
-import { CurationService } from './services/curation-service.ts';
-import { ExportService } from './services/export-service.ts';
-import { ViewsService } from './services/views-service.ts';
-import { GraphService } from './services/graph-service.ts';
+import { originPolicy } from './http/origin-guard.ts';
+import { Slots } from './http/slots.ts';
+import type { CurationService } from './services/curation-service.ts';
+import { createServices, type Services } from './services/create-services.ts';
+import type { ExportService } from './services/export-service.ts';
+import type { GraphService } from './services/graph-service.ts';
+import { checkHealth } from './services/health.ts';
 import { ingestFiles } from './services/ingest-files.ts';
-import { IngestService } from './services/ingest-service.ts';
+import type { IngestService } from './services/ingest-service.ts';
 
 /** A running Newsgraph: HTTP server, repository and (when NEO4J_URI is unset) its own Neo4j. */
 export interface RunningApp {
@@ -22,6 +25,8 @@ export interface RunningApp {
   ingest: IngestService;
   curation: CurationService;
   exports: ExportService;
+  /** The local Neo4j this app started and supervises (undefined with NEO4J_URI). */
+  localNeo4j: LocalNeo4j | undefined;
   close(): Promise<void>;
 }
 
@@ -36,16 +41,19 @@ export interface OpenDatabase {
  * Connects to NEO4J_URI, or to the local Neo4j another Newsgraph process runs on the same
  * data folder, or starts one; then applies the schema.
  */
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: (line: string) => void, opts: { supervise?: boolean } = {}): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
-  let uri = config.NEO4J_URI;
+  let conn = config.NEO4J_URI ? { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD } : undefined;
   const dataDir = path.join(config.NEWSGRAPH_DATA_DIR, 'neo4j');
-  if (!uri) uri = await findRunningLocalNeo4j(dataDir);
-  if (!uri) {
-    local = await startLocalNeo4j({ dataDir, heap: config.LOCAL_NEO4J_HEAP, pagecache: config.LOCAL_NEO4J_PAGECACHE, log });
-    uri = local.uri;
+  if (!conn) conn = await findRunningLocalNeo4j(dataDir);
+  if (!conn) {
+    const launch = { dataDir, heap: config.LOCAL_NEO4J_HEAP, pagecache: config.LOCAL_NEO4J_PAGECACHE, log };
+    // A long-running server restarts its Neo4j when it dies; a one-off CLI run does not need to.
+    local = opts.supervise ? await superviseLocalNeo4j(launch) : await startLocalNeo4j(launch);
+    conn = { uri: local.uri, user: local.user, password: local.password };
   }
-  const repo = GraphRepository.create({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const uri = conn.uri;
+  const repo = GraphRepository.create({ ...conn, database: config.NEO4J_DATABASE });
   try {
     await repo.waitUntilReady();
     await repo.applySchema();
@@ -67,42 +75,40 @@ export const WEB_ROOT = path.join(ROOT_DIR, 'web', 'dist');
 export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
   let local: LocalNeo4j | undefined;
   let repo: GraphRepository | undefined;
+  let services: Services | undefined;
   try {
-    const db = await openDatabase(config, log);
+    const db = await openDatabase(config, log, { supervise: true });
     local = db.local;
     repo = db.repo;
     const neo4jUri = db.uri;
 
-    const limits = { maxBytes: config.MAX_ARTICLE_BYTES };
-    const curation = new CurationService(repo);
-    const ingest = new IngestService(
-      repo,
-      limits,
-      { allowPrivate: config.ALLOW_PRIVATE_URLS, maxBytes: config.MAX_ARTICLE_BYTES, timeoutMs: config.FETCH_TIMEOUT_MS },
-      (batch) => curation.applyMerges(batch),
-    );
-    const graph = new GraphService(repo);
-    const exports = new ExportService(repo, graph);
-    const views = new ViewsService(repo);
+    services = createServices(repo, config);
+    const { graph, ingest, curation, exports, views } = services;
+    const openRepo = repo;
 
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
       log(`Empty database: ingesting the demo corpus from ${path.relative(ROOT_DIR, config.DEMO_CORPUS_DIR) || config.DEMO_CORPUS_DIR}…`);
-      await ingestFiles(ingest, [config.DEMO_CORPUS_DIR], limits.maxBytes, (done, total, r) =>
+      await ingestFiles(ingest, [config.DEMO_CORPUS_DIR], config.MAX_ARTICLE_BYTES, (done, total, r) =>
         log(`  [${done}/${total}] ${path.basename(r.file)}: ${r.ok ? `${r.outcome.entityCount} entities, ${r.outcome.relationCount} relations` : r.error}`),
       );
     }
 
     const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
-    const yoga = createGraphqlApp({ graph, ingest, curation, exports, views }, { graphiql, apiToken: config.API_TOKEN });
-    const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: config.MAX_REQUEST_BYTES }, exports);
+    const yoga = createGraphqlApp({ graph, ingest, curation, exports, views }, { graphiql, apiToken: config.API_TOKEN, corsOrigins: config.CORS_ORIGINS });
+    const server = createHttpServer(
+      yoga,
+      WEB_ROOT,
+      { maxRequestBytes: config.MAX_REQUEST_BYTES, origin: originPolicy(config.PUBLIC_HOST, config.CORS_ORIGINS), health: () => checkHealth({ neo4j: () => openRepo.ping() }), exportSlots: new Slots(config.EXPORT_CONCURRENCY) },
+      exports,
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
     const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-    const openRepo = repo;
     const openLocal = local;
+    const openServices = services;
     return {
       url: `http://${shownHost}:${port}`,
       port,
@@ -112,14 +118,17 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ingest,
       curation,
       exports,
+      localNeo4j: openLocal,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await openServices.close();
         await openRepo.close();
         await openLocal?.stop();
       },
     };
   } catch (err) {
+    await services?.close().catch(() => {});
     await repo?.close().catch(() => {});
     await local?.stop().catch(() => {});
     throw err;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -26,12 +27,41 @@ const envSchema = z.object({
   DEMO_CORPUS_DIR: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'articles')),
   INGEST_DEMO: booleanFlag.default(true),
   ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+  EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(5_000_000),
   API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GRAPHIQL: booleanFlag.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine((o) => o !== '*', 'must list origins; "*" is never allowed (the API serves credentials)')
+          .refine(isOrigin, 'must be origins like https://newsgraph.example.org (scheme, host and optional port; no path)'),
+      ),
+    )
+    .default([]),
+  PUBLIC_HOST: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be host names without scheme or port, e.g. newsgraph.example.org')))
+    .default([]),
   NODE_ENV: z.string().default('development'),
 });
+
+/** An origin as browsers send it: scheme://host[:port], nothing after. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** Settings read once at startup from the environment. */
 export type Config = z.infer<typeof envSchema>;

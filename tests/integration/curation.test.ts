@@ -3,9 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
-import { CurationService } from '../../server/src/services/curation-service.ts';
-import { IngestService } from '../../server/src/services/ingest-service.ts';
-import { freshRepository } from '../helpers/test-db.ts';
+import type { Services } from '../../server/src/services/create-services.ts';
+import type { CurationService } from '../../server/src/services/curation-service.ts';
+import type { IngestService } from '../../server/src/services/ingest-service.ts';
+import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
 const ICE = 'agency:immigration-and-customs-enforcement';
@@ -16,6 +17,7 @@ interface CurationFixture {
   repo: GraphRepository;
   curation: CurationService;
   ingest: IngestService;
+  services: Services;
 }
 
 /**
@@ -27,15 +29,18 @@ function useCuration(articles: string[], ready: (fixture: CurationFixture) => vo
   let fixture: CurationFixture | undefined;
   beforeAll(async () => {
     const repo = await freshRepository();
-    const curation = new CurationService(repo);
-    fixture = { repo, curation, ingest: new IngestService(repo, { maxBytes: 1_000_000 }, undefined, (b) => curation.applyMerges(b)) };
+    const services = testServices(repo);
+    fixture = { repo, curation: services.curation, ingest: services.ingest, services };
     ready(fixture);
   });
   beforeEach(async () => {
     await fixture?.repo.deleteEverything();
     for (const text of articles) await fixture?.ingest.ingest({ text });
   });
-  afterAll(() => fixture?.repo.close());
+  afterAll(async () => {
+    await fixture?.services.close();
+    await fixture?.repo.close();
+  });
 }
 
 describe('curation decisions against the real Neo4j', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { postGraphql } from '../helpers/graphql-client.ts';
-import { freshRepository, testConfig } from '../helpers/test-db.ts';
+import { freshRepository, testConfig, testServices } from '../helpers/test-db.ts';
 
 describe('GraphQL over real HTTP', () => {
   let app: RunningApp;
@@ -87,17 +87,11 @@ describe('GraphQL over real HTTP', () => {
 describe('GraphQL through yoga.fetch (no socket)', () => {
   it('answers search and neighborhood', async () => {
     const { createGraphqlApp } = await import('../../server/src/http/create-yoga.ts');
-    const { GraphService } = await import('../../server/src/services/graph-service.ts');
-    const { IngestService } = await import('../../server/src/services/ingest-service.ts');
-    const { CurationService } = await import('../../server/src/services/curation-service.ts');
-    const { ExportService } = await import('../../server/src/services/export-service.ts');
-    const { ViewsService } = await import('../../server/src/services/views-service.ts');
     const repo = await freshRepository();
+    const services = testServices(repo);
     try {
-      const ingest = new IngestService(repo, { maxBytes: 100_000 });
-      await ingest.ingest({ text: 'Note\n\nICE and the Department of Homeland Security met in Texas.' });
-      const graph = new GraphService(repo);
-      const yoga = createGraphqlApp({ graph, ingest, curation: new CurationService(repo), exports: new ExportService(repo, graph), views: new ViewsService(repo) }, { graphiql: false });
+      await services.ingest.ingest({ text: 'Note\n\nICE and the Department of Homeland Security met in Texas.' });
+      const yoga = createGraphqlApp(services, { graphiql: false });
       const res = await yoga.fetch('http://yoga/graphql', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -107,6 +101,7 @@ describe('GraphQL through yoga.fetch (no socket)', () => {
       expect(body.data.search[0]?.id).toBe('agency:immigration-and-customs-enforcement');
       expect(body.data.neighborhood.nodes.map((n) => n.id)).toContain('agency:department-of-homeland-security');
     } finally {
+      await services.close();
       await repo.close();
     }
   });

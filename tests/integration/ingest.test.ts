@@ -7,8 +7,9 @@ import { extract } from '../../server/src/pipeline/extract/extract.ts';
 import { prepareArticle } from '../../server/src/pipeline/prepare-article.ts';
 import { resolve } from '../../server/src/pipeline/resolve.ts';
 import { ingestFiles } from '../../server/src/services/ingest-files.ts';
-import { IngestService } from '../../server/src/services/ingest-service.ts';
-import { freshRepository } from '../helpers/test-db.ts';
+import type { Services } from '../../server/src/services/create-services.ts';
+import type { IngestService } from '../../server/src/services/ingest-service.ts';
+import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const limits = { maxBytes: 2_000_000 };
 const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
@@ -16,12 +17,17 @@ const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 
 describe('ingesting articles into the real Neo4j', () => {
   let repo: GraphRepository;
   let service: IngestService;
+  let services: Services;
   beforeEach(async () => {
     repo ??= await freshRepository();
+    services ??= testServices(repo);
     await repo.deleteEverything();
-    service = new IngestService(repo, limits);
+    service = services.ingest;
   });
-  afterAll(() => repo.close());
+  afterAll(async () => {
+    await services.close();
+    await repo.close();
+  });
 
   it('stores an article with its entities, relations and evidence', async () => {
     const r = await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt') });
@@ -120,13 +126,14 @@ describe('re-processing an article stored by an older extractor', () => {
   });
 
   it('stores events as nodes linked to their participants', async () => {
-    const service = new IngestService(repo, limits);
-    await service.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt'), publishedAt: '2024-06-12' });
+    const services = testServices(repo);
+    await services.ingest.ingest({ text: demo('01-ice-arrests-tajik-nationals.txt'), publishedAt: '2024-06-12' });
     const events = await repo.searchEntities('Detention', ['EVENT'], 5);
     expect(events[0]?.name).toMatch(/^Detention: Immigration and Customs Enforcement/);
     const id = events[0]?.id ?? '';
     const edges = await repo.edgesAmong([id, 'agency:immigration-and-customs-enforcement', 'country:tajikistan']);
     expect(edges.filter((e) => e.type === 'PARTICIPATED_IN' && e.target === id)).toHaveLength(2);
     expect(edges).toContainEqual(expect.objectContaining({ type: 'ARRESTED', source: 'agency:immigration-and-customs-enforcement', target: 'country:tajikistan' }));
+    await services.close();
   });
 });

@@ -4,44 +4,62 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/db/local-neo4j.ts';
 import { postGraphql } from '../helpers/graphql-client.ts';
 
-// A Neo4j of its own, so stopping it does not disturb the other tests.
-describe('when Neo4j goes away under the running server', () => {
+async function until(what: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await what()) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+// The app with its own supervised local Neo4j (NEO4J_URI unset), so killing it disturbs no other test.
+describe('when the local Neo4j dies under the running server', () => {
   let dataDir: string;
-  let port: number;
-  let neo4j: LocalNeo4j | undefined;
   let app: RunningApp;
+  const lines: string[] = [];
   const search = () => postGraphql<{ search: Array<{ id: string }> }>(app.url, '{ search(query: "ICE") { id } }');
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-outage-'));
-    port = await freePort();
-    neo4j = await startLocalNeo4j({ dataDir, port, heap: '512m', pagecache: '64m' });
-    app = await startApp(loadConfig({ NEO4J_URI: neo4j.uri, PORT: '0', INGEST_DEMO: 'false' }), () => {});
+    app = await startApp(
+      loadConfig({ NEWSGRAPH_DATA_DIR: dataDir, PORT: '0', INGEST_DEMO: 'false', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '64m', EXTRACT_WORKERS: '1' }),
+      (l) => lines.push(l),
+    );
   });
   afterAll(async () => {
     await app?.close();
-    await neo4j?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers SERVICE_UNAVAILABLE, stays up, and recovers by itself when Neo4j returns', async () => {
+  it('answers SERVICE_UNAVAILABLE and 503 on /health, restarts Neo4j by itself after kill -9, and recovers', async () => {
     expect((await search()).data).toEqual({ search: [] });
+    const healthy = await fetch(`${app.url}/health`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ ok: true, dependencies: { neo4j: { ok: true } } });
 
-    await neo4j?.stop();
+    const pid = app.localNeo4j?.pid;
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid ?? 0, 'SIGKILL');
+
+    // While it is down: an error that names no internal address, and an honest health check.
     const down = await search();
     expect(down.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(down.errors?.[0]?.message).toMatch(/unavailable/);
-    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    expect(down.errors?.[0]?.message).not.toMatch(/bolt:|127\.0\.0\.1/);
+    const sick = await fetch(`${app.url}/health`);
+    expect(sick.status).toBe(503);
+    const report = (await sick.json()) as { ok: boolean; dependencies: { neo4j: { ok: boolean; error?: string } } };
+    expect(report).toMatchObject({ ok: false, dependencies: { neo4j: { ok: false } } });
+    expect(JSON.stringify(report)).not.toMatch(/bolt:|127\.0\.0\.1/);
 
-    neo4j = await startLocalNeo4j({ dataDir, port, heap: '512m', pagecache: '64m' });
-    let recovered = false;
-    for (let i = 0; i < 40 && !recovered; i++) {
-      recovered = (await search()).data !== undefined;
-      if (!recovered) await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(recovered).toBe(true);
-  });
+    // Nobody restarts it but the app.
+    expect(await until(async () => (await search()).data !== undefined, 90_000)).toBe(true);
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    expect(await until(async () => lines.some((l) => /is back at/.test(l)), 60_000)).toBe(true);
+    expect(app.localNeo4j?.pid).not.toBe(pid);
+    expect(lines.join('\n')).toMatch(/stopped unexpectedly; restarting/);
+  }, 150_000);
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { openDatabase } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { ingestFiles } from '../services/ingest-files.ts';
-import { IngestService } from '../services/ingest-service.ts';
+import { createServices } from '../services/create-services.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = 'usage: npm run ingest -- PATH... (files or folders of .txt/.md articles; the first line is the title)';
@@ -16,9 +16,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const log = (line: string): void => console.error(line);
   const db = await openDatabase(config, log);
+  // The same services as the server: curation (merges) applies to what the CLI brings in.
+  const services = createServices(db.repo, config);
   try {
-    const service = new IngestService(db.repo, { maxBytes: config.MAX_ARTICLE_BYTES });
-    const results = await ingestFiles(service, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
+    const results = await ingestFiles(services.ingest, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
       const name = path.relative(process.cwd(), r.file) || r.file;
       if (r.ok) {
         const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : 'unchanged (already ingested)';
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${results.length - failed} ingested, ${failed} refused.`);
     return failed > 0 ? 1 : 0;
   } finally {
+    await services.close();
     await db.repo.close();
     await db.local?.stop();
   }

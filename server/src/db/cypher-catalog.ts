@@ -5,6 +5,8 @@ import { ROOT_DIR } from '../config.ts';
 /** Every query the server runs, by its file name under cypher/ (without the extension). */
 export const QUERY_NAMES = [
   'ingest/get-article-version',
+  'ingest/lock-article',
+  'ingest/get-article-summary',
   'ingest/merge-article',
   'ingest/merge-entities',
   'ingest/merge-relations',
@@ -43,6 +45,7 @@ export const QUERY_NAMES = [
   'curation/delete-entity',
   'curation/save-decision',
   'curation/get-decision',
+  'curation/lock-decision',
   'curation/mark-undone',
   'curation/list-decisions',
   'curation/get-redirects',
@@ -54,6 +57,7 @@ export const QUERY_NAMES = [
   'curation/create-bare-entity',
   'curation/get-splits',
   'admin/count-articles',
+  'admin/ping',
   'admin/count-graph',
   'admin/delete-everything',
 ] as const;

@@ -167,6 +167,8 @@ export class GraphRepository {
    */
   async writeArticle(batch: GraphBatch): Promise<{ created: boolean; reprocessed: boolean }> {
     return this.write(async (tx) => {
+      // Lock first, read after: of parallel ingests of one text, exactly one sees it new.
+      await this.run(tx, 'ingest/lock-article', { id: batch.article.id });
       const existing = await this.run(tx, 'ingest/get-article-version', { id: batch.article.id });
       const version = existing.records[0]?.get('extractorVersion') as unknown;
       if (version === batch.article.extractorVersion) return { created: false, reprocessed: false };
@@ -197,6 +199,23 @@ export class GraphRepository {
       }
       return { created: !stored, reprocessed: stored };
     });
+  }
+
+  /** A stored article's fields, extractor version and counts, or undefined when it is not stored. */
+  async getArticleSummary(id: string): Promise<{ article: StoredArticle; extractorVersion: string | null; entityCount: number; relationCount: number } | undefined> {
+    const record = (await this.read('ingest/get-article-summary', { id })).records[0];
+    if (!record) return undefined;
+    return {
+      article: articleSchema.parse(record.get('article')),
+      extractorVersion: nullableString.parse(record.get('extractorVersion')),
+      entityCount: integer.parse(record.get('entityCount')),
+      relationCount: integer.parse(record.get('relationCount')),
+    };
+  }
+
+  /** One cheap round trip; throws SERVICE_UNAVAILABLE when Neo4j does not answer. */
+  async ping(): Promise<void> {
+    await this.read('admin/ping', {});
   }
 
   /** Fulltext search over entity names and aliases. */
@@ -498,7 +517,7 @@ export class GraphRepository {
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (isUnavailable(err)) {
-        throw new AppError('SERVICE_UNAVAILABLE', `The graph database (Neo4j at ${this.uri}) is unavailable; try again shortly.`, {
+        throw new AppError('SERVICE_UNAVAILABLE', 'The graph database (Neo4j) is unavailable; try again shortly.', {
           cause: err,
         });
       }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.ts';
@@ -8,8 +8,41 @@ import { ROOT_DIR } from '../config.ts';
 /** A running local Neo4j. */
 export interface LocalNeo4j {
   uri: string;
+  /** The user and the data folder's own password (auth is always on). */
+  user: string;
+  password: string;
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
+  /** Resolves when the JVM exits, whoever stopped it. */
+  exited: Promise<void>;
+  /** The JVM's process id. */
+  pid: number | undefined;
+}
+
+/** The only user of a local Neo4j. */
+export const LOCAL_NEO4J_USER = 'neo4j';
+
+const SECRET_FILE = 'newsgraph-neo4j-secret';
+
+/**
+ * The data folder's Neo4j password: made once at random, kept in a file only its owner can
+ * read (mode 0600), so no other local user or process can open the store over Bolt.
+ */
+export function localNeo4jSecret(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, SECRET_FILE);
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process made it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  chmodSync(file, 0o600);
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 16) throw new LocalNeo4jError(`${file} holds no usable password; delete it and start again.`);
+  return secret;
 }
 
 /** Options for the local Neo4j launcher. */
@@ -95,7 +128,7 @@ export function freePort(): Promise<number> {
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
   ensureLauncherBuilt(log);
-  mkdirSync(opts.dataDir, { recursive: true });
+  const password = localNeo4jSecret(opts.dataDir);
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   const classpath = [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*')].join(path.delimiter);
   const child = spawn(
@@ -113,8 +146,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       '--pagecache',
       opts.pagecache ?? '256m',
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // The password goes by environment, not argv: other users can read a process's arguments.
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEWSGRAPH_NEO4J_PASSWORD: password } },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const output: string[] = [];
   const keep = (chunk: Buffer): void => {
     output.push(...chunk.toString('utf8').split('\n'));
@@ -149,9 +184,76 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   writeFileSync(uriFile, uri);
   return {
     uri,
+    user: LOCAL_NEO4J_USER,
+    password,
+    exited,
+    pid: child.pid,
     stop: async () => {
       rmSync(uriFile, { force: true });
       await stopChild(child);
+    },
+  };
+}
+
+/**
+ * Starts the local Neo4j and keeps it running: when the JVM dies (killed, crashed) it is
+ * started again on the same port, after 1 s, then 2, 4… up to 30 s between tries, so the
+ * driver's URI stays valid and the app recovers by itself. `stop()` ends supervision first.
+ */
+export async function superviseLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = opts.log ?? (() => {});
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  let current = await startLocalNeo4j({ ...opts, port });
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let resolveExited: () => void = () => {};
+  const exited = new Promise<void>((resolve) => (resolveExited = resolve));
+  const loop = async (): Promise<void> => {
+    let delay = 1000;
+    for (;;) {
+      await current.exited;
+      if (stopping) break;
+      log(`The local Neo4j stopped unexpectedly; restarting it in ${delay / 1000} s…`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopping) break;
+      try {
+        current = await startLocalNeo4j({ ...opts, port, log: () => {} });
+        // stop() was called while it was starting: it stopped the old one, so stop this one.
+        if (stopping) {
+          await current.stop();
+          break;
+        }
+        log(`The local Neo4j is back at ${current.uri}.`);
+        delay = 1000;
+      } catch (err) {
+        log(`Restarting the local Neo4j failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+    resolveExited();
+  };
+  void loop();
+  return {
+    get uri() {
+      return current.uri;
+    },
+    user: current.user,
+    password: current.password,
+    exited,
+    get pid() {
+      return current.pid;
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await current.stop();
+      await exited;
     },
   };
 }
@@ -163,9 +265,9 @@ const URI_FILE = 'newsgraph-bolt-uri';
  * this data folder, if its port answers; lets the CLI share the store instead of failing
  * on its lock.
  */
-export async function findRunningLocalNeo4j(dataDir: string): Promise<string | undefined> {
+export async function findRunningLocalNeo4j(dataDir: string): Promise<{ uri: string; user: string; password: string } | undefined> {
   const file = path.join(dataDir, URI_FILE);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file) || !existsSync(path.join(dataDir, SECRET_FILE))) return undefined;
   const uri = readFileSync(file, 'utf8').trim();
   const port = Number(/:(\d+)$/.exec(uri)?.[1]);
   if (!port) return undefined;
@@ -180,7 +282,7 @@ export async function findRunningLocalNeo4j(dataDir: string): Promise<string | u
       resolve(false);
     });
   });
-  return open ? uri : undefined;
+  return open ? { uri, user: LOCAL_NEO4J_USER, password: localNeo4jSecret(dataDir) } : undefined;
 }
 
 function lastLines(lines: string[]): string {

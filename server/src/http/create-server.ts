@@ -4,11 +4,25 @@ import type { AppContext } from '../graphql/context.ts';
 import type { ExportService } from '../services/export-service.ts';
 import { handleExport } from './export-download.ts';
 import { readBody, sendJsonError } from './http-util.ts';
+import { checkOrigin, originPolicy, type OriginPolicy } from './origin-guard.ts';
+import { Slots } from './slots.ts';
 import { serveStatic } from './static-files.ts';
 
-/** Limits applied before a request reaches GraphQL. */
+/** Limits and policy applied before a request reaches GraphQL. */
 export interface HttpLimits {
   maxRequestBytes: number;
+  /** Which hosts and origins are served; loopback names only when left out. */
+  origin?: OriginPolicy;
+  /** The dependency report behind GET /health (503 when one is down). */
+  health?: () => Promise<HealthReport>;
+  /** Whole-graph downloads running at once (EXPORT_CONCURRENCY); others wait, then get 503. */
+  exportSlots?: Slots;
+}
+
+/** What GET /health answers. */
+export interface HealthReport {
+  ok: boolean;
+  dependencies: Record<string, { ok: boolean; ms: number; error?: string }>;
 }
 
 /**
@@ -47,10 +61,25 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, unknown
     res.end(Buffer.from(await response.arrayBuffer()));
   };
 
+  const policy = limits.origin ?? originPolicy([], []);
+  const exportSlots = limits.exportSlots ?? new Slots(2);
   return createServer((req, res) => {
+    const verdict = checkOrigin(req, policy);
+    if (!verdict.ok) {
+      sendJsonError(res, verdict.status, 'FORBIDDEN', verdict.message);
+      req.resume();
+      return;
+    }
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/health' && limits.health) {
+      limits.health().then(
+        (report) => res.writeHead(report.ok ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(report)),
+        () => sendJsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The health check failed.'),
+      );
+      return;
+    }
     if (exports && pathname.startsWith('/export/')) {
-      handleExport(exports, req, res, limits.maxRequestBytes).catch(() => {
+      handleExport(exports, req, res, limits.maxRequestBytes, exportSlots).catch(() => {
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
         else res.end();
       });

@@ -11,6 +11,8 @@ export interface YogaOptions {
   graphiql: boolean;
   /** When set, mutations need `Authorization: Bearer <token>`. */
   apiToken?: string | undefined;
+  /** Origins (CORS_ORIGINS) that get CORS headers; none by default: same-origin only. */
+  corsOrigins?: readonly string[];
 }
 
 /** Limits on the shape of a query, enforced before it runs. */
@@ -70,6 +72,7 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
     }) as Plugin,
   ];
   if (!opts.graphiql) plugins.push(useNoIntrospection());
+  const corsOrigins = new Set((opts.corsOrigins ?? []).map((o) => o.toLowerCase()));
   if (opts.apiToken) plugins.push(useMutationToken(opts.apiToken));
 
   return createYoga<Record<string, unknown>, AppContext>({
@@ -78,6 +81,12 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql,
     landingPage: false,
+    // Same-origin unless CORS_ORIGINS lists an origin; then exactly that origin, never a reflected one.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !corsOrigins.has(origin.toLowerCase())) return false;
+      return { origin: [origin], credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], maxAge: 600 };
+    },
     // The HTTP server bounds every body (MAX_REQUEST_BYTES, chunked or not) before yoga sees
     // it; yoga's own limit pipes each request through a TransformStream (~0.1 ms a request).
     maxRequestBodySize: false,

@@ -7,6 +7,7 @@ import { ENTITY_TYPES } from '../domain/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/export-data.ts';
 import type { ExportRequest, ExportService } from '../services/export-service.ts';
 import { readBody, sendJsonError } from './http-util.ts';
+import type { Slots } from './slots.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -73,18 +74,26 @@ const STATUS: Record<string, number> = { SERVICE_UNAVAILABLE: 503, NOT_FOUND: 40
  * and a JSON error naming the problem before any byte of the file; a failure midway (Neo4j
  * gone) aborts the response, so a client never mistakes a cut-off file for a whole one.
  */
-export async function handleExport(exports: ExportService, req: IncomingMessage, res: ServerResponse, maxRequestBytes: number): Promise<void> {
+export async function handleExport(exports: ExportService, req: IncomingMessage, res: ServerResponse, maxRequestBytes: number, wholeGraphSlots?: Slots): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
     res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://x');
+  let release: (() => void) | undefined;
   try {
-    const format = decodeURIComponent(url.pathname.slice('/export/'.length)).toUpperCase().replace(/-/g, '_') as ExportFormat;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const format = decodePath(url.pathname).slice('/export/'.length).toUpperCase().replace(/-/g, '_') as ExportFormat;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new AppError('BAD_USER_INPUT', `Unknown export format; use one of ${EXPORT_FORMATS.join(', ').toLowerCase()}.`);
     }
     const request = req.method === 'POST' ? await fromBody(req, maxRequestBytes) : fromQuery(url);
+    if (request.all && wholeGraphSlots) {
+      release = await wholeGraphSlots.acquire(EXPORT_QUEUE_WAIT_MS);
+      if (!release) {
+        res.setHeader('Retry-After', String(EXPORT_RETRY_AFTER_S));
+        throw new AppError('SERVICE_UNAVAILABLE', `${wholeGraphSlots.size} whole-graph exports are running (EXPORT_CONCURRENCY); try again in a few seconds.`);
+      }
+    }
     const file = await exports.open(format, request);
     res.writeHead(200, {
       'Content-Type': file.mimeType + (file.encoding === 'utf8' ? '; charset=utf-8' : ''),
@@ -107,5 +116,20 @@ export async function handleExport(exports: ExportService, req: IncomingMessage,
     if (req.method === 'POST') req.resume();
     if (!(err instanceof AppError)) throw err;
     sendJsonError(res, STATUS[err.code] ?? 400, err.code, err.message);
+  } finally {
+    release?.();
+  }
+}
+
+/** How long a whole-graph export waits for a slot before it is told to come back. */
+const EXPORT_QUEUE_WAIT_MS = 10_000;
+const EXPORT_RETRY_AFTER_S = 5;
+
+/** A URL path decoded; a malformed %-escape is the client's mistake (400), not a crash. */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new AppError('BAD_USER_INPUT', 'The export URL has a malformed %-escape.');
   }
 }

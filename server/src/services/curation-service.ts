@@ -183,6 +183,8 @@ export class CurationService {
   /** Reverses a decision that has not been undone yet. */
   async undo(decisionId: string): Promise<CurationResult> {
     return this.repo.inWriteTransaction(async (run) => {
+      // Lock before reading: of two undos at once, the second waits and then finds it undone.
+      await run('curation/lock-decision', { id: decisionId });
       const [row] = await run('curation/get-decision', { id: decisionId });
       if (!row) throw new AppError('NOT_FOUND', `No decision with id "${decisionId}".`);
       const d = decisionSchema.parse(row.decision);

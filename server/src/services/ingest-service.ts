@@ -1,7 +1,7 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
-import type { ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
-import { extract } from '../pipeline/extract/extract.ts';
+import type { Article, ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
+import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText } from '../pipeline/html-to-text.ts';
 import { prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
@@ -29,20 +29,45 @@ export type BatchItem = { index: number; result: IngestOutcome; error: null; cod
 /** Most articles one ingestArticles call may carry. */
 export const MAX_BATCH = 50;
 
+/** What the ingest service is built from; `createServices` wires the one set every entry point uses. */
+export interface IngestDeps {
+  repo: GraphRepository;
+  limits: ArticleLimits;
+  fetchPolicy: FetchPolicy;
+  /** Applies curation (merges) to a batch before it is written. */
+  curate: (batch: GraphBatch) => Promise<GraphBatch>;
+  /** extract → resolve for one article (in a worker pool, off the event loop). */
+  extract: (article: Article) => Promise<GraphBatch>;
+}
+
+/** extract → resolve on the calling thread: for tools and tests that need no pool. */
+export async function extractInProcess(article: Article): Promise<GraphBatch> {
+  return resolve(article, extract(article));
+}
+
 /** Runs one article through fetch/parse → prepare → extract → resolve → load. */
 export class IngestService {
-  constructor(
-    private readonly repo: GraphRepository,
-    private readonly limits: ArticleLimits,
-    private readonly fetchPolicy: FetchPolicy = { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 10_000 },
-    /** Applies curation (merges) to a batch before it is written. */
-    private readonly curate: (batch: GraphBatch) => Promise<GraphBatch> = async (b) => b,
-  ) {}
+  private readonly repo: GraphRepository;
+  private readonly limits: ArticleLimits;
+  private readonly fetchPolicy: FetchPolicy;
+  private readonly curate: IngestDeps['curate'];
+  private readonly extract: IngestDeps['extract'];
 
-  /** Validates, extracts and stores one article in a single transaction. */
+  constructor(deps: IngestDeps) {
+    ({ repo: this.repo, limits: this.limits, fetchPolicy: this.fetchPolicy, curate: this.curate, extract: this.extract } = deps);
+  }
+
+  /**
+   * Validates, extracts and stores one article in a single transaction. A text already stored
+   * by the current extractor is answered from the database before any extraction runs.
+   */
   async ingest(input: IngestInput): Promise<IngestOutcome> {
     const article = prepareArticle(await this.toText(input), this.limits);
-    const batch = await this.curate(resolve(article, extract(article)));
+    const known = await this.repo.getArticleSummary(article.id);
+    if (known && known.extractorVersion === EXTRACTOR_VERSION) {
+      return { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount };
+    }
+    const batch = await this.curate(await this.extract(article));
     const { created, reprocessed } = await this.repo.writeArticle(batch);
     return {
       article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -21,6 +22,8 @@ import org.neo4j.io.ByteUnit;
  * closes and the database still shuts down cleanly, so no orphan JVM holds the store lock.
  *
  * Usage: LocalNeo4j --data DIR --port N [--pagecache 256m]
+ * Authentication is on: the user neo4j gets the password in NEWSGRAPH_NEO4J_PASSWORD (set by
+ * the Node side from the data folder's secret file; passed by environment, not argument).
  * Prints "NEWSGRAPH_NEO4J_READY bolt://127.0.0.1:N" on stdout once Bolt accepts connections.
  */
 public final class LocalNeo4j {
@@ -41,13 +44,15 @@ public final class LocalNeo4j {
             }
         }
         if (data == null) fail("--data DIR is required");
+        String password = System.getenv("NEWSGRAPH_NEO4J_PASSWORD");
+        if (password == null || password.length() < 16) fail("NEWSGRAPH_NEO4J_PASSWORD (16+ characters) is required");
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(Path.of(data).toAbsolutePath())
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
             .setConfig(HttpConnector.enabled, false)
-            .setConfig(GraphDatabaseSettings.auth_enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, true)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
             .build();
@@ -58,6 +63,16 @@ public final class LocalNeo4j {
             stop.countDown();
         }, "newsgraph-neo4j-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+
+        // Until this runs, the only login Bolt accepts is the built-in neo4j/neo4j, which may do
+        // nothing but change its password; we set ours over it (embedded code needs no login).
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Setting the password it already has is refused: nothing to do then.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+        }
 
         // The default database is started by build(); make sure it answers before announcing readiness.
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
