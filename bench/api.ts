@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const { db, driver } = graph;
   try {
     const catalog = loadCypherCatalog();
-    const app = await startApp(loadConfig({ NEO4J_URI: db.uri, PORT: '0', INGEST_DEMO: 'false', NEO4J_PASSWORD: 'x' }), () => {});
+    const app = await startApp(loadConfig({ NEO4J_URI: db.uri, PORT: '0', INGEST_DEMO: 'false', NEO4J_PASSWORD: db.password }), () => {});
     // A keep-alive node:http client: Node's built-in fetch (undici) adds ~0.7 ms per call on
     // this machine, which is the client's cost, not the server's (measured in _floor_ below).
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });

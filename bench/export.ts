@@ -38,7 +38,7 @@ async function child(kind: string, uri: string): Promise<void> {
   let bytes = 0;
   let rows = 0;
   if (kind === 'driver-stream' || kind === 'driver-eager') {
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.BENCH_NEO4J_PASSWORD ?? ''), { disableLosslessIntegers: true });
     const catalog = loadCypherCatalog();
     try {
       for (const name of ALL_PARTS) {
@@ -59,7 +59,7 @@ async function child(kind: string, uri: string): Promise<void> {
     }
   } else {
     const [format, scope] = kind.split(':') as [ExportFormat, string];
-    const repo = GraphRepository.create({ uri, user: 'neo4j', password: 'x', database: loadConfig({ NEO4J_URI: uri }).NEO4J_DATABASE });
+    const repo = GraphRepository.create({ uri, user: 'neo4j', password: process.env.BENCH_NEO4J_PASSWORD ?? '', database: loadConfig({ NEO4J_URI: uri }).NEO4J_DATABASE });
     try {
       const exports = new ExportService(repo, new GraphService(repo));
       const request = scope === 'all' ? { ids: [], all: true } : { ids: ['e:0'], depth: 2, limit: 100_000 };
@@ -74,8 +74,13 @@ async function child(kind: string, uri: string): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
-function runChild(kind: string, uri: string): Measured {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, '--uri', uri], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function runChild(kind: string, uri: string, password: string): Measured {
+  // The password goes by environment: a process's arguments are visible to other users.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, '--uri', uri], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, BENCH_NEO4J_PASSWORD: password },
+  });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${kind} failed: ${r.stderr}`);
   return JSON.parse(line) as Measured;
@@ -95,10 +100,10 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- |');
     const row = (name: string, m: Measured): void =>
       console.log(`| ${name} | ${(m.ms / 1000).toFixed(1)} | ${m.bytes ? mb(m.bytes) : `${m.rows} rows`} | ${m.bytes ? (m.bytes / 1024 / 1024 / (m.ms / 1000)).toFixed(1) : '–'} | ${m.maxRssMb.toFixed(0)} | ${m.peakHeapMb.toFixed(0)} |`);
-    row('baseline: bare driver, the same 4 queries streamed', runChild('driver-stream', uri));
-    row('baseline: bare driver, the same 4 queries with executeQuery (in memory)', runChild('driver-eager', uri));
-    for (const format of formats) row(`${format}, whole graph`, runChild(`${format}:all`, uri));
-    row('GRAPHML, subgraph: 2 hops around the top hub, limit 100k', runChild('GRAPHML:subgraph', uri));
+    row('baseline: bare driver, the same 4 queries streamed', runChild('driver-stream', uri, graph.db.password));
+    row('baseline: bare driver, the same 4 queries with executeQuery (in memory)', runChild('driver-eager', uri, graph.db.password));
+    for (const format of formats) row(`${format}, whole graph`, runChild(`${format}:all`, uri, graph.db.password));
+    row('GRAPHML, subgraph: 2 hops around the top hub, limit 100k', runChild('GRAPHML:subgraph', uri, graph.db.password));
   } finally {
     await graph.close();
   }

@@ -51,7 +51,7 @@ export async function openGeneratedGraph(opts: { name: string; entities: number;
   const keep = process.env.BENCH_DATA_DIR;
   const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), `newsgraph-bench-${opts.name}-`));
   const db = await startLocalNeo4j({ dataDir: dir, port: 0, heap: '3g', pagecache: '2g', log: console.log });
-  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(db.uri, neo4j.auth.basic(db.user, db.password), { disableLosslessIntegers: true });
   const close = async (): Promise<void> => {
     await driver.close();
     await db.stop();

@@ -7,9 +7,9 @@ MATCH ()-[old:RELATED {id: mv.oldId}]->()
 MATCH (s:Entity {id: mv.source})
 MATCH (t:Entity {id: mv.target})
 MERGE (s)-[r:RELATED {id: mv.newId}]->(t)
-  ON CREATE SET r.type = mv.type, r.role = mv.role, r.firstSeen = mv.firstSeen, r.lastSeen = mv.lastSeen, r.weight = 0
-SET r.firstSeen = CASE WHEN mv.firstSeen < r.firstSeen THEN mv.firstSeen ELSE r.firstSeen END,
-    r.lastSeen = CASE WHEN mv.lastSeen > r.lastSeen THEN mv.lastSeen ELSE r.lastSeen END
+  ON CREATE SET r.type = mv.type, r.role = mv.role, r.firstSeen = datetime(mv.firstSeen), r.lastSeen = datetime(mv.lastSeen), r.weight = 0
+SET r.firstSeen = CASE WHEN datetime(mv.firstSeen) < r.firstSeen THEN datetime(mv.firstSeen) ELSE r.firstSeen END,
+    r.lastSeen = CASE WHEN datetime(mv.lastSeen) > r.lastSeen THEN datetime(mv.lastSeen) ELSE r.lastSeen END
 WITH old, mv
 CALL (mv) {
   MATCH (v:Evidence {relationId: mv.oldId})

@@ -3,7 +3,7 @@
 // root of the neighbour's degree, so a hub such as "United States" does not drown the rest.
 // Params: $ids (frontier entity ids), $exclude (ids already collected), $limit (integer),
 //         $types (entity types or null), $relationTypes (relation types or null),
-//         $minWeight (integer), $since, $until (ISO date strings or null)
+//         $minWeight (integer), $since, $until (ISO date strings or null; compared as datetimes)
 // Returns: entities (list of {id, name, type, aliases, articleCount, date}, best first, at most $limit),
 //          total (how many neighbours matched before the limit)
 UNWIND $ids AS id
@@ -12,8 +12,8 @@ WHERE NOT n.id IN $exclude
   AND ($types IS NULL OR n.type IN $types)
   AND ($relationTypes IS NULL OR r.type IN $relationTypes)
   AND r.weight >= $minWeight
-  AND ($since IS NULL OR r.lastSeen >= $since)
-  AND ($until IS NULL OR r.firstSeen <= $until)
+  AND ($since IS NULL OR r.lastSeen >= datetime($since))
+  AND ($until IS NULL OR r.firstSeen <= datetime($until))
 WITH n, sum(r.weight * CASE r.type WHEN 'MENTIONED_WITH' THEN 0.3 ELSE 1.0 END) AS w
 WITH n, w / sqrt(1.0 + COUNT { (n)-[:RELATED]-() }) AS strength
 ORDER BY strength DESC, n.articleCount DESC, n.id

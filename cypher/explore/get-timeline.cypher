@@ -7,7 +7,7 @@ UNWIND $ids AS id
 MATCH (:Entity {id: id})-[:RELATED {type: 'PARTICIPATED_IN'}]->(ev:Entity {type: 'EVENT'})
 WITH DISTINCT ev
 MATCH (a:Article)-[:MENTIONS]->(ev)
-WITH ev, a, coalesce(ev.date, substring(a.publishedAt, 0, 10), substring(a.ingestedAt, 0, 10)) AS date
+WITH ev, a, coalesce(ev.date, toString(date(a.publishedAt)), substring(a.ingestedAt, 0, 10)) AS date
 WHERE ($since IS NULL OR date >= $since) AND ($until IS NULL OR date <= $until)
 CALL (ev) {
   MATCH (p:Entity)-[r:RELATED {type: 'PARTICIPATED_IN'}]->(ev)

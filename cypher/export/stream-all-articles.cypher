@@ -1,13 +1,13 @@
 // The articles cited by the evidence a whole-graph export carries (each once).
 // Params: $types (entity types or null), $relationTypes (list or null), $minWeight (integer),
-//         $since, $until (ISO date strings or null)
+//         $since, $until (ISO date strings or null; compared as datetimes)
 // Returns: article {id, title, url, source, publishedAt}
 MATCH (s:Entity)-[r:RELATED]->(t:Entity)
 WHERE ($types IS NULL OR (s.type IN $types AND t.type IN $types))
   AND ($relationTypes IS NULL OR r.type IN $relationTypes)
   AND r.weight >= $minWeight
-  AND ($since IS NULL OR r.lastSeen >= $since)
-  AND ($until IS NULL OR r.firstSeen <= $until)
+  AND ($since IS NULL OR r.lastSeen >= datetime($since))
+  AND ($until IS NULL OR r.firstSeen <= datetime($until))
 MATCH (:Evidence {relationId: r.id})-[:FROM]->(a:Article)
 WITH DISTINCT a
 RETURN a {.id, .title, .url, .source, .publishedAt} AS article

@@ -1,17 +1,19 @@
 // Merges relations by id between existing entities and records each evidence sentence
 // as an Evidence node linked to its article.
-// Params: $articleId, $seenAt (ISO date string), $extractorVersion,
+// Params: $articleId, $extractorVersion,
 //         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence}]}]
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
 // Returns: relations (count)
 MATCH (a:Article {id: $articleId})
+// Seen when the article was published, else when it was first ingested (what refresh-relations recomputes).
+WITH a, coalesce(a.publishedAt, datetime(a.ingestedAt)) AS seenAt
 UNWIND $relations AS r
 MATCH (s:Entity {id: r.source})
 MATCH (t:Entity {id: r.target})
 MERGE (s)-[rel:RELATED {id: r.id}]->(t)
-  ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = $seenAt, rel.lastSeen = $seenAt, rel.weight = 0
-SET rel.firstSeen = CASE WHEN $seenAt < rel.firstSeen THEN $seenAt ELSE rel.firstSeen END,
-    rel.lastSeen = CASE WHEN $seenAt > rel.lastSeen THEN $seenAt ELSE rel.lastSeen END
+  ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = seenAt, rel.lastSeen = seenAt, rel.weight = 0
+SET rel.firstSeen = CASE WHEN seenAt < rel.firstSeen THEN seenAt ELSE rel.firstSeen END,
+    rel.lastSeen = CASE WHEN seenAt > rel.lastSeen THEN seenAt ELSE rel.lastSeen END
 WITH a, rel, r
 CALL (a, rel, r) {
   UNWIND r.evidence AS ev

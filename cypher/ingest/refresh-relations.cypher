@@ -1,10 +1,18 @@
-// Recomputes the weight (distinct supporting articles) of relations and deletes those that
-// no evidence supports any more.
+// Recomputes each relation from the evidence that is left: its weight (distinct supporting
+// articles) and its firstSeen/lastSeen (the earliest and latest of those articles' dates:
+// publication, else ingestion); deletes the relations no evidence supports any more.
 // Params: $relationIds (list of relation ids)
 // Returns: deleted (count of relations removed)
 UNWIND $relationIds AS rid
 MATCH ()-[r:RELATED {id: rid}]->()
-SET r.weight = size(COLLECT { MATCH (v:Evidence {relationId: rid})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
+CALL (rid) {
+  OPTIONAL MATCH (:Evidence {relationId: rid})-[:FROM]->(x:Article)
+  WITH DISTINCT x, coalesce(x.publishedAt, datetime(x.ingestedAt)) AS seen
+  RETURN count(x) AS weight, min(seen) AS firstSeen, max(seen) AS lastSeen
+}
+SET r.weight = weight,
+    r.firstSeen = coalesce(firstSeen, r.firstSeen),
+    r.lastSeen = coalesce(lastSeen, r.lastSeen)
 WITH r
 WHERE r.weight = 0
 DELETE r

@@ -13,14 +13,14 @@ import { ROOT_DIR } from '../../server/src/config.ts';
 import { cypherValue, type ExportFormat } from '../../server/src/pipeline/export/export-data.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { postGraphql } from '../helpers/graphql-client.ts';
-import { freshRepository, testConfig, testNeo4jUri } from '../helpers/test-db.ts';
+import { freshRepository, testConfig, testNeo4jPassword, testNeo4jUri } from '../helpers/test-db.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const HOSTILE = ['<img src=x onerror=alert(1)>', "x'}) DETACH DELETE n //", '=cmd|\' /C calc\'!A0', 'quote " and \\ backslash', 'ctrl\u0001char\nnewline'];
 
 /** Entities, relations, evidence and cited articles in the test database. */
 async function countGraph(): Promise<{ entities: number; relations: number; evidence: number; articles: number }> {
-  const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', testNeo4jPassword()), { disableLosslessIntegers: true });
   try {
     const { records } = await driver.executeQuery(
       'RETURN COUNT { (:Entity) } AS entities, COUNT { ()-[:RELATED]->() } AS relations, COUNT { (:Evidence) } AS evidence, COUNT { (a:Article) WHERE EXISTS { (:Evidence)-[:FROM]->(a) } } AS articles',
@@ -117,7 +117,7 @@ print(json.dumps({"gn": g.number_of_nodes(), "ge": g.number_of_edges(), "xn": x.
 
   it('the Cypher script recreates the same subgraph in an empty Neo4j, and hostile names create nothing extra', async () => {
     const script = (await exportFile('CYPHER')).content;
-    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'), { disableLosslessIntegers: true });
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', testNeo4jPassword()), { disableLosslessIntegers: true });
     try {
       const repo = await freshRepository(); // empty the database
       await repo.close();
@@ -139,7 +139,7 @@ print(json.dumps({"gn": g.number_of_nodes(), "ge": g.number_of_edges(), "xn": x.
 
 describe('Cypher literals (property-based, against the real Neo4j)', () => {
   it('any string or list of strings comes back unchanged from the literal the exporter writes', async () => {
-    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', testNeo4jPassword()));
     const session = driver.session();
     try {
       await fc.assert(
@@ -191,9 +191,9 @@ describe('export downloads and CLI', () => {
     ['/export/json?ids=nope', 404, /No entity has the id "nope"/],
     ['/export/json', 400, /ids must name at least one entity/],
     ['/export/json?all=maybe', 400, /all must be true or false/],
-    [`/export/json?ids=${ICE}&depth=9`, 400, /depth must be between 1 and 3; got 9/],
+    [`/export/json?ids=${ICE}&depth=9`, 400, /depth must be between 0 \(exactly the ids\) and 3; got 9/],
     [`/export/json?ids=${ICE}&limit=200000`, 400, /limit is 200000; the most allowed is 100000/],
-    ['/export/json?all=true&since=yesterday', 400, /since "yesterday" is not a date/],
+    ['/export/json?all=true&since=yesterday', 400, /since "yesterday" is not an ISO 8601 date/],
     ['/export/json?all=true&types=PLANET', 400, /"PLANET" is not an entity type/],
   ])('refuses %s with %i before sending any of the file', async (url, status, message) => {
     const res = await fetch(`${app.url}${url}`);
@@ -225,7 +225,7 @@ describe('export downloads and CLI', () => {
   it('npm run export -- --all streams the whole graph', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/export.ts'), '--format', 'graphml', '--all'], {
       cwd: ROOT_DIR,
-      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: 'x' },
+      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword() },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -237,7 +237,7 @@ describe('export downloads and CLI', () => {
   it('npm run export writes the export to stdout', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/export.ts'), '--format', 'json', '--ids', ICE, '--depth', '1'], {
       cwd: ROOT_DIR,
-      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: 'x' },
+      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword() },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -257,7 +257,7 @@ describe('large streamed exports', () => {
     await repo.close();
     app = await startApp(testConfig({ INGEST_DEMO: 'false' }), () => {});
     // A generated graph big enough (~10 MB of GraphML) that a download is still going when cancelled.
-    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', testNeo4jPassword()));
     try {
       await driver.executeQuery('UNWIND range(0, 2999) AS i CREATE (:Entity {id: "person:g" + i, name: "Generated person " + i, type: "PERSON", aliases: [], articleCount: 1})');
       await driver.executeQuery(
@@ -279,7 +279,7 @@ describe('large streamed exports', () => {
     const reader = res.body?.getReader();
     const first = await reader?.read();
     expect(first?.value?.byteLength).toBeGreaterThan(0);
-    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', 'x'));
+    const driver = neo4j.driver(testNeo4jUri(), neo4j.auth.basic('neo4j', testNeo4jPassword()));
     const openExports = async (): Promise<number> => {
       const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'evidenceCount' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n");
       return Number(records[0]?.get('n'));

@@ -58,6 +58,7 @@ export const QUERY_NAMES = [
   'curation/get-splits',
   'admin/count-articles',
   'admin/ping',
+  'admin/migrate-dates',
   'admin/count-graph',
   'admin/delete-everything',
 ] as const;

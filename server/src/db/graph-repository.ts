@@ -27,6 +27,27 @@ export interface Neo4jConnection {
   database: string;
 }
 
+/** A Neo4j temporal value as the ISO string the API speaks; anything else unchanged. */
+function temporalToIso(value: unknown): unknown {
+  if (neo4j.isDateTime(value)) return value.toStandardDate().toISOString();
+  if (neo4j.isDate(value) || neo4j.isLocalDateTime(value)) return value.toString();
+  return value;
+}
+
+/** Record values with temporal values as ISO strings, deeply (for services that read raw records). */
+function plainValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainValues);
+  const converted = temporalToIso(value);
+  if (converted !== value) return converted;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValues(v)]));
+  }
+  return value;
+}
+
+/** A stored date (a datetime, or a string from before the migration) as an ISO string. */
+const isoDate = z.preprocess(temporalToIso, z.string().nullable().optional()).transform((v) => v ?? null);
+
 const entitySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -42,8 +63,8 @@ const relationSchema = z.object({
   source: z.string(),
   target: z.string(),
   weight: z.number().int().nullable().transform((n) => n ?? 0),
-  firstSeen: z.string().nullable().optional(),
-  lastSeen: z.string().nullable().optional(),
+  firstSeen: isoDate,
+  lastSeen: isoDate,
 });
 
 const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
@@ -53,7 +74,7 @@ const articleSchema = z.object({
   title: z.string(),
   url: nullableString,
   source: nullableString,
-  publishedAt: nullableString,
+  publishedAt: isoDate,
 });
 
 const viewSchema = z.object({ name: z.string(), state: z.string(), savedAt: z.string() });
@@ -142,6 +163,10 @@ export class GraphRepository {
         await this.driver.verifyConnectivity({ database: this.database });
         return;
       } catch (err) {
+        // Wrong credentials will not get better by waiting.
+        if (err instanceof neo4j.Neo4jError && /Security\.(Unauthorized|AuthenticationRateLimit)/.test(err.code)) {
+          throw new AppError('SERVICE_UNAVAILABLE', `Neo4j at ${this.uri} refused the login: check NEO4J_USER and NEO4J_PASSWORD.`);
+        }
         lastError = err;
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -155,6 +180,7 @@ export class GraphRepository {
       // Schema statements cannot share a transaction with each other: one auto-commit each.
       for (const statement of this.catalog.schema) await session.run(statement);
       await session.run('CALL db.awaitIndexes(60)');
+      await session.executeWrite((tx) => this.run(tx, 'admin/migrate-dates', {}));
     });
   }
 
@@ -186,7 +212,6 @@ export class GraphRepository {
       });
       await this.run(tx, 'ingest/merge-relations', {
         articleId: batch.article.id,
-        seenAt: batch.article.publishedAt ?? new Date().toISOString(),
         extractorVersion: batch.article.extractorVersion,
         relations: batch.relations.map((r) => ({
           ...r,
@@ -434,13 +459,13 @@ export class GraphRepository {
    */
   async inWriteTransaction<T>(work: (run: QueryRunner) => Promise<T>): Promise<T> {
     return this.write((tx) =>
-      work(async (name, params) => (await this.run(tx, name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => r.toObject() as Record<string, unknown>)),
+      work(async (name, params) => (await this.run(tx, name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => plainValues(r.toObject()) as Record<string, unknown>)),
     );
   }
 
   /** Runs one read-only catalog query and returns its records as plain objects. */
   async readRecords(name: QueryName, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-    return (await this.read(name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => r.toObject() as Record<string, unknown>);
+    return (await this.read(name, toNeo4jParams(params) as Record<string, unknown>)).records.map((r) => plainValues(r.toObject()) as Record<string, unknown>);
   }
 
   /** Runs EXPLAIN on a catalog query (used by tests to check every query file compiles). */

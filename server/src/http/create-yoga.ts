@@ -42,6 +42,39 @@ function useMutationToken(token: string): Plugin {
   };
 }
 
+/**
+ * Every error reaches the client with an `extensions.code` (graphql-js's errors for bad
+ * variables carry none: they get BAD_USER_INPUT), and a request that produced no data at all
+ * is a client mistake answered 4xx. Without GraphiQL (production), nothing that describes the
+ * schema or the server leaks: no "Did you mean …" suggestions, no `originalError` (a parser's
+ * message), no stack. Errors are amended in place so yoga still serialises them its way.
+ */
+function useClientErrorShape(production: boolean): Plugin {
+  return {
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || typeof result !== 'object' || result === null || !('errors' in result)) return;
+      const { errors, data } = result as { errors?: readonly unknown[]; data?: unknown };
+      for (const e of errors ?? []) {
+        if (!(e instanceof GraphQLError)) continue;
+        const ext = e.extensions as Record<string, unknown>;
+        ext.code ??= 'BAD_USER_INPUT';
+        if ((data === undefined || data === null) && ext.code !== 'INTERNAL_SERVER_ERROR' && ext.code !== 'SERVICE_UNAVAILABLE') {
+          // yoga answers `spec` errors 200 under Accept: application/json; a request that did
+          // nothing is the client's mistake whatever it accepts.
+          const http = (ext.http ?? {}) as { status?: number };
+          const status = http.status && http.status >= 400 ? http.status : ext.code === 'UNAUTHENTICATED' ? 401 : 400;
+          ext.http = { ...http, status, spec: false };
+        }
+        if (production) {
+          delete ext.originalError;
+          delete ext.stack;
+          e.message = e.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        }
+      }
+    },
+  };
+}
+
 /** Introspection off (production without GRAPHIQL=true). */
 function useNoIntrospection(): Plugin {
   return {
@@ -72,6 +105,7 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
     }) as Plugin,
   ];
   if (!opts.graphiql) plugins.push(useNoIntrospection());
+  plugins.push(useClientErrorShape(!opts.graphiql));
   const corsOrigins = new Set((opts.corsOrigins ?? []).map((o) => o.toLowerCase()));
   if (opts.apiToken) plugins.push(useMutationToken(opts.apiToken));
 

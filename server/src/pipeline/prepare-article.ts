@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, ArticleInput } from '../domain/types.ts';
+import { cleanField, cleanLine, cleanText, FIELD_LIMITS } from '../domain/clean-text.ts';
 import { badInput } from '../domain/errors.ts';
 
 /** Limits applied to every article before extraction. */
@@ -7,7 +8,6 @@ export interface ArticleLimits {
   maxBytes: number;
 }
 
-const MAX_TITLE_CHARS = 500;
 
 /**
  * Validates an article and gives it its id: a hash of the normalised text, so the same
@@ -25,16 +25,19 @@ export function prepareArticle(input: ArticleInput, limits: ArticleLimits): Arti
   if (looksBinary(raw)) {
     throw badInput('Article text looks binary (it contains NUL or control bytes); send plain UTF-8 text.');
   }
-  const text = normaliseText(raw);
+  const text = normaliseText(cleanText(raw));
   if (text.length === 0) throw badInput('Article text is empty.');
 
-  const title = (input.title ?? '').trim() || firstLine(text);
+  // A title given is checked against its cap; one taken from the first line is shortened to fit.
+  const given = cleanField(input.title ?? '', 'title');
+  const derived = cleanLine(firstLine(text));
+  const title = given || (derived.length > FIELD_LIMITS.title ? `${derived.slice(0, FIELD_LIMITS.title - 1)}…` : derived);
   return {
     id: articleId(text),
-    title: title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title,
+    title,
     text,
-    url: emptyToNull(input.url),
-    source: emptyToNull(input.source),
+    url: emptyToNull(cleanField(input.url ?? '', 'url')),
+    source: emptyToNull(cleanField(input.source ?? '', 'source')),
     publishedAt: normaliseDate(input.publishedAt),
   };
 }
@@ -76,11 +79,41 @@ function emptyToNull(value: string | null | undefined): string | null {
   return v.length > 0 ? v : null;
 }
 
-function normaliseDate(value: string | null | undefined): string | null {
+/** ISO 8601: a calendar date, optionally with a time and a zone (Z or ±hh:mm; none means UTC). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The earliest publication date accepted. */
+export const EARLIEST_DATE = '1900-01-01';
+
+/**
+ * The instant an ISO 8601 date names (ms since 1970), or a BAD_USER_INPUT naming `field`:
+ * a calendar date with optional time and zone only (no "June 5", no extended years such as
+ * +099999), and a real calendar day.
+ */
+export function parseIsoDate(value: string, field: string): number {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const m = ISO_DATE.exec(value);
+  if (!m) throw badInput(`${field} "${shown}" is not an ISO 8601 date (e.g. 2024-06-12 or 2024-06-12T09:30:00Z).`);
+  const [, y, mo, d, h, mi, , zone] = m;
+  const spelled = value.replace(' ', 'T');
+  const t = Date.parse(h === undefined ? `${y}-${mo}-${d}T00:00:00Z` : zone ? spelled : `${spelled}Z`);
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (Number.isNaN(t) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d) || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59) {
+    throw badInput(`${field} "${shown}" is not a real date.`);
+  }
+  return t;
+}
+
+/** A publication date checked (ISO 8601, from 1900 to one year from now) and normalised to an ISO instant. */
+export function normaliseDate(value: string | null | undefined, field = 'publishedAt', now: Date = new Date()): string | null {
   const v = emptyToNull(value);
   if (v === null) return null;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw badInput(`publishedAt "${v}" is not a date (use ISO 8601, e.g. 2024-06-12).`);
+  const t = parseIsoDate(v, field);
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
+  if (t < Date.parse(`${EARLIEST_DATE}T00:00:00Z`) || t > latest.getTime()) {
+    throw badInput(`${field} "${v.slice(0, 40)}" is out of range: dates from ${EARLIEST_DATE} to one year from today are accepted.`);
+  }
   return new Date(t).toISOString();
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { GraphRepository, QueryRunner } from '../db/graph-repository.ts';
+import { cleanField } from '../domain/clean-text.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import { ENTITY_TYPES, isRelationType, type EntityType, type GraphBatch, type GraphEntity } from '../domain/types.ts';
 import { entityId, relationId } from '../pipeline/resolve.ts';
@@ -102,8 +103,8 @@ export class CurationService {
 
   /** Renames an entity; the old name stays as an alias. */
   async rename(id: string, name: string): Promise<CurationResult> {
-    const clean = name.trim();
-    if (clean.length === 0 || clean.length > 300) throw badInput('name must be 1 to 300 characters.');
+    const clean = cleanField(name, 'name');
+    if (clean.length === 0) throw badInput('name must not be empty.');
     return this.repo.inWriteTransaction(async (run) => {
       const [e] = await this.requireEntities(run, [id]);
       if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
@@ -131,14 +132,14 @@ export class CurationService {
    * that also uses the original's other names stays with the original).
    */
   async split(id: string, aliases: string[], name: string | null | undefined, type: EntityType | null | undefined): Promise<CurationResult> {
-    const moved = [...new Set(aliases.map((a) => a.trim()).filter(Boolean))];
+    const moved = [...new Set(aliases.map((a) => cleanField(a, 'alias', 'aliases')).filter(Boolean))];
     if (moved.length === 0 || moved.length > 50) throw badInput('aliases must name 1 to 50 of the entity’s aliases.');
     return this.repo.inWriteTransaction(async (run) => {
       const [e] = await this.requireEntities(run, [id]);
       if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
       const unknown = moved.filter((a) => !e.aliases.includes(a));
       if (unknown.length > 0) throw badInput(`Not aliases of ${e.name}: ${unknown.join(', ')}.`);
-      const newName = (name ?? '').trim() || moved[0] || '';
+      const newName = cleanField(name ?? '', 'name') || moved[0] || '';
       const newType = type ?? e.type;
       const newId = entityId(newType, newName);
       if (newId === id || (await run('explore/get-entities', { ids: [newId] })).length > 0) {

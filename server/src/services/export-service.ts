@@ -14,6 +14,8 @@ import { edgeFilter, type GraphService } from './graph-service.ts';
 export const EXPORT_LIMITS = {
   /** Neighbours selected around the seeds when the request does not say. */
   defaultNodes: 5000,
+  /** Most hops an export reaches from its seeds. */
+  maxDepth: 3,
   /** Most entities a subgraph export (ids + depth) may select. */
   maxNodes: 100_000,
   /** Most entities a GraphQL export may select. */
@@ -82,6 +84,9 @@ export class ExportService {
       };
     }
     const depth = req.depth ?? 1;
+    if (!Number.isInteger(depth) || depth < 0 || depth > EXPORT_LIMITS.maxDepth) {
+      throw badInput(`depth must be between 0 (exactly the ids) and ${EXPORT_LIMITS.maxDepth}; got ${depth}.`);
+    }
     if (depth === 0) return this.exactly(req, maxNodes, exportedAt);
     const { nodes, filter } = await this.graph.selectNodes(
       { ids: req.ids, depth, types: req.types ?? null, since: req.since ?? null, until: req.until ?? null, limit: req.limit ?? Math.min(EXPORT_LIMITS.defaultNodes, maxNodes) },

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphRepository } from '../db/graph-repository.ts';
+import { parseIsoDate } from '../pipeline/prepare-article.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import {
   isRelationType,
@@ -181,6 +182,7 @@ export class GraphService {
   /** A page of articles, newest first. */
   async articles(first: number | null | undefined, after: string | null | undefined): Promise<{ nodes: StoredArticle[]; endCursor: string | null; hasNextPage: boolean }> {
     const n = clampLimit('first', first, LIMITS.articlesDefault, LIMITS.articlesMax);
+    if (after && !ARTICLE_CURSOR.test(after)) throw badInput('after is not a cursor from articles { endCursor }; leave it out for the first page.');
     const page = await this.repo.listArticles(n + 1, after ?? '');
     const shown = page.slice(0, n);
     return { nodes: shown.map((p) => p.article), endCursor: shown.at(-1)?.cursor ?? null, hasNextPage: page.length > n };
@@ -232,12 +234,13 @@ export function edgeFilter(args: Omit<NeighborhoodArgs, 'ids'>): EdgeFilter {
  */
 function isoDate(name: 'since' | 'until', value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw badInput(`${name} "${value}" is not a date (use ISO 8601, e.g. 2024-06-12).`);
-  const iso = new Date(t).toISOString();
+  const iso = new Date(parseIsoDate(value.trim(), name)).toISOString();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return iso;
   return name === 'since' ? iso.slice(0, 10) : `${iso.slice(0, 10)}T23:59:59.999Z`;
 }
+
+/** An articles cursor as list-articles makes it: ingestedAt|id. */
+const ARTICLE_CURSOR = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})\|[^|\s]{1,200}$/;
 
 function clampLimit(name: string, value: number | null | undefined, fallback: number, max: number): number {
   if (value === null || value === undefined) return fallback;

@@ -1,4 +1,5 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
+import { cleanLine } from '../domain/clean-text.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import type { SavedView } from '../domain/types.ts';
 
@@ -16,9 +17,11 @@ export class ViewsService {
 
   /** Saves a view under a name, replacing one of the same name. */
   save(name: string, state: string): Promise<SavedView> {
-    const n = name.trim();
+    const n = cleanLine(name);
     if (n.length === 0) throw badInput('name must not be empty.');
     if (n.length > VIEW_LIMITS.nameMaxChars) throw badInput(`name is ${n.length} characters; the limit is ${VIEW_LIMITS.nameMaxChars}.`);
+    // The state is a URL fragment: printable ASCII once percent-encoded, nothing else.
+    if (!/^#[\x21-\x7E]*$/.test(state)) throw badInput('state must be the view as a URL fragment: "#" then printable ASCII (percent-encoded).');
     if (!state.startsWith('#')) throw badInput('state must be the view as a URL fragment, starting with "#".');
     if (state.length > VIEW_LIMITS.stateMaxChars) throw badInput(`state is ${state.length} characters; the limit is ${VIEW_LIMITS.stateMaxChars}.`);
     return this.repo.saveView({ name: n, state, savedAt: new Date().toISOString() });

@@ -215,12 +215,12 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
   for await (const part of batches(src.edges(), 500)) {
     counts.relations += part.length;
     const rows = part.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null }));
-    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen;\n`;
+    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.firstSeen = datetime(row.firstSeen), r.lastSeen = datetime(row.lastSeen);\n`;
   }
   for await (const part of batches(src.articles(), 200)) {
     counts.articles += part.length;
     const rows = part.map((a) => ({ id: a.id, title: a.title, url: a.url, source: a.source, publishedAt: a.publishedAt }));
-    yield `UNWIND ${cypherValue(rows)} AS row MERGE (a:Article {id: row.id}) SET a.title = row.title, a.url = row.url, a.source = row.source, a.publishedAt = row.publishedAt;\n`;
+    yield `UNWIND ${cypherValue(rows)} AS row MERGE (a:Article {id: row.id}) SET a.title = row.title, a.url = row.url, a.source = row.source, a.publishedAt = datetime(row.publishedAt);\n`;
   }
   for await (const part of batches(src.evidence(), 200)) {
     counts.evidence += part.length;
