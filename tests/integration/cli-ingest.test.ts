@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
-import { freshRepository, testNeo4jPassword, testNeo4jUri } from '../helpers/test-db.ts';
+import { freshRepository, testNeo4jPassword, testNeo4jUri, testServices } from '../helpers/test-db.ts';
 
 function ingestCli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/ingest.ts'), ...args], {
@@ -50,6 +50,26 @@ describe('npm run ingest (CLI)', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(await repo.countGraph()).toEqual(before);
+  });
+
+  it('applies curation: after a merge, a new article ingested by the CLI does not bring the merged entity back', async () => {
+    await repo.deleteEverything();
+    const services = testServices(repo);
+    try {
+      const cbp = 'agency:customs-and-border-protection';
+      const ice = 'agency:immigration-and-customs-enforcement';
+      await services.ingest.ingest({ text: 'Border Note\n\nCustoms and Border Protection and Immigration and Customs Enforcement held a man in Texas.' });
+      expect(await repo.getEntities([cbp])).toHaveLength(1);
+      await services.curation.merge(ice, [cbp]);
+      const file = path.join(dir, 'after-merge.txt');
+      writeFileSync(file, 'Later Note\n\nCustoms and Border Protection released two men in El Paso, Texas.');
+      const r = ingestCli([file]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(await repo.getEntities([cbp])).toEqual([]);
+      expect((await repo.getEntities([ice]))[0]?.articleCount).toBe(2);
+    } finally {
+      await services.close();
+    }
   });
 
   it('names the missing path', () => {

@@ -8,7 +8,7 @@ import { prepareArticle } from '../../server/src/pipeline/prepare-article.ts';
 import { resolve } from '../../server/src/pipeline/resolve.ts';
 import { ingestFiles } from '../../server/src/services/ingest-files.ts';
 import type { Services } from '../../server/src/services/create-services.ts';
-import type { IngestService } from '../../server/src/services/ingest-service.ts';
+import { IngestService, extractInProcess } from '../../server/src/services/ingest-service.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const limits = { maxBytes: 2_000_000 };
@@ -80,6 +80,25 @@ describe('ingesting articles into the real Neo4j', () => {
     const bad = results.find((r) => !r.ok);
     expect(bad && !bad.ok && bad.error).toMatch(/binary\.txt.*(binary|UTF-8)/);
     expect((await repo.countGraph()).articles).toBe(2);
+  });
+
+  it('answers a text it already holds from the database, without extracting it again', async () => {
+    let extractions = 0;
+    const counting = new IngestService({
+      repo,
+      limits,
+      fetchPolicy: { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 1000 },
+      curate: async (b) => b,
+      extract: (article) => {
+        extractions++;
+        return extractInProcess(article);
+      },
+    });
+    const text = demo('03-kharwin-watchlist-release.txt');
+    const first = await counting.ingest({ text });
+    const again = await counting.ingest({ text: `${text}\n\n` });
+    expect(extractions).toBe(1);
+    expect(again).toMatchObject({ created: false, reprocessed: false, entityCount: first.entityCount, relationCount: first.relationCount, article: { id: first.article.id } });
   });
 
   it('finds "ICE" by alias and by prefix through the fulltext index', async () => {

@@ -88,7 +88,7 @@ export async function handleExport(exports: ExportService, req: IncomingMessage,
     }
     const request = req.method === 'POST' ? await fromBody(req, maxRequestBytes) : fromQuery(url);
     if (request.all && wholeGraphSlots) {
-      release = await wholeGraphSlots.acquire(EXPORT_QUEUE_WAIT_MS);
+      release = await wholeGraphSlots.acquire();
       if (!release) {
         res.setHeader('Retry-After', String(EXPORT_RETRY_AFTER_S));
         throw new AppError('SERVICE_UNAVAILABLE', `${wholeGraphSlots.size} whole-graph exports are running (EXPORT_CONCURRENCY); try again in a few seconds.`);
@@ -121,8 +121,6 @@ export async function handleExport(exports: ExportService, req: IncomingMessage,
   }
 }
 
-/** How long a whole-graph export waits for a slot before it is told to come back. */
-const EXPORT_QUEUE_WAIT_MS = 10_000;
 const EXPORT_RETRY_AFTER_S = 5;
 
 /** A URL path decoded; a malformed %-escape is the client's mistake (400), not a crash. */

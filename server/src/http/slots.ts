@@ -6,10 +6,14 @@ export class Slots {
   private used = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    /** How long `acquire` waits for a slot by default. */
+    readonly waitMs = 10_000,
+  ) {}
 
   /** Resolves a release function, or undefined when no slot came free within `waitMs`. */
-  acquire(waitMs: number): Promise<(() => void) | undefined> {
+  acquire(waitMs: number = this.waitMs): Promise<(() => void) | undefined> {
     if (this.used < this.size) {
       this.used++;
       return Promise.resolve(this.releaser());

@@ -20,12 +20,30 @@ export interface FetchedPage {
   body: string;
 }
 
-/** Whether an address is public: not private, loopback, link-local, multicast, reserved… */
+/** IPv6 global unicast: the only IPv6 block a news site can be on. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/** Blocks inside 2000::/3 that embed an IPv4 address or are not routed on the internet. */
+const REFUSED_V6 = ['2002::/16', '2001::/32', '2001:db8::/32', '2001:2::/48', '2001:10::/28', '2001:20::/28', '3fff::/20'].map((c) => ipaddr.parseCIDR(c));
+
+/**
+ * Whether an address may be fetched, by allow-list: IPv4 only in ipaddr.js's "unicast" range
+ * (not private, loopback, link-local, shared, multicast, reserved, documentation…); IPv6 only
+ * in global unicast 2000::/3 outside 6to4, Teredo and documentation blocks. IPv4-mapped IPv6
+ * (::ffff:a.b.c.d) is judged as the IPv4 it maps; IPv4-compatible (::a.b.c.d), NAT64 and every
+ * other form outside 2000::/3 are refused, whatever IPv4 they embed.
+ */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  let ip = ipaddr.parse(address);
-  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  return ip.range() === 'unicast';
+  const ip = ipaddr.parse(address);
+  if (ip.kind() === 'ipv4') return ip.range() === 'unicast';
+  const v6 = ip as ipaddr.IPv6;
+  // ipaddr.js reads "::a.b.c.d" (IPv4-compatible) as if it were "::ffff:a.b.c.d" (mapped).
+  if (address.includes('.') && !/^(0{0,4}:){0,5}:?ffff:\d/i.test(address.replace(/^\[|\]$/g, ''))) return false;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range() === 'unicast';
+  if (!v6.match(GLOBAL_UNICAST_V6)) return false;
+  if (REFUSED_V6.some((cidr) => v6.match(cidr))) return false;
+  return v6.range() === 'unicast';
 }
 
 /**

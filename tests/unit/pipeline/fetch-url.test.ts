@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl, isPublicAddress } from '../../../server/src/pipeline/fetch-url.ts';
 import { htmlToText } from '../../../server/src/pipeline/html-to-text.ts';
@@ -19,8 +20,46 @@ describe('isPublicAddress', () => {
     ['100.64.0.1', false],
     ['8.8.8.8', true],
     ['2606:4700:4700::1111', true],
+    // IPv6 forms that carry a private IPv4 address, or are not global unicast at all.
+    ['::127.0.0.1', false],
+    ['::7f00:1', false],
+    ['::a9fe:a9fe', false],
+    ['::8.8.8.8', false],
+    ['::ffff:169.254.169.254', false],
+    ['::ffff:8.8.8.8', true],
+    ['64:ff9b::7f00:1', false],
+    ['2002:7f00:1::1', false],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', false],
+    ['2001:db8::1', false],
+    ['ff02::1', false],
+    ['::', false],
+    ['100::1', false],
+    ['192.0.2.1', false],
+    ['198.18.0.1', false],
+    ['255.255.255.255', false],
+    ['224.0.0.1', false],
+    ['not an address', false],
   ])('%s is public: %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
+  });
+
+  it('refuses every IPv4-mapped, IPv4-compatible, 6to4 and NAT64 form of any private IPv4 address (property)', () => {
+    const privateV4 = fc.oneof(
+      fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(172), fc.integer({ min: 16, max: 31 }), fc.nat(255), fc.nat(255)),
+    );
+    fc.assert(
+      fc.property(privateV4, ([a, b, c, d]) => {
+        const hex = (x: number, y: number): string => ((x << 8) | y).toString(16);
+        for (const form of [`${a}.${b}.${c}.${d}`, `::ffff:${a}.${b}.${c}.${d}`, `::${a}.${b}.${c}.${d}`, `::${hex(a, b)}:${hex(c, d)}`, `64:ff9b::${hex(a, b)}:${hex(c, d)}`, `2002:${hex(a, b)}:${hex(c, d)}::1`]) {
+          expect(isPublicAddress(form), form).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -46,6 +85,8 @@ describe('fetchUrl refuses private addresses', () => {
     ['a loopback IP literal', () => `http://127.0.0.1:${port}/page`],
     ['a name that resolves to loopback', () => `http://localhost:${port}/page`],
     ['an IPv6 loopback literal', () => `http://[::1]:${port}/page`],
+    ['an IPv4-compatible IPv6 literal of loopback', () => `http://[::127.0.0.1]:${port}/page`],
+    ['an IPv4-mapped IPv6 literal of loopback', () => `http://[::ffff:7f00:1]:${port}/page`],
   ])('refuses %s', async (_, url) => {
     await expect(fetchUrl(url(), strict)).rejects.toThrow(/private or loopback.*ALLOW_PRIVATE_URLS/);
   });
