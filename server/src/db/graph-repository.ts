@@ -422,12 +422,13 @@ export class GraphRepository {
    */
   async deleteArticle(articleId: string): Promise<boolean> {
     return this.write(async (tx) => {
-      const record = (await this.run(tx, 'ingest/detach-article', { articleId })).records[0];
+      // Plan first, then delete, then apply the plan: lookups made after many deletions in one
+      // transaction slow down with every deletion (seconds per thousand on a large article).
+      const record = (await this.run(tx, 'ingest/plan-article-removal', { articleId })).records[0];
       if (!record) return false;
-      const touched = touchedSchema.parse(record.toObject());
-      await this.run(tx, 'ingest/delete-article', { articleId });
-      await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
-      await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
+      const relations = record.get('relations') as unknown[];
+      await this.run(tx, 'ingest/remove-article', { articleId });
+      await this.run(tx, 'ingest/apply-relation-refresh', { relations });
       return true;
     });
   }

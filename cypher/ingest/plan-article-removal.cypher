@@ -1,0 +1,23 @@
+// What deleting an article leaves of each relation it supported: the relation's weight and
+// firstSeen/lastSeen from the other articles' evidence. Read before anything is deleted, so
+// the index lookups see no pending deletions (which made them slow on large articles).
+// Params: $articleId
+// Returns: relations (list of {elementId, weight, firstSeen, lastSeen}; weight 0: nothing else supports it)
+MATCH (a:Article {id: $articleId})
+CALL (a) {
+  OPTIONAL MATCH (v:Evidence)-[:FROM]->(a)
+  WITH DISTINCT v.relationId AS rid
+  WHERE rid IS NOT NULL
+  CALL (rid, a) {
+    OPTIONAL MATCH (:Evidence {relationId: rid})-[:FROM]->(x:Article)
+    WHERE x <> a
+    WITH DISTINCT x, coalesce(x.publishedAt, datetime(x.ingestedAt)) AS seen
+    RETURN count(x) AS weight, min(seen) AS firstSeen, max(seen) AS lastSeen
+  }
+  CALL (rid) {
+    MATCH ()-[r:RELATED {id: rid}]->()
+    RETURN elementId(r) AS elementId
+  }
+  RETURN collect({elementId: elementId, weight: weight, firstSeen: firstSeen, lastSeen: lastSeen}) AS relations
+}
+RETURN relations
