@@ -14,6 +14,7 @@ import type { GraphService } from './services/graph-service.ts';
 import { checkHealth } from './services/health.ts';
 import { ingestFiles } from './services/ingest-files.ts';
 import type { IngestService } from './services/ingest-service.ts';
+import type { ViewsService } from './services/views-service.ts';
 
 /** A running Newsgraph: HTTP server, repository and (when NEO4J_URI is unset) its own Neo4j. */
 export interface RunningApp {
@@ -25,6 +26,7 @@ export interface RunningApp {
   ingest: IngestService;
   curation: CurationService;
   exports: ExportService;
+  views: ViewsService;
   /** The local Neo4j this app started and supervises (undefined with NEO4J_URI). */
   localNeo4j: LocalNeo4j | undefined;
   close(): Promise<void>;
@@ -118,6 +120,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ingest,
       curation,
       exports,
+      views,
       localNeo4j: openLocal,
       async close() {
         server.closeAllConnections();

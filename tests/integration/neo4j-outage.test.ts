@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -32,6 +33,20 @@ describe('when the local Neo4j dies under the running server', () => {
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the local Neo4j with auth on: a password of its own in a 0600 file, so an empty or wrong one is refused', async () => {
+    const secret = path.join(dataDir, 'neo4j', 'newsgraph-neo4j-secret');
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    expect(readFileSync(secret, 'utf8').trim()).toHaveLength(48);
+    for (const password of ['', 'neo4j', 'wrong-password-123']) {
+      const driver = neo4j.driver(app.neo4jUri, neo4j.auth.basic('neo4j', password));
+      try {
+        await expect(driver.verifyConnectivity(), `password "${password}"`).rejects.toMatchObject({ code: expect.stringMatching(/Security\.(Unauthorized|AuthenticationRateLimit)/) });
+      } finally {
+        await driver.close();
+      }
+    }
   });
 
   it('answers SERVICE_UNAVAILABLE and 503 on /health, restarts Neo4j by itself after kill -9, and recovers', async () => {

@@ -26,3 +26,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ NEO4J_URI: '' }).NEO4J_URI).toBeUndefined();
   });
 });
+
+describe('loadConfig: who may call the API', () => {
+  it('allows no other origin by default, and lists the ones CORS_ORIGINS names', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://desk.example.org, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://desk.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ PUBLIC_HOST: 'Newsgraph.Example.org' }).PUBLIC_HOST).toEqual(['newsgraph.example.org']);
+  });
+
+  it.each([
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS.*"\*" is never allowed/],
+    [{ CORS_ORIGINS: 'https://desk.example.org/path' }, /CORS_ORIGINS.*no path/],
+    [{ CORS_ORIGINS: 'desk.example.org' }, /CORS_ORIGINS/],
+    [{ PUBLIC_HOST: 'https://newsgraph.example.org' }, /PUBLIC_HOST/],
+    [{ EXPORT_CONCURRENCY: '0' }, /EXPORT_CONCURRENCY/],
+    [{ EXTRACT_WORKERS: '-1' }, /EXTRACT_WORKERS/],
+  ])('names the variable when %o is invalid', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

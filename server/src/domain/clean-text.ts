@@ -22,7 +22,7 @@ export const FIELD_LIMITS = {
 /** A field's name as the API spells it, with its cap. */
 export type FieldName = keyof typeof FIELD_LIMITS;
 
-/** Article text without control characters (tab and newline kept) or non-characters. */
+/** Article text without control characters (tab, newline and carriage return kept: normaliseText folds the last) or non-characters. */
 export function cleanText(text: string): string {
   return text.replace(UNWANTED_IN_TEXT, '');
 }
