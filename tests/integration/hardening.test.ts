@@ -114,6 +114,16 @@ describe('hardening against a hostile client (real HTTP, real Neo4j)', () => {
     });
   });
 
+  it('applies curation to articles ingested over GraphQL after a merge made over GraphQL', async () => {
+    const cbp = 'agency:customs-and-border-protection';
+    const ingest = (t: string) => post('mutation($t: String!) { ingestArticle(input: { text: $t }) { created } }', { t });
+    await ingest('First Note\n\nCustoms and Border Protection and Immigration and Customs Enforcement held a man in Texas.');
+    expect((await post('mutation($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, from: $from) { entity { id } } }', { into: ICE, from: [cbp] })).errors).toBeUndefined();
+    await ingest('Second Note\n\nCustoms and Border Protection released two men in El Paso, Texas.');
+    expect(await app.repo.getEntities([cbp])).toEqual([]);
+    expect((await app.repo.getEntities([ICE]))[0]?.articleCount).toBe(2);
+  });
+
   describe('dates', () => {
     const ingest = (text: string, publishedAt: string) =>
       post<{ ingestArticle: { article: { id: string; publishedAt: string } } }>('mutation($t: String!, $p: String) { ingestArticle(input: { text: $t, publishedAt: $p }) { article { id publishedAt } } }', { t: text, p: publishedAt });

@@ -61,6 +61,7 @@ export const QUERY_NAMES = [
   'admin/count-articles',
   'admin/ping',
   'admin/migrate-dates',
+  'admin/check-integrity',
   'admin/count-graph',
   'admin/delete-everything',
 ] as const;

@@ -445,6 +445,12 @@ export class GraphRepository {
     return graphCountsSchema.parse(result.records[0]?.toObject());
   }
 
+  /** Counts of broken invariants (all 0 in a healthy graph), by name: for fuzzing and checks after a crash. */
+  async checkIntegrity(): Promise<Record<string, number>> {
+    const record = (await this.read('admin/check-integrity', {})).records[0];
+    return z.record(z.string(), integer).parse(record?.toObject() ?? {});
+  }
+
   /**
    * Deletes the whole graph. For tests and explicit resets only. CALL … IN TRANSACTIONS
    * needs an auto-commit transaction, so this is the one write outside executeWrite.
