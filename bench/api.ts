@@ -12,7 +12,6 @@ import { startApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { loadCypherCatalog } from '../server/src/db/cypher-catalog.ts';
 import { createGraphqlApp } from '../server/src/http/create-yoga.ts';
-import { ViewsService } from '../server/src/services/views-service.ts';
 import { numberArg, openGeneratedGraph, percentile, seededRandom } from './generated-graph.ts';
 
 const ENTITIES = numberArg('entities', 100_000);
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
       });
     // The same GraphQL server without HTTP: yoga's own fetch, in process. Splits the overhead into
     // what GraphQL costs and what the HTTP round trip costs.
-    const yoga = createGraphqlApp({ graph: app.graph, ingest: app.ingest, curation: app.curation, exports: app.exports, views: new ViewsService(app.repo) }, { graphiql: false });
+    const yoga = createGraphqlApp(app, { graphiql: false });
     const gqlInProcess = async (query: string, variables: Record<string, unknown>): Promise<void> => {
       const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { errors?: unknown[] };
