@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../graphql/context.ts';
 import type { ExportService } from '../services/export-service.ts';
+import type { HealthReport } from '../services/health.ts';
 import { handleExport } from './export-download.ts';
 import { readBody, sendJsonError } from './http-util.ts';
 import { checkOrigin, originPolicy, type OriginPolicy } from './origin-guard.ts';
@@ -17,12 +18,6 @@ export interface HttpLimits {
   health?: () => Promise<HealthReport>;
   /** Whole-graph downloads running at once (EXPORT_CONCURRENCY); others wait, then get 503. */
   exportSlots?: Slots;
-}
-
-/** What GET /health answers. */
-export interface HealthReport {
-  ok: boolean;
-  dependencies: Record<string, { ok: boolean; ms: number; error?: string }>;
 }
 
 /**

@@ -1,4 +1,8 @@
-import type { HealthReport } from '../http/create-server.ts';
+/** What GET /health answers: each dependency's state and answer time; `ok` only when all are. */
+export interface HealthReport {
+  ok: boolean;
+  dependencies: Record<string, { ok: boolean; ms: number; error?: string }>;
+}
 
 /**
  * Runs each dependency's check (in parallel, each bounded by `timeoutMs`) and reports them

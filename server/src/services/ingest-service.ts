@@ -47,28 +47,20 @@ export async function extractInProcess(article: Article): Promise<GraphBatch> {
 
 /** Runs one article through fetch/parse → prepare → extract → resolve → load. */
 export class IngestService {
-  private readonly repo: GraphRepository;
-  private readonly limits: ArticleLimits;
-  private readonly fetchPolicy: FetchPolicy;
-  private readonly curate: IngestDeps['curate'];
-  private readonly extract: IngestDeps['extract'];
-
-  constructor(deps: IngestDeps) {
-    ({ repo: this.repo, limits: this.limits, fetchPolicy: this.fetchPolicy, curate: this.curate, extract: this.extract } = deps);
-  }
+  constructor(private readonly deps: IngestDeps) {}
 
   /**
    * Validates, extracts and stores one article in a single transaction. A text already stored
    * by the current extractor is answered from the database before any extraction runs.
    */
   async ingest(input: IngestInput): Promise<IngestOutcome> {
-    const article = prepareArticle(await this.toText(input), this.limits);
-    const known = await this.repo.getArticleSummary(article.id);
+    const article = prepareArticle(await this.toText(input), this.deps.limits);
+    const known = await this.deps.repo.getArticleSummary(article.id);
     if (known && known.extractorVersion === EXTRACTOR_VERSION) {
       return { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount };
     }
-    const batch = await this.curate(await this.extract(article));
-    const { created, reprocessed } = await this.repo.writeArticle(batch);
+    const batch = await this.deps.curate(await this.deps.extract(article));
+    const { created, reprocessed } = await this.deps.repo.writeArticle(batch);
     return {
       article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },
       created,
@@ -95,7 +87,7 @@ export class IngestService {
 
   /** Deletes an article and whatever only it supported. */
   deleteArticle(id: string): Promise<boolean> {
-    return this.repo.deleteArticle(id);
+    return this.deps.repo.deleteArticle(id);
   }
 
   /** Exactly one of text, html, url; HTML (given or fetched) is reduced to its main text. */
@@ -103,14 +95,14 @@ export class IngestService {
     const given = (['text', 'html', 'url'] as const).filter((k) => typeof input[k] === 'string' && (input[k] ?? '').trim() !== '');
     if (given.length > 1) throw badInput(`Give exactly one of text, html or url; got ${given.join(' and ')}.`);
     if (input.html && !input.text) {
-      if (Buffer.byteLength(input.html, 'utf8') > this.limits.maxBytes) {
-        throw badInput(`Article html is over the ${this.limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES).`);
+      if (Buffer.byteLength(input.html, 'utf8') > this.deps.limits.maxBytes) {
+        throw badInput(`Article html is over the ${this.deps.limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES).`);
       }
       const page = htmlToText(input.html, input.url ?? undefined);
       return { ...input, text: page.text, title: input.title ?? page.title };
     }
     if (input.url && !input.text) {
-      const page = await fetchUrl(input.url, this.fetchPolicy);
+      const page = await fetchUrl(input.url, this.deps.fetchPolicy);
       if (/html/i.test(page.contentType) || /^\s*</.test(page.body)) {
         const parsed = htmlToText(page.body, page.url);
         return { ...input, url: page.url, text: parsed.text, title: input.title ?? parsed.title };
