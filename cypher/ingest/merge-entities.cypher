@@ -1,6 +1,6 @@
 // Merges the article's entities by id, unions their aliases, links the article to each
 // with MENTIONS, and refreshes each entity's article count.
-// Params: $articleId, $entities [{id, name, type, aliases, mentionCount, eventType, count, date}]
+// Params: $articleId, $writeId (marks what this write made or kept), $entities [{id, name, type, aliases, mentionCount, eventType, count, date}]
 //         (eventType, count and date are null except for events)
 // Returns: entities (count)
 MATCH (a:Article {id: $articleId})
@@ -13,7 +13,7 @@ SET n.aliasText = reduce(s = '', x IN n.aliases | s + x + ' ; ')
 FOREACH (_ IN CASE WHEN e.eventType IS NULL THEN [] ELSE [1] END |
   SET n.eventType = e.eventType, n.count = e.count, n.date = e.date)
 MERGE (a)-[m:MENTIONS]->(n)
-SET m.count = e.mentionCount
+SET m.count = e.mentionCount, m.writeId = $writeId
 WITH n
 SET n.articleCount = COUNT { (:Article)-[:MENTIONS]->(n) }
 RETURN count(n) AS entities

@@ -1,6 +1,6 @@
 // Merges relations by id between existing entities and records each evidence sentence
 // as an Evidence node linked to its article.
-// Params: $articleId, $extractorVersion,
+// Params: $articleId, $extractorVersion, $writeId (marks what this write made or kept),
 //         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence}]}]
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
 // Returns: relations (count)
@@ -18,8 +18,11 @@ WITH a, rel, r
 CALL (a, rel, r) {
   UNWIND r.evidence AS ev
   MERGE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})
-    ON CREATE SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
-                  v.confidence = ev.confidence, v.extractorVersion = $extractorVersion
+  // Re-processing finds the old extraction's evidence still there (it is deleted after, unless
+  // written again here): it becomes exactly what a new node would be.
+  SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
+      v.confidence = ev.confidence, v.extractorVersion = $extractorVersion, v.writeId = $writeId
+  REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }
 SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })

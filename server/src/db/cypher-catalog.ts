@@ -10,7 +10,7 @@ export const QUERY_NAMES = [
   'ingest/merge-article',
   'ingest/merge-entities',
   'ingest/merge-relations',
-  'ingest/detach-article',
+  'ingest/detach-stale',
   'ingest/refresh-relations',
   'ingest/refresh-entities',
   'explore/search-entities',

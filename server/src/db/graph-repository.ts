@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session, type Transaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
@@ -199,26 +200,26 @@ export class GraphRepository {
       const version = existing.records[0]?.get('extractorVersion') as unknown;
       if (version === batch.article.extractorVersion) return { created: false, reprocessed: false };
       const stored = version !== undefined && version !== null;
-      // An older extraction of this article: take back what it contributed, then write the new one.
-      const touched = stored
-        ? touchedSchema.parse(
-            (await this.run(tx, 'ingest/detach-article', { articleId: batch.article.id })).records[0]?.toObject(),
-          )
-        : { relationIds: [], entityIds: [] };
+      // Every evidence node and mention this write makes or keeps carries its id; for an older
+      // extraction, what is left without it afterwards is what only the old one had.
+      const writeId = randomUUID();
       await this.run(tx, 'ingest/merge-article', { article: batch.article });
       await this.run(tx, 'ingest/merge-entities', {
         articleId: batch.article.id,
+        writeId,
         entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
       });
       await this.run(tx, 'ingest/merge-relations', {
         articleId: batch.article.id,
         extractorVersion: batch.article.extractorVersion,
+        writeId,
         relations: batch.relations.map((r) => ({
           ...r,
           evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
         })),
       });
       if (stored) {
+        const touched = touchedSchema.parse((await this.run(tx, 'ingest/detach-stale', { articleId: batch.article.id, writeId })).records[0]?.toObject());
         await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
         await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
       }
