@@ -7,18 +7,15 @@
  *   npx tsx bench/fuzz.ts [--runs 10000] [--seed 42]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { WEB_ROOT } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { GraphRepository } from '../server/src/db/graph-repository.ts';
 import { startLocalNeo4j } from '../server/src/db/local-neo4j.ts';
 import { AppError } from '../server/src/domain/errors.ts';
-import { createHttpServer } from '../server/src/http/create-server.ts';
-import { createGraphqlApp } from '../server/src/http/create-yoga.ts';
 import { createServices } from '../server/src/services/create-services.ts';
+import { startServiceServer } from '../tests/helpers/service-server.ts';
 import { exportPath, fileContent, fuzzFiles, graphqlCase, graphqlProblem, pageCase, sendGraphql, startPageServer } from '../tests/helpers/fuzz.ts';
 import { numberArg } from './generated-graph.ts';
 
@@ -46,17 +43,17 @@ async function main(): Promise<void> {
   const db = await startLocalNeo4j({ dataDir: dir, port: 0, heap: '2g', pagecache: '512m', log: console.log });
   const repo = GraphRepository.create({ uri: db.uri, user: db.user, password: db.password, database: 'neo4j' });
   const services = createServices(repo, loadConfig({ NEO4J_URI: db.uri, MAX_ARTICLE_BYTES: String(MAX_BYTES), ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '2000' }));
-  const yoga = createGraphqlApp(services, { graphiql: false });
-  const server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: 1_000_000 }, services.exports);
   const pages = await startPageServer();
+  let closeServer = async (): Promise<void> => {};
   const tallies: Record<string, Tally> = { 'GraphQL inputs': new Tally(), 'file ingest': new Tally(), 'URL ingest': new Tally(), 'export parameters': new Tally() };
   const started = Date.now();
   try {
     await repo.waitUntilReady();
     await repo.applySchema();
     await services.ingest.ingest({ text: 'Seed Note\n\nImmigration and Customs Enforcement detained eight Tajik nationals in New York.', publishedAt: '2024-06-12' });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await startServiceServer(services);
+    closeServer = server.close;
+    const { yoga, url: base } = server;
     const progress = (name: string, i: number): void => {
       if (i % 1000 === 0) console.error(`${name}: ${i}/${RUNS} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     };
@@ -118,7 +115,7 @@ async function main(): Promise<void> {
     process.exitCode = violations + problems > 0 ? 1 : 0;
   } finally {
     await pages.close();
-    await new Promise((r) => server.close(r));
+    await closeServer();
     await services.close();
     await repo.close();
     await db.stop();

@@ -96,7 +96,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     }
 
     const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
-    const yoga = createGraphqlApp({ graph, ingest, curation, exports, views }, { graphiql, apiToken: config.API_TOKEN, corsOrigins: config.CORS_ORIGINS });
+    const yoga = createGraphqlApp(services, { graphiql, apiToken: config.API_TOKEN, corsOrigins: config.CORS_ORIGINS });
     const server = createHttpServer(
       yoga,
       WEB_ROOT,

@@ -1,16 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../server/src/app.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
 import { AppError } from '../../server/src/domain/errors.ts';
 import type { AppContext } from '../../server/src/graphql/context.ts';
-import { createHttpServer } from '../../server/src/http/create-server.ts';
-import { createGraphqlApp } from '../../server/src/http/create-yoga.ts';
 import type { Services } from '../../server/src/services/create-services.ts';
 import { exportPath, fileContent, fuzzFiles, graphqlCase, graphqlProblem, pageCase, sendGraphql, startPageServer } from '../helpers/fuzz.ts';
+import { startServiceServer, type ServiceServer } from '../helpers/service-server.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const MAX_BYTES = 20_000;
@@ -20,7 +16,7 @@ describe('fuzzing each boundary (fast-check, real Neo4j): expected answers only,
   let repo: GraphRepository;
   let services: Services;
   let yoga: YogaServerInstance<Record<string, unknown>, AppContext>;
-  let server: Server;
+  let server: ServiceServer;
   let base: string;
   const integrity = async (): Promise<void> => {
     const report = await repo.checkIntegrity();
@@ -32,13 +28,11 @@ describe('fuzzing each boundary (fast-check, real Neo4j): expected answers only,
     repo = await freshRepository();
     services = testServices(repo, { MAX_ARTICLE_BYTES: String(MAX_BYTES), ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '2000' });
     await services.ingest.ingest({ text: 'Seed Note\n\nImmigration and Customs Enforcement detained eight Tajik nationals in New York.', publishedAt: '2024-06-12' });
-    yoga = createGraphqlApp(services, { graphiql: false });
-    server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: 1_000_000 }, services.exports);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startServiceServer(services);
+    ({ yoga, url: base } = server);
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
+    await server?.close();
     await services?.close();
     await repo?.close();
   });

@@ -1,18 +1,14 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_ROOT } from '../../server/src/app.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
-import { createHttpServer } from '../../server/src/http/create-server.ts';
-import { createGraphqlApp } from '../../server/src/http/create-yoga.ts';
 import { Slots } from '../../server/src/http/slots.ts';
 import type { Services } from '../../server/src/services/create-services.ts';
+import { startServiceServer, type ServiceServer } from '../helpers/service-server.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 describe('whole-graph exports share EXPORT_CONCURRENCY slots, and production errors leak nothing', () => {
   let repo: GraphRepository;
   let services: Services;
-  let server: Server;
+  let server: ServiceServer;
   let url: string;
   const slots = new Slots(1, 300);
 
@@ -20,13 +16,11 @@ describe('whole-graph exports share EXPORT_CONCURRENCY slots, and production err
     repo = await freshRepository();
     services = testServices(repo);
     await services.ingest.ingest({ text: 'Slot Note\n\nImmigration and Customs Enforcement detained a man in Texas.' });
-    const yoga = createGraphqlApp(services, { graphiql: false });
-    server = createHttpServer(yoga, WEB_ROOT, { maxRequestBytes: 1_000_000, exportSlots: slots }, services.exports);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startServiceServer(services, { exportSlots: slots });
+    url = server.url;
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
+    await server?.close();
     await services?.close();
     await repo?.close();
   });
