@@ -16,7 +16,6 @@ export const FIELD_LIMITS = {
   url: 2048,
   name: 300,
   alias: 300,
-  viewName: 100,
 } as const;
 
 /** A field's name as the API spells it, with its cap. */

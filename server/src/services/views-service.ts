@@ -22,7 +22,6 @@ export class ViewsService {
     if (n.length > VIEW_LIMITS.nameMaxChars) throw badInput(`name is ${n.length} characters; the limit is ${VIEW_LIMITS.nameMaxChars}.`);
     // The state is a URL fragment: printable ASCII once percent-encoded, nothing else.
     if (!/^#[\x21-\x7E]*$/.test(state)) throw badInput('state must be the view as a URL fragment: "#" then printable ASCII (percent-encoded).');
-    if (!state.startsWith('#')) throw badInput('state must be the view as a URL fragment, starting with "#".');
     if (state.length > VIEW_LIMITS.stateMaxChars) throw badInput(`state is ${state.length} characters; the limit is ${VIEW_LIMITS.stateMaxChars}.`);
     return this.repo.saveView({ name: n, state, savedAt: new Date().toISOString() });
   }
