@@ -43,7 +43,7 @@ export interface OpenDatabase {
  * Connects to NEO4J_URI, or to the local Neo4j another Newsgraph process runs on the same
  * data folder, or starts one; then applies the schema.
  */
-export async function openDatabase(config: Config, log: (line: string) => void, opts: { supervise?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: (line: string) => void, opts: { supervise?: boolean; restartDelayMs?: number } = {}): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
   let conn = config.NEO4J_URI ? { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD } : undefined;
   const dataDir = path.join(config.NEWSGRAPH_DATA_DIR, 'neo4j');
@@ -51,7 +51,7 @@ export async function openDatabase(config: Config, log: (line: string) => void, 
   if (!conn) {
     const launch = { dataDir, heap: config.LOCAL_NEO4J_HEAP, pagecache: config.LOCAL_NEO4J_PAGECACHE, log };
     // A long-running server restarts its Neo4j when it dies; a one-off CLI run does not need to.
-    local = opts.supervise ? await superviseLocalNeo4j(launch) : await startLocalNeo4j(launch);
+    local = opts.supervise ? await superviseLocalNeo4j({ ...launch, restartDelayMs: opts.restartDelayMs }) : await startLocalNeo4j(launch);
     conn = { uri: local.uri, user: local.user, password: local.password };
   }
   const uri = conn.uri;
@@ -74,12 +74,12 @@ export const WEB_ROOT = path.join(ROOT_DIR, 'web', 'dist');
  * Starts everything in order: Neo4j (local unless NEO4J_URI is set), schema, demo corpus
  * when the database is empty, then the HTTP server. On failure, whatever started is stopped.
  */
-export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
+export async function startApp(config: Config, log: (line: string) => void = console.log, opts: { neo4jRestartDelayMs?: number } = {}): Promise<RunningApp> {
   let local: LocalNeo4j | undefined;
   let repo: GraphRepository | undefined;
   let services: Services | undefined;
   try {
-    const db = await openDatabase(config, log, { supervise: true });
+    const db = await openDatabase(config, log, { supervise: true, restartDelayMs: opts.neo4jRestartDelayMs });
     local = db.local;
     repo = db.repo;
     const neo4jUri = db.uri;

@@ -200,8 +200,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
  * started again on the same port, after 1 s, then 2, 4… up to 30 s between tries, so the
  * driver's URI stays valid and the app recovers by itself. `stop()` ends supervision first.
  */
-export async function superviseLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+export async function superviseLocalNeo4j(opts: LocalNeo4jOptions & { restartDelayMs?: number }): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
+  const firstDelay = opts.restartDelayMs ?? 1000;
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   let current = await startLocalNeo4j({ ...opts, port });
   let stopping = false;
@@ -209,7 +210,7 @@ export async function superviseLocalNeo4j(opts: LocalNeo4jOptions): Promise<Loca
   let resolveExited: () => void = () => {};
   const exited = new Promise<void>((resolve) => (resolveExited = resolve));
   const loop = async (): Promise<void> => {
-    let delay = 1000;
+    let delay = firstDelay;
     for (;;) {
       await current.exited;
       if (stopping) break;
@@ -230,7 +231,7 @@ export async function superviseLocalNeo4j(opts: LocalNeo4jOptions): Promise<Loca
           break;
         }
         log(`The local Neo4j is back at ${current.uri}.`);
-        delay = 1000;
+        delay = firstDelay;
       } catch (err) {
         log(`Restarting the local Neo4j failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
         delay = Math.min(delay * 2, 30_000);
