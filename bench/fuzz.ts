@@ -14,6 +14,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { GraphRepository } from '../server/src/db/graph-repository.ts';
 import { startLocalNeo4j } from '../server/src/db/local-neo4j.ts';
 import { AppError } from '../server/src/domain/errors.ts';
+import { openAnnotator } from '../server/src/pipeline/annotate/open-annotator.ts';
 import { createServices } from '../server/src/services/create-services.ts';
 import { startServiceServer } from '../tests/helpers/service-server.ts';
 import { exportPath, fileContent, fuzzFiles, graphqlCase, graphqlProblem, pageCase, sendGraphql, startPageServer } from '../tests/helpers/fuzz.ts';
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-fuzz-'));
   const db = await startLocalNeo4j({ dataDir: dir, port: 0, heap: '2g', pagecache: '512m', log: console.log });
   const repo = GraphRepository.create({ uri: db.uri, user: db.user, password: db.password, database: 'neo4j' });
-  const services = createServices(repo, loadConfig({ NEO4J_URI: db.uri, MAX_ARTICLE_BYTES: String(MAX_BYTES), ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '2000' }));
+  const config = loadConfig({ NEO4J_URI: db.uri, MAX_ARTICLE_BYTES: String(MAX_BYTES), ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '2000' });
+  const nlp = await openAnnotator(config, console.log);
+  const services = createServices(repo, config, nlp.annotator);
   const pages = await startPageServer();
   let closeServer = async (): Promise<void> => {};
   const tallies: Record<string, Tally> = { 'GraphQL inputs': new Tally(), 'file ingest': new Tally(), 'URL ingest': new Tally(), 'export parameters': new Tally() };
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
     await closeServer();
     await services.close();
     await repo.close();
-    await db.stop();
+    await Promise.all([db.stop(), nlp.close()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }

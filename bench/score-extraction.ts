@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT_DIR } from '../server/src/config.ts';
+import { loadConfig, ROOT_DIR } from '../server/src/config.ts';
+import type { Annotator } from '../server/src/pipeline/annotate/annotation.ts';
+import { openAnnotator } from '../server/src/pipeline/annotate/open-annotator.ts';
 import { extract } from '../server/src/pipeline/extract/extract.ts';
 import { toEvalJson } from '../server/src/pipeline/extract/to-eval-json.ts';
 import { prepareArticle } from '../server/src/pipeline/prepare-article.ts';
@@ -33,9 +35,10 @@ export function goldCases(): Array<{ name: string; text: string; gold: Gold }> {
   return cases;
 }
 
-/** Extracts and scores one article text. */
-export function scoreText(text: string, gold: Gold): Score {
-  return scoreExtraction(gold, toEvalJson(extract(prepareArticle({ text }, { maxBytes: 2_000_000 }))));
+/** Annotates, extracts and scores one article text. */
+export async function scoreText(text: string, gold: Gold, annotator: Annotator): Promise<Score> {
+  const article = prepareArticle({ text }, { maxBytes: 2_000_000 });
+  return scoreExtraction(gold, toEvalJson(extract(article, await annotator.annotate(article.text))));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -43,9 +46,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const f = (x: number): string => x.toFixed(2);
   console.log('| article | entities P | entities R | entities F1 | relations R | events P | events R | events F1 |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const nlp = await openAnnotator(loadConfig(), (line) => console.error(line));
   for (const c of goldCases()) {
-    const s = scoreText(c.text, c.gold);
+    const s = await scoreText(c.text, c.gold, nlp.annotator);
     console.log(`| ${c.name} | ${f(s.entities.p)} | ${f(s.entities.r)} | ${f(s.entities.f1)} | ${f(s.relations.recall)} | ${f(s.events.p)} | ${f(s.events.r)} | ${f(s.events.f1)} |`);
     if (verbose) console.error(JSON.stringify({ article: c.name, ...s }, null, 2));
   }
+  await nlp.close();
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ROOT_DIR, type Config } from './config.ts';
 import { GraphRepository } from './db/graph-repository.ts';
 import { findRunningLocalNeo4j, startLocalNeo4j, superviseLocalNeo4j, type LocalNeo4j } from './db/local-neo4j.ts';
+import { openAnnotator, pendingAnnotator } from './pipeline/annotate/open-annotator.ts';
 import { createHttpServer } from './http/create-server.ts';
 import { createGraphqlApp } from './http/create-yoga.ts';
 import { originPolicy } from './http/origin-guard.ts';
@@ -78,13 +79,18 @@ export async function startApp(config: Config, log: (line: string) => void = con
   let local: LocalNeo4j | undefined;
   let repo: GraphRepository | undefined;
   let services: Services | undefined;
+  // CoreNLP loads its models while Neo4j starts; the graph is served without waiting for them.
+  const nlpOpening = openAnnotator(config, log);
+  nlpOpening.catch((err: unknown) => log(`CoreNLP is not available, so ingesting is not: ${err instanceof Error ? err.message : String(err)}`));
+  const closeNlp = (): Promise<void> => nlpOpening.then((nlp) => nlp.close()).catch(() => {});
+  const annotator = pendingAnnotator(nlpOpening);
   try {
     const db = await openDatabase(config, log, { supervise: true, restartDelayMs: opts.neo4jRestartDelayMs });
     local = db.local;
     repo = db.repo;
     const neo4jUri = db.uri;
 
-    services = createServices(repo, config);
+    services = createServices(repo, config, annotator);
     const { graph, ingest, curation, exports, views } = services;
     const openRepo = repo;
 
@@ -100,7 +106,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const server = createHttpServer(
       yoga,
       WEB_ROOT,
-      { maxRequestBytes: config.MAX_REQUEST_BYTES, origin: originPolicy(config.PUBLIC_HOST, config.CORS_ORIGINS), health: () => checkHealth({ neo4j: () => openRepo.ping() }), exportSlots: new Slots(config.EXPORT_CONCURRENCY) },
+      { maxRequestBytes: config.MAX_REQUEST_BYTES, origin: originPolicy(config.PUBLIC_HOST, config.CORS_ORIGINS), health: () => checkHealth({ neo4j: () => openRepo.ping(), corenlp: () => annotator.check() }), exportSlots: new Slots(config.EXPORT_CONCURRENCY) },
       exports,
     );
     await new Promise<void>((resolve, reject) => {
@@ -127,13 +133,13 @@ export async function startApp(config: Config, log: (line: string) => void = con
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await openServices.close();
         await openRepo.close();
-        await openLocal?.stop();
+        await Promise.all([openLocal?.stop(), closeNlp()]);
       },
     };
   } catch (err) {
     await services?.close().catch(() => {});
     await repo?.close().catch(() => {});
-    await local?.stop().catch(() => {});
+    await Promise.all([local?.stop().catch(() => {}), closeNlp()]);
     throw err;
   }
 }

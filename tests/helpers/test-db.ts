@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { GraphRepository } from '../../server/src/db/graph-repository.ts';
 import { createServices, type Services } from '../../server/src/services/create-services.ts';
+import { testAnnotator, testCorenlpUrl } from './annotate.ts';
 
 /** The Bolt URI the global setup started (or NEO4J_TEST_URI). */
 export function testNeo4jUri(): string {
@@ -24,7 +25,7 @@ export async function freshRepository(): Promise<GraphRepository> {
 
 /** App configuration pointing at the test Neo4j, on a free port. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), PORT: '0', ...overrides });
+  return loadConfig({ NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), CORENLP_URL: testCorenlpUrl(), PORT: '0', ...overrides });
 }
 
 /**
@@ -32,5 +33,5 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
  * extraction thread unless `overrides` says otherwise). Close them when done.
  */
 export function testServices(repo: GraphRepository, overrides: Record<string, string> = {}): Services {
-  return createServices(repo, testConfig({ EXTRACT_WORKERS: '1', ...overrides }));
+  return createServices(repo, testConfig({ EXTRACT_WORKERS: '1', ...overrides }), testAnnotator());
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
-import { extract } from '../../server/src/pipeline/extract/extract.ts';
+import { annotate, annotateAndExtract } from '../helpers/annotate.ts';
 import { prepareArticle } from '../../server/src/pipeline/prepare-article.ts';
 import { resolve } from '../../server/src/pipeline/resolve.ts';
 import { ingestFiles } from '../../server/src/services/ingest-files.ts';
@@ -64,7 +64,7 @@ describe('ingesting articles into the real Neo4j', () => {
     await service.ingest({ text: demo('02-uzbek-man-arrested-baltimore.txt') });
     const before = await repo.countGraph();
     const article = prepareArticle({ text: demo('03-kharwin-watchlist-release.txt') }, limits);
-    const batch = resolve(article, extract(article));
+    const batch = resolve(article, await annotateAndExtract(article));
     // A map is not a valid property value: Neo4j fails the entity write after the article was merged.
     const broken = { ...batch, entities: batch.entities.map((e, i) => (i === 1 ? { ...e, name: { not: 'a string' } as unknown as string } : e)) };
     await expect(repo.writeArticle(broken)).rejects.toThrow();
@@ -89,9 +89,10 @@ describe('ingesting articles into the real Neo4j', () => {
       limits,
       fetchPolicy: { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 1000 },
       curate: async (b) => b,
-      extract: (article) => {
+      annotate: (t) => annotate(t),
+      extract: (article, annotation) => {
         extractions++;
-        return extractInProcess(article);
+        return extractInProcess(article, annotation);
       },
     });
     const text = demo('03-kharwin-watchlist-release.txt');
@@ -122,7 +123,7 @@ describe('re-processing an article stored by an older extractor', () => {
   it('replaces its evidence and removes what only the old extraction supported', async () => {
     const text = 'Border Note\n\nICE agents arrested a man in Baltimore on Tuesday.';
     const article = prepareArticle({ text }, limits);
-    const current = resolve(article, extract(article));
+    const current = resolve(article, await annotateAndExtract(article));
     // The "old" extraction also found an entity the current one does not.
     const ghost = { id: 'person:ghost-name', name: 'Ghost Name', type: 'PERSON' as const, aliases: [], mentionCount: 1, eventType: null, count: null, date: null };
     const oldBatch = {

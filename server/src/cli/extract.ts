@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
+import { openAnnotator } from '../pipeline/annotate/open-annotator.ts';
 import { extract } from '../pipeline/extract/extract.ts';
 import { toEvalJson } from '../pipeline/extract/to-eval-json.ts';
 import { prepareArticle } from '../pipeline/prepare-article.ts';
@@ -17,31 +18,38 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { MAX_ARTICLE_BYTES } = loadConfig();
+  const config = loadConfig();
+  const { MAX_ARTICLE_BYTES } = config;
+  // Progress goes to stderr: stdout is the extraction (JSON for --json).
+  const nlp = await openAnnotator(config, (line) => console.error(line));
   let failed = 0;
-  for (const file of files) {
-    try {
-      const article = prepareArticle(await readArticleFile(file, MAX_ARTICLE_BYTES), { maxBytes: MAX_ARTICLE_BYTES });
-      const extraction = extract(article);
-      const out = toEvalJson(extraction);
-      if (json) {
-        console.log(files.length === 1 ? JSON.stringify(out, null, 2) : JSON.stringify({ file, ...out }));
-      } else {
-        console.log(`${path.basename(file)} — ${article.title}`);
-        for (const e of out.entities) console.log(`  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`);
-        const typed = out.relations.filter((r) => r.type !== 'MENTIONED_WITH');
-        for (const r of typed) console.log(`  ${r.source} -${r.type}-> ${r.target}`);
-        for (const e of out.events) {
-          const extra = [e.count !== undefined ? `count ${e.count}` : '', e.date ?? ''].filter(Boolean).join(', ');
-          console.log(`  event ${e.type}: ${e.participants.join(', ')}${extra ? ` (${extra})` : ''}`);
+  try {
+    for (const file of files) {
+      try {
+        const article = prepareArticle(await readArticleFile(file, MAX_ARTICLE_BYTES), { maxBytes: MAX_ARTICLE_BYTES });
+        const extraction = extract(article, await nlp.annotator.annotate(article.text));
+        const out = toEvalJson(extraction);
+        if (json) {
+          console.log(files.length === 1 ? JSON.stringify(out, null, 2) : JSON.stringify({ file, ...out }));
+        } else {
+          console.log(`${path.basename(file)} — ${article.title}`);
+          for (const e of out.entities) console.log(`  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`);
+          const typed = out.relations.filter((r) => r.type !== 'MENTIONED_WITH');
+          for (const r of typed) console.log(`  ${r.source} -${r.type}-> ${r.target}`);
+          for (const e of out.events) {
+            const extra = [e.count !== undefined ? `count ${e.count}` : '', e.date ?? ''].filter(Boolean).join(', ');
+            console.log(`  event ${e.type}: ${e.participants.join(', ')}${extra ? ` (${extra})` : ''}`);
+          }
+          console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions, ${out.events.length} events\n`);
         }
-        console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions, ${out.events.length} events\n`);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        failed++;
+        console.error(`error: ${err.message}`);
       }
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      failed++;
-      console.error(`error: ${err.message}`);
     }
+  } finally {
+    await nlp.close();
   }
   return failed > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDatabase } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { openAnnotator } from '../pipeline/annotate/open-annotator.ts';
 import { ingestFiles } from '../services/ingest-files.ts';
 import { createServices } from '../services/create-services.ts';
 import { runCli } from './run-cli.ts';
@@ -15,9 +16,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const log = (line: string): void => console.error(line);
-  const db = await openDatabase(config, log);
+  // Neo4j and CoreNLP start side by side.
+  const [dbResult, nlpResult] = await Promise.allSettled([openDatabase(config, log), openAnnotator(config, log)]);
+  if (dbResult.status === 'rejected' || nlpResult.status === 'rejected') {
+    // Whichever did start is stopped before the error is reported.
+    if (dbResult.status === 'fulfilled') await Promise.all([dbResult.value.repo.close(), dbResult.value.local?.stop()]);
+    if (nlpResult.status === 'fulfilled') await nlpResult.value.close();
+    throw dbResult.status === 'rejected' ? dbResult.reason : (nlpResult as PromiseRejectedResult).reason;
+  }
+  const db = dbResult.value;
+  const nlp = nlpResult.value;
   // The same services as the server: curation (merges) applies to what the CLI brings in.
-  const services = createServices(db.repo, config);
+  const services = createServices(db.repo, config, nlp.annotator);
   try {
     const results = await ingestFiles(services.ingest, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
       const name = path.relative(process.cwd(), r.file) || r.file;
@@ -38,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await services.close();
     await db.repo.close();
-    await db.local?.stop();
+    await Promise.all([db.local?.stop(), nlp.close()]);
   }
 }
 

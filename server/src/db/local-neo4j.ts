@@ -1,9 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.ts';
+import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, type MavenLauncher } from '../jvm/jvm-service.ts';
+
+export { freePort } from '../jvm/jvm-service.ts';
 
 /** A running local Neo4j. */
 export interface LocalNeo4j {
@@ -59,65 +62,26 @@ export interface LocalNeo4jOptions {
 }
 
 /** Thrown when the local Neo4j cannot be built or started; the message says what to do. */
-export class LocalNeo4jError extends Error {
+export class LocalNeo4jError extends LocalServiceError {
   override name = 'LocalNeo4jError';
 }
 
-const LAUNCHER_DIR = path.join(ROOT_DIR, 'neo4j');
-const TARGET = path.join(LAUNCHER_DIR, 'target');
-const STAMP = path.join(TARGET, 'newsgraph-build.stamp');
+const LAUNCHER: MavenLauncher = {
+  dir: path.join(ROOT_DIR, 'neo4j'),
+  sources: ['pom.xml', 'src/main/java/dev/newsgraph/LocalNeo4j.java'],
+  service: 'Neo4j',
+  download: 'Neo4j 5.26, ~120 MB',
+  alternative: 'point Newsgraph at your own Neo4j with NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), or run `docker compose up`',
+};
 const MAIN_CLASS = 'dev.newsgraph.LocalNeo4j';
 const READY = 'NEWSGRAPH_NEO4J_READY';
-
-function sourcesHash(): string {
-  const h = createHash('sha256');
-  for (const f of ['pom.xml', 'src/main/java/dev/newsgraph/LocalNeo4j.java']) h.update(readFileSync(path.join(LAUNCHER_DIR, f)));
-  return h.digest('hex');
-}
-
-function requireTool(cmd: string, args: string[], what: string): void {
-  const r = spawnSync(cmd, args, { stdio: 'ignore' });
-  if (r.error || r.status !== 0) {
-    throw new LocalNeo4jError(
-      `${what} was not found (\`${cmd}\`). The local Neo4j needs JDK 17+ and Maven 3.8+ ` +
-        `(Debian/Ubuntu: apt-get install openjdk-17-jdk maven). ` +
-        `Or point Newsgraph at your own Neo4j with NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), or run \`docker compose up\`.`,
-    );
-  }
-}
 
 /**
  * Builds the launcher with Maven unless a build of the same sources exists. The first
  * build downloads Neo4j from Maven Central (about 120 MB); later starts reuse it.
  */
 export function ensureLauncherBuilt(log: (line: string) => void = () => {}): void {
-  requireTool('java', ['-version'], 'Java');
-  const hash = sourcesHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash && existsSync(path.join(TARGET, 'lib'))) return;
-  requireTool('mvn', ['-v'], 'Maven');
-  log('Building the local Neo4j launcher with Maven (first run downloads Neo4j 5.26, ~120 MB)…');
-  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-    throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exit ${r.status}):\n${tail}`);
-  }
-  writeFileSync(STAMP, hash);
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
+  ensureMavenBuilt(LAUNCHER, log);
 }
 
 /**
@@ -130,7 +94,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   ensureLauncherBuilt(log);
   const password = localNeo4jSecret(opts.dataDir);
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  const classpath = [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*')].join(path.delimiter);
+  const classpath = launcherClasspath(LAUNCHER.dir);
   const child = spawn(
     'java',
     [
@@ -150,12 +114,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEWSGRAPH_NEO4J_PASSWORD: password } },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const output: string[] = [];
-  const keep = (chunk: Buffer): void => {
-    output.push(...chunk.toString('utf8').split('\n'));
-    if (output.length > 200) output.splice(0, output.length - 200);
-  };
-  child.stderr?.on('data', keep);
+  const output = keepOutput(child);
 
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -163,7 +122,6 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       reject(new LocalNeo4jError(`The local Neo4j did not start within ${(opts.startTimeoutMs ?? 120000) / 1000} s.\n${lastLines(output)}`));
     }, opts.startTimeoutMs ?? 120000);
     child.stdout?.on('data', (chunk: Buffer) => {
-      keep(chunk);
       const line = chunk.toString('utf8').split('\n').find((l) => l.startsWith(READY));
       if (line) {
         clearTimeout(timer);
@@ -286,9 +244,6 @@ export async function findRunningLocalNeo4j(dataDir: string): Promise<{ uri: str
   return open ? { uri, user: LOCAL_NEO4J_USER, password: localNeo4jSecret(dataDir) } : undefined;
 }
 
-function lastLines(lines: string[]): string {
-  return lines.filter((l) => l.trim()).slice(-15).join('\n');
-}
 
 function explainExit(code: number | null, dataDir: string, output: string[]): string {
   const text = output.join('\n');
@@ -301,14 +256,3 @@ function explainExit(code: number | null, dataDir: string, output: string[]): st
   return `The local Neo4j exited (code ${code}) before it was ready:\n${lastLines(output)}`;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 30000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { GraphRepository } from '../db/graph-repository.ts';
+import type { Annotator } from '../pipeline/annotate/annotation.ts';
 import { createExtractPool, type ExtractPool } from '../pipeline/extract-pool/extract-pool.ts';
 import { CurationService } from './curation-service.ts';
 import { ExportService } from './export-service.ts';
@@ -22,11 +23,11 @@ export interface Services {
 export type ServicesConfig = Pick<Config, 'MAX_ARTICLE_BYTES' | 'ALLOW_PRIVATE_URLS' | 'FETCH_TIMEOUT_MS' | 'EXTRACT_WORKERS'>;
 
 /**
- * The one factory for the pipeline: ingest always applies curation (merged entities stay
+ * The one factory for the pipeline: ingest annotates with the given annotator (CoreNLP), always applies curation (merged entities stay
  * merged whichever entry point brings an article in) and extracts in a worker pool
  * (EXTRACT_WORKERS threads; 0 runs extraction on the calling thread, for one-off tools).
  */
-export function createServices(repo: GraphRepository, config: ServicesConfig): Services {
+export function createServices(repo: GraphRepository, config: ServicesConfig, annotator: Annotator): Services {
   const curation = new CurationService(repo);
   const pool: ExtractPool | undefined = config.EXTRACT_WORKERS > 0 ? createExtractPool({ size: config.EXTRACT_WORKERS }) : undefined;
   const ingest = new IngestService({
@@ -34,7 +35,8 @@ export function createServices(repo: GraphRepository, config: ServicesConfig): S
     limits: { maxBytes: config.MAX_ARTICLE_BYTES },
     fetchPolicy: { allowPrivate: config.ALLOW_PRIVATE_URLS, maxBytes: config.MAX_ARTICLE_BYTES, timeoutMs: config.FETCH_TIMEOUT_MS },
     curate: (batch) => curation.applyMerges(batch),
-    extract: pool ? (article) => pool.run(article) : extractInProcess,
+    annotate: (text) => annotator.annotate(text),
+    extract: pool ? (article, annotation) => pool.run(article, annotation) : extractInProcess,
   });
   const graph = new GraphService(repo);
   return {

@@ -1,6 +1,7 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import type { Article, ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
+import type { Annotation } from '../pipeline/annotate/annotation.ts';
 import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText } from '../pipeline/html-to-text.ts';
@@ -36,13 +37,15 @@ export interface IngestDeps {
   fetchPolicy: FetchPolicy;
   /** Applies curation (merges) to a batch before it is written. */
   curate: (batch: GraphBatch) => Promise<GraphBatch>;
-  /** extract → resolve for one article (in a worker pool, off the event loop). */
-  extract: (article: Article) => Promise<GraphBatch>;
+  /** The annotate stage (CoreNLP): runs before extraction; SERVICE_UNAVAILABLE when it is down. */
+  annotate: (text: string) => Promise<Annotation>;
+  /** extract → resolve for one annotated article (in a worker pool, off the event loop). */
+  extract: (article: Article, annotation: Annotation) => Promise<GraphBatch>;
 }
 
 /** extract → resolve on the calling thread: for tools and tests that need no pool. */
-export async function extractInProcess(article: Article): Promise<GraphBatch> {
-  return resolve(article, extract(article));
+export async function extractInProcess(article: Article, annotation: Annotation): Promise<GraphBatch> {
+  return resolve(article, extract(article, annotation));
 }
 
 /** Runs one article through fetch/parse → prepare → extract → resolve → load. */
@@ -59,7 +62,8 @@ export class IngestService {
     if (known && known.extractorVersion === EXTRACTOR_VERSION) {
       return { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount };
     }
-    const batch = await this.deps.curate(await this.deps.extract(article));
+    const annotation = await this.deps.annotate(article.text);
+    const batch = await this.deps.curate(await this.deps.extract(article, annotation));
     const { created, reprocessed } = await this.deps.repo.writeArticle(batch);
     return {
       article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goldCases, scoreText } from '../../../bench/score-extraction.ts';
+import { testAnnotator } from '../../helpers/annotate.ts';
 
 // The bars of the extraction issue: the seed article (when ../shared is there) must meet the
 // seed bar; our own fixtures, in other outlets' styles, the bar set for unseen articles.
@@ -13,9 +14,9 @@ describe('extraction quality against gold files', () => {
     expect(cases.filter((c) => !c.name.startsWith('seed')).length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s meets its bar', (_, c) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s meets its bar', async (_, c) => {
     const bar = c.name.startsWith('seed') ? SEED_BAR : UNSEEN_BAR;
-    const s = scoreText(c.text, c.gold);
+    const s = await scoreText(c.text, c.gold, testAnnotator());
     const report = JSON.stringify({ missed: s.entities.missed, extra: s.entities.extra, relations: s.relations.missed, events: s.events.missed, extraEvents: s.events.extra });
     expect(s.entities.f1, report).toBeGreaterThanOrEqual(bar.entities);
     expect(s.relations.recall, report).toBeGreaterThanOrEqual(bar.relations);

@@ -2,11 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/errors.ts';
 import type { Article, GraphBatch } from '../../domain/types.ts';
+import type { Annotation } from '../annotate/annotation.ts';
 
 /** A message to an extraction thread. */
 export interface WorkerTask {
   id: number;
   article: Article;
+  annotation: Annotation;
 }
 
 /** An extraction thread's answer. */
@@ -14,8 +16,8 @@ export type WorkerReply = { id: number; batch: GraphBatch; error?: undefined } |
 
 /** Extraction (extract → resolve) run off the event loop. */
 export interface ExtractPool {
-  /** Extracts and resolves one article in a worker thread. */
-  run(article: Article): Promise<GraphBatch>;
+  /** Extracts and resolves one annotated article in a worker thread. */
+  run(article: Article, annotation: Annotation): Promise<GraphBatch>;
   /** Starts the threads now instead of on first use (they take a second or two to load). */
   warm(): Promise<void>;
   /** Ends every thread; pending work is refused. */
@@ -33,6 +35,7 @@ export interface ExtractPoolOptions {
 interface Job {
   id: number;
   article: Article;
+  annotation: Annotation;
   resolve(batch: GraphBatch): void;
   reject(err: Error): void;
 }
@@ -141,15 +144,15 @@ export function createExtractPool(opts: ExtractPoolOptions = {}): ExtractPool {
         running?.reject(new AppError('BAD_USER_INPUT', `Extraction took longer than ${timeoutMs / 1000} s; the article was refused.`));
         pump();
       }, timeoutMs);
-      slot.worker.postMessage({ id: job.id, article: job.article } satisfies WorkerTask);
+      slot.worker.postMessage({ id: job.id, article: job.article, annotation: job.annotation } satisfies WorkerTask);
     }
   };
 
   return {
-    run(article) {
+    run(article, annotation) {
       if (closed) return Promise.reject(new Error('The extraction pool is closed.'));
       return new Promise<GraphBatch>((resolve, reject) => {
-        queue.push({ id: nextId++, article, resolve, reject });
+        queue.push({ id: nextId++, article, annotation, resolve, reject });
         pump();
       });
     },

@@ -4,13 +4,13 @@ import { extract } from '../extract/extract.ts';
 import { resolve } from '../resolve.ts';
 import type { WorkerReply, WorkerTask } from './extract-pool.ts';
 
-// One extraction thread: article in, resolved batch out. Pure computation, no I/O, so a long
+// One extraction thread: annotated article in, resolved batch out. Pure computation, no I/O, so a long
 // article keeps this thread busy instead of the server's.
 parentPort?.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     const article: Article = task.article;
-    reply = { id: task.id, batch: resolve(article, extract(article)) };
+    reply = { id: task.id, batch: resolve(article, extract(article, task.annotation)) };
   } catch (err) {
     reply = { id: task.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }

@@ -1,9 +1,11 @@
+import type { Annotation } from '../annotate/annotation.ts';
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
 import { findEvents, type FoundEvent } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import { ledeNational, nameTheNational } from './lede-nationals.ts';
 import { findAppositiveBodies, findNamedBodies, headNounType, withNeighbours } from './named-bodies.ts';
+import { modelNames, modelRetype } from './model-names.ts';
 import { findPeople, isPersonTitle } from './people.ts';
 import { ruleRelations } from './relation-rules.ts';
 import { retellings } from './retellings.ts';
@@ -24,11 +26,11 @@ const CONFIDENCE = { rule: 0.8, event: 0.7, lexiconShared: 0.9, lexicon: 0.6, co
  * Finds entities, events and the relations between them in one article, each relation
  * with the sentence that supports it. Pure: no I/O beyond the lexicon, loaded once.
  */
-export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, lexicon: Lexicon = defaultLexicon()): Extraction {
+export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, annotation: Annotation, lexicon: Lexicon = defaultLexicon()): Extraction {
   const text = article.text;
   const local = localDefinitions(text, lexicon);
   const english = looksEnglish(text);
-  const contexts = readSentences(text, [local, lexicon], english);
+  const contexts = readSentences(text, [local, lexicon], english, annotation);
   resolvePeople(contexts);
 
   const mentions = contexts.flatMap((c) => c.mentions);
@@ -55,8 +57,10 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 }
 
 /** Splits the text into sentences and finds every mention in each. */
-function readSentences(text: string, lexicons: Lexicon[], english: boolean): SentenceContext[] {
+function readSentences(text: string, lexicons: Lexicon[], english: boolean, annotation: Annotation): SentenceContext[] {
   const spans = splitSentences(text);
+  const nerMentions = annotation.sentences.flatMap((s) => s.mentions);
+  const nerTag = new Map(annotation.sentences.flatMap((s) => s.tokens.map((t) => [t.start, t.ner] as const)));
   let paragraph = 0;
   let last = 0;
   return spans.map((span, index) => {
@@ -74,7 +78,16 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
       ctx.mentions.push({ ...m, key: entityKey(m.type, m.name), start: first.start, end: lastTok.end, surface: text.slice(first.start, lastTok.end), sentence: index, from, to });
     };
 
-    for (const hit of matchLexicon(tokens, lexicons)) add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
+    const inSentence = nerMentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    for (const hit of matchLexicon(tokens, lexicons)) {
+      const start = tokens[hit.from]?.start ?? 0;
+      const end = tokens[hit.to - 1]?.end ?? 0;
+      const retyped = english ? modelRetype({ start, end, type: hit.entry.type, weak: hit.entry.weak === true }, inSentence) : undefined;
+      const surface = text.slice(start, end);
+      if (retyped) add(hit.from, hit.to, { name: surface, type: retyped });
+      else add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
+    }
+    if (english) for (const name of modelNames(tokens, covered, inSentence)) add(name.from, name.to, { name: name.name, type: name.type, model: true });
     if (english && !isTitleCase(tokens)) {
       for (const body of findNamedBodies(tokens, covered)) {
         const named = withNeighbours(body, tokens, covered, ctx.mentions);
@@ -92,6 +105,9 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean): Sen
         // "an operation it called \"Midway Blitz\"": a name given in quotes to a thing is no person.
         if (/^["“]$/.test(tokens[p.from - 1]?.text ?? '') && /^(?:called|dubbed|named|nicknamed|codenamed|titled|known)$/i.test(tokens[p.from - 2]?.text ?? '')) continue;
         const type = isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : headOfBody(tokens, p.from) ? 'ORGANIZATION' : 'PERSON';
+        // Capitalised words the model reads as no name at all ("How Did", "Screening Database") are
+        // a headline's or a title's capitals, unless a person's title vouches for them.
+        if (type === 'PERSON' && !tokens.slice(p.from, p.to).some((t) => nerTag.get(t.start) === 'PERSON') && !isPersonTitle(tokens[p.from - 1]?.text ?? '')) continue;
         add(p.from, p.to, { name: p.name, type });
       }
     }
@@ -291,6 +307,10 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
       .replace(/^(?:(?:The|A|An|In|At|By|From|With|Since|After|Before|When|While|But|And|As|For|On|To|Under|Despite|During|Like|Unlike|Including|Both)\s+)+/iu, '')
       .trim();
     const acronym = m[2] ?? '';
+    // "Stefan Edberg (Sweden)": a capitalised word in brackets is a note, not an acronym; an
+    // acronym is mostly capitals ("NBPC", "ICE", "DoD").
+    const capitals = acronym.replace(/[^\p{Lu}]/gu, '').length;
+    if (capitals < 2 || capitals * 2 < acronym.replace(/[^\p{L}]/gu, '').length) continue;
     const known = (form: string): boolean => lexicon.exact.has(form) || lexicon.folded.has(foldKey(tokenize(form).map((t) => t.text)));
     if (known(phrase)) continue;
     const words = phrase.split(/\s+/);
@@ -359,7 +379,8 @@ function resolvePeople(contexts: SentenceContext[]): void {
     if (isPersonTitle(m.name)) return false;
     return before === '.' ? isPersonTitle(`${ctx.tokens[m.from - 2]?.text ?? ''}.`) : SURNAME_TITLES.test(before);
   };
-  for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' ') || titled(ctx, m));
+  // The model's reading of context ("Duran won", "said Alan") is evidence enough on its own.
+  for (const ctx of contexts) ctx.mentions = ctx.mentions.filter((m) => m.type !== 'PERSON' || m.name.includes(' ') || titled(ctx, m) || m.model === true);
 }
 
 const SURNAME_TITLES = /^(?:President|Senator|Representative|Congressman|Congresswoman|Governor|Secretary|Director|Judge|Detective|Speaker|Mayor|Sheriff|Commissioner|Ambassador|Minister|Chairman|Chairwoman|Prosecutor|Inspector|Administrator|Deputy|Officer|Agent|Sergeant|Lieutenant|Colonel|Captain|Admiral)$/;

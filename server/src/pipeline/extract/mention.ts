@@ -9,6 +9,8 @@ export interface Mention {
   name: string;
   type: EntityType;
   entry?: LexiconEntry;
+  /** Found by the statistical NER model rather than the lexicon or a rule. */
+  model?: boolean;
   start: number;
   end: number;
   surface: string;

@@ -1,0 +1,57 @@
+import type { EntityType } from '../../domain/types.ts';
+import type { NerMention } from '../annotate/annotation.ts';
+import { headNounType } from './named-bodies.ts';
+import type { Token } from './tokenize.ts';
+
+/** A name the statistical model found that no lexicon or rule had claimed. */
+export interface ModelName {
+  name: string;
+  type: EntityType;
+  from: number;
+  to: number;
+}
+
+const MODEL_TYPES: Record<string, EntityType> = { PERSON: 'PERSON', ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION' };
+
+/**
+ * CoreNLP's NER mentions mapped onto our tokens: the model supplies names the lexicon has never
+ * seen (people, companies, teams, towns, foreign bodies); a body whose head noun makes it a
+ * government body ("… Ministry", "… Police") is an Agency. MISC (events, nationalities, works)
+ * is not an entity type here: demonyms come from the lexicon. Mentions overlapping a span the
+ * lexicon or an earlier rule claimed are left to that claim.
+ */
+export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMention[]): ModelName[] {
+  const out: ModelName[] = [];
+  for (const m of mentions) {
+    const type = MODEL_TYPES[m.type];
+    if (!type) continue;
+    const from = tokens.findIndex((t) => t.start === m.start);
+    const last = tokens.findIndex((t) => t.end === m.end);
+    if (from < 0 || last < from) continue;
+    const to = last + 1;
+    if (covered.slice(from, to).some(Boolean)) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    const head = type === 'ORGANIZATION' ? headNounType(words.at(-1) ?? '') : undefined;
+    out.push({ name: nameOf(words), type: head === 'AGENCY' ? 'AGENCY' : type, from, to });
+  }
+  return out;
+}
+
+function nameOf(words: string[]): string {
+  return words
+    .join(' ')
+    .replace(/\b(\p{Lu}) \./gu, '$1.')
+    .replace(/ (['’]s)\b/gu, '$1')
+    .replace(/’/g, "'");
+}
+
+/**
+ * "Leeds beat Chelsea", "Austin said": a gazetteer place (a weak lexicon entry, not a curated
+ * one) that the model reads, over exactly the same words, as an organization or a person is
+ * that organization or person — a club, a company, a surname.
+ */
+export function modelRetype(mention: { start: number; end: number; type: EntityType; weak: boolean }, mentions: NerMention[]): EntityType | undefined {
+  if (!mention.weak || mention.type !== 'LOCATION') return undefined;
+  const m = mentions.find((x) => x.start === mention.start && x.end === mention.end);
+  return m?.type === 'ORGANIZATION' ? 'ORGANIZATION' : m?.type === 'PERSON' ? 'PERSON' : undefined;
+}
