@@ -27,7 +27,7 @@ describe('the extraction pool (worker threads)', () => {
   it('refuses an article that overruns the time limit, replaces the thread, and goes on', async () => {
     const strict = createExtractPool({ size: 1, timeoutMs: 1 });
     try {
-      const big = article(`Big\n\n${'Immigration and Customs Enforcement detained a man in Texas. '.repeat(20_000)}`);
+      const big = article(`Big\n\n${'Immigration and Customs Enforcement detained a man in Texas. '.repeat(500)}`);
       await expect(strict.run(big, await annotate(big.text))).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/longer than 0.001 s/) });
     } finally {
       await strict.close();

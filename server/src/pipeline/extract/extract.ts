@@ -14,7 +14,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-6';
+export const EXTRACTOR_VERSION = 'rules-7+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -60,6 +60,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 function readSentences(text: string, lexicons: Lexicon[], english: boolean, annotation: Annotation): SentenceContext[] {
   const spans = splitSentences(text);
   const nerMentions = annotation.sentences.flatMap((s) => s.mentions);
+  const surnames = new Set<string>();
   const nerTag = new Map(annotation.sentences.flatMap((s) => s.tokens.map((t) => [t.start, t.ner] as const)));
   let paragraph = 0;
   let last = 0;
@@ -87,8 +88,8 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
       if (retyped) add(hit.from, hit.to, { name: surface, type: retyped });
       else add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
     }
-    if (english) for (const name of modelNames(tokens, covered, inSentence)) add(name.from, name.to, { name: name.name, type: name.type, model: true });
-    if (english && !isTitleCase(tokens)) {
+    const prose = english && !isTitleCase(tokens);
+    if (prose) {
       for (const body of findNamedBodies(tokens, covered)) {
         const named = withNeighbours(body, tokens, covered, ctx.mentions);
         ctx.mentions = ctx.mentions.filter((m) => m.to <= named.from || m.from >= named.to);
@@ -97,6 +98,8 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
       // "Source: Government Executive": the header names the outlet that published the story.
       const outlet = sourceHeader(tokens, covered);
       if (outlet) add(outlet.from, outlet.to, { name: text.slice(tokens[outlet.from]?.start ?? 0, tokens[outlet.to - 1]?.end ?? 0), type: 'ORGANIZATION' });
+    }
+    if (prose) {
       for (const body of findAppositiveBodies(tokens, ctx.mentions)) {
         ctx.mentions = ctx.mentions.filter((m) => m.to <= body.from || m.from >= body.to);
         add(body.from, body.to, { name: body.name, type: body.type });
@@ -104,14 +107,29 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
       for (const p of findPeople(tokens, covered)) {
         // "an operation it called \"Midway Blitz\"": a name given in quotes to a thing is no person.
         if (/^["“]$/.test(tokens[p.from - 1]?.text ?? '') && /^(?:called|dubbed|named|nicknamed|codenamed|titled|known)$/i.test(tokens[p.from - 2]?.text ?? '')) continue;
-        const type = isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : headOfBody(tokens, p.from) ? 'ORGANIZATION' : 'PERSON';
-        // Capitalised words the model reads as no name at all ("How Did", "Screening Database") are
-        // a headline's or a title's capitals, unless a person's title vouches for them.
-        if (type === 'PERSON' && !tokens.slice(p.from, p.to).some((t) => nerTag.get(t.start) === 'PERSON') && !isPersonTitle(tokens[p.from - 1]?.text ?? '')) continue;
+        const tags = tokens.slice(p.from, p.to).map((t) => nerTag.get(t.start) ?? 'O');
+        // "beat Linda Wild (U.S.)": where the model reads a person, the place rule does not apply.
+        const modelPerson = tags.includes('PERSON') && !tags.includes('LOCATION');
+        const type = !modelPerson && isPlaceBeforeRegion(tokens, p, ctx.mentions) ? 'LOCATION' : headOfBody(tokens, p.from) ? 'ORGANIZATION' : 'PERSON';
+        // "M Butcher", "Hector \"Macho\" Camacho": where the model reads a longer name around the
+        // rule's, its boundaries win (its name is added below).
+        if (inSentence.some((m) => m.type === 'PERSON' && m.start <= (tokens[p.from]?.start ?? 0) && m.end >= (tokens[p.to - 1]?.end ?? 0) && m.end - m.start > (tokens[p.to - 1]?.end ?? 0) - (tokens[p.from]?.start ?? 0) && !isPersonTitle(m.text.split(' ')[0] ?? ''))) continue;
+        // The model vouches for a person rule's name when it tags a word of it a person, or reads
+        // it as some other name it cannot type (MISC: "Osama bin Laden" in some contexts). It
+        // overrules it when it reads a place or a body there ("Leicestershire beat Somerset"), and
+        // capitalised words it reads as no name at all ("How Did", "Screening Database") are a
+        // headline's or a title's capitals. A person's title or a surname already named vouches too.
+        const vouched = tags.includes('PERSON') || (tags.includes('MISC') && !tags.some((t) => t === 'ORGANIZATION' || t === 'LOCATION'));
+        const knownSurname = surnames.has(p.name.split(' ').at(-1) ?? '');
+        if (type === 'PERSON' && !vouched && !knownSurname && !isPersonTitle(tokens[p.from - 1]?.text ?? '')) continue;
         add(p.from, p.to, { name: p.name, type });
       }
     }
+    // Then the model's names for what the lexicon and the rules left: names they have never
+    // seen, and headlines, where the capitalisation rules cannot read.
+    if (english) for (const name of modelNames(tokens, covered, inSentence)) add(name.from, name.to, { name: name.name, type: name.type, model: true });
     ctx.mentions.sort((a, b) => a.from - b.from);
+    for (const m of ctx.mentions) if (m.type === 'PERSON' && m.name.includes(' ')) surnames.add(m.name.split(' ').at(-1) ?? '');
     // "RELATED: Biden administration faces scrutiny…": a link to another story names nothing in this one.
     if (/^(?:RELATED|READ MORE|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ|RECOMMENDED|Related|Read more|Read More|See also|Watch)\s*:/.test(text.slice(span.start, span.end))) ctx.mentions = [];
     if (english) countryBodies(ctx, text);

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../domain/types.ts';
 import type { NerMention } from '../annotate/annotation.ts';
 import { headNounType } from './named-bodies.ts';
+import { isPersonTitle } from './people.ts';
 import type { Token } from './tokenize.ts';
 
 /** A name the statistical model found that no lexicon or rule had claimed. */
@@ -25,11 +26,18 @@ export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMen
   for (const m of mentions) {
     const type = MODEL_TYPES[m.type];
     if (!type) continue;
-    const from = tokens.findIndex((t) => t.start === m.start);
+    let from = tokens.findIndex((t) => t.start === m.start);
     const last = tokens.findIndex((t) => t.end === m.end);
     if (from < 0 || last < from) continue;
+    // "Sheriff Chad Chronister": the title is not part of the name.
+    while (type === 'PERSON' && from < last && isPersonTitle(tokens[from]?.text ?? '')) from++;
     const to = last + 1;
     if (covered.slice(from, to).some(Boolean)) continue;
+    // "an operation it called \"Midway Blitz\"", "Father Christmas": one word of a longer
+    // capitalised phrase, or a name given to a thing, is no one's name.
+    const before = tokens[from - 1]?.text ?? '';
+    if (type === 'PERSON' && to - from === 1 && from > 0 && /^\p{Lu}/u.test(before)) continue;
+    if (/^["“]$/.test(before) && /^(?:called|dubbed|named|nicknamed|codenamed|titled|known)$/i.test(tokens[from - 2]?.text ?? '')) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     const head = type === 'ORGANIZATION' ? headNounType(words.at(-1) ?? '') : undefined;
     out.push({ name: nameOf(words), type: head === 'AGENCY' ? 'AGENCY' : type, from, to });
