@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           globalSetup: ['tests/corenlp-setup.ts'],
+          // Extraction tests annotate with the real CoreNLP, shared by the parallel workers.
+          testTimeout: 30_000,
           hookTimeout: 300_000,
         },
       },

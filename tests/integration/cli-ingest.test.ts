@@ -5,12 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
+import { testCorenlpUrl } from '../helpers/annotate.ts';
 import { freshRepository, testNeo4jPassword, testNeo4jUri, testServices } from '../helpers/test-db.ts';
 
 function ingestCli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/ingest.ts'), ...args], {
     cwd: ROOT_DIR,
-    env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), ...env },
+    env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), CORENLP_URL: testCorenlpUrl(), ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,12 @@ import { postGraphql } from '../helpers/graphql-client.ts';
 
 /** PIDs of JVMs whose command line names the folder (the local Neo4j's data dir). */
 function jvmsUsing(dir: string): string[] {
-  const r = spawnSync('pgrep', ['-f', `dev.newsgraph.LocalNeo4j --data ${dir}`], { encoding: 'utf8' });
+  return pgrep(`dev.newsgraph.LocalNeo4j --data ${dir}`);
+}
+
+/** PIDs of processes whose command line contains `pattern`. */
+function pgrep(pattern: string): string[] {
+  const r = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' });
   return r.stdout.split('\n').filter(Boolean);
 }
 
@@ -34,20 +39,30 @@ describe('the server process (npm start path, local Neo4j)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts its own Neo4j, seeds the demo corpus, serves, and on SIGTERM leaves no JVM behind', async () => {
+  it('starts its own Neo4j and CoreNLP, seeds the demo corpus, serves, and on SIGTERM leaves no JVM behind', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir, PORT: '0', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '64m' };
     delete env.NEO4J_URI;
+    delete env.CORENLP_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/main.ts')], { cwd: ROOT_DIR, env });
     const [, url] = await waitForLine(child, /Newsgraph explorer: (http:\/\/\S+)/, 120_000);
     const res = await postGraphql<{ search: Array<{ name: string }> }>(String(url), '{ search(query: "ICE") { name } }');
     expect(res.data?.search[0]?.name).toBe('Immigration and Customs Enforcement');
     const neo4jDir = path.join(dataDir, 'neo4j');
     expect(jvmsUsing(neo4jDir)).toHaveLength(1);
+    // The local CoreNLP leaves its URL for the CLIs; its JVM is found by its port.
+    const corenlpUrl = readFileSync(path.join(dataDir, 'corenlp', 'newsgraph-corenlp-url'), 'utf8').trim();
+    const corenlpJvm = `dev.newsgraph.LocalCoreNLP --port ${new URL(corenlpUrl).port} `;
+    expect(new URL(corenlpUrl).hostname).toBe('127.0.0.1');
+    expect(pgrep(corenlpJvm)).toHaveLength(1);
+    const health = (await (await fetch(`${String(url)}/health`)).json()) as { dependencies: Record<string, { ok: boolean }> };
+    expect(health.dependencies).toMatchObject({ neo4j: { ok: true }, corenlp: { ok: true } });
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(jvmsUsing(neo4jDir)).toEqual([]);
     expect(existsSync(path.join(neo4jDir, 'newsgraph-bolt-uri'))).toBe(false);
+    expect(pgrep(corenlpJvm)).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'corenlp', 'newsgraph-corenlp-url'))).toBe(false);
   });
 });

@@ -2,9 +2,16 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
+import { testCorenlpUrl } from '../helpers/annotate.ts';
 
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/extract.ts'), ...args], { cwd: ROOT_DIR, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/extract.ts'), ...args], {
+    cwd: ROOT_DIR,
+    encoding: 'utf8',
+    timeout: 60_000,
+    // The test run's CoreNLP (the CLI would otherwise start its own: server-lifecycle tests that).
+    env: { ...process.env, CORENLP_URL: testCorenlpUrl() },
+  });
 const demo = (f: string): string => path.join(ROOT_DIR, 'data', 'articles', f);
 
 // Each test starts Node processes that load the gazetteer: seconds each on a busy CI machine.

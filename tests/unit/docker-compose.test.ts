@@ -23,14 +23,25 @@ describe('docker-compose.yml', () => {
     expect(neo4j.ports).toEqual(expect.arrayContaining([expect.stringMatching(/7687:7687$/)]));
   });
 
+  it('builds CoreNLP from the same Maven coordinates as the local one, listening on the container network, with a healthcheck', () => {
+    const corenlp = compose.services.corenlp ?? {};
+    expect(corenlp.build).toBe('./corenlp');
+    expect(corenlp.healthcheck).toMatchObject({ test: expect.arrayContaining([expect.stringContaining('/live')]) });
+    const dockerfile = readFileSync(path.join(ROOT_DIR, 'corenlp', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/COPY pom\.xml/);
+    expect(dockerfile).toMatch(/--host 0\.0\.0\.0/);
+    expect(readFileSync(path.join(ROOT_DIR, 'corenlp', 'pom.xml'), 'utf8')).toMatch(/<corenlp\.version>4\.5\.10<\/corenlp\.version>/);
+  });
+
   it('builds the app from the Dockerfile and starts it once Neo4j is healthy', () => {
     expect(app.build).toBe('.');
-    expect(app.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+    expect(app.depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, corenlp: { condition: 'service_healthy' } });
     expect(app.ports).toContain('4000:4000');
     const env = app.environment as Record<string, string>;
     expect(env.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(env.NEO4J_PASSWORD).toMatch(/\$\{NEO4J_PASSWORD/);
     expect(env.HOST).toBe('0.0.0.0');
+    expect(env.CORENLP_URL).toBe('http://corenlp:9000');
     expect(readFileSync(path.join(ROOT_DIR, 'Dockerfile'), 'utf8')).toMatch(/^FROM node:20/m);
   });
 });
