@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { connect } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.ts';
-import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, type MavenLauncher } from '../jvm/jvm-service.ts';
+import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, waitForReadyLine, type MavenLauncher } from '../jvm/jvm-service.ts';
 
 export { freePort } from '../jvm/jvm-service.ts';
 
@@ -116,27 +116,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const output = keepOutput(child);
 
-  const uri = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new LocalNeo4jError(`The local Neo4j did not start within ${(opts.startTimeoutMs ?? 120000) / 1000} s.\n${lastLines(output)}`));
-    }, opts.startTimeoutMs ?? 120000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const line = chunk.toString('utf8').split('\n').find((l) => l.startsWith(READY));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(READY.length).trim());
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new LocalNeo4jError(explainExit(code, opts.dataDir, output)));
-    });
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new LocalNeo4jError(`Could not run java: ${err.message}`));
-    });
-  });
+  const uri = await waitForReadyLine(child, READY, output, opts.startTimeoutMs ?? 120000, 'Neo4j', (code) => explainExit(code, opts.dataDir, output));
   log(`Local Neo4j 5.26 running at ${uri} (data in ${opts.dataDir}).`);
   const uriFile = path.join(opts.dataDir, URI_FILE);
   writeFileSync(uriFile, uri);

@@ -112,3 +112,32 @@ export function stopChild(child: ChildProcess, graceMs = 30_000): Promise<void> 
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * Resolves with what follows `marker` on the first stdout line that starts with it (the
+ * launcher's "ready" line); rejects with `explainExit`'s message if the JVM exits first, or
+ * after `limitMs` (killing it).
+ */
+export function waitForReadyLine(child: ChildProcess, marker: string, output: string[], limitMs: number, service: string, explainExit: (code: number | null) => string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new LocalServiceError(`The local ${service} did not start within ${limitMs / 1000} s.\n${lastLines(output)}`));
+    }, limitMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const line = chunk.toString('utf8').split('\n').find((l) => l.startsWith(marker));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(marker.length).trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new LocalServiceError(explainExit(code)));
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new LocalServiceError(`Could not run java: ${err.message}`));
+    });
+  });
+}

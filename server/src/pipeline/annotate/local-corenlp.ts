@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../../config.ts';
-import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, type MavenLauncher } from '../../jvm/jvm-service.ts';
+import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, waitForReadyLine, type MavenLauncher } from '../../jvm/jvm-service.ts';
 import { createCoreNLPAnnotator } from './corenlp-client.ts';
 
 /** A running local CoreNLP server. */
@@ -73,27 +73,7 @@ export async function startLocalCoreNLP(opts: LocalCoreNLPOptions = {}): Promise
     return stopChild(child, 10_000);
   };
 
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new LocalServiceError(`The local CoreNLP did not start within ${limit / 1000} s.\n${lastLines(output)}`));
-    }, limit);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const line = chunk.toString('utf8').split('\n').find((l) => l.startsWith(READY));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(READY.length).trim());
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new LocalServiceError(explainExit(code, output)));
-    });
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new LocalServiceError(`Could not run java: ${err.message}`));
-    });
-  });
+  const url = await waitForReadyLine(child, READY, output, limit, 'CoreNLP', (code) => explainExit(code, output));
   log(`Loading the CoreNLP models (tokenize, ssplit, pos, lemma, ner, depparse)…`);
   try {
     await createCoreNLPAnnotator({ url, timeoutMs: limit }).annotate('Warm-up: the Department of Homeland Security said on Monday that agents arrested two men in Baltimore.');

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../domain/types.ts';
 import type { NerMention } from '../annotate/annotation.ts';
-import { headNounType } from './named-bodies.ts';
+import { headNounType, nameOf } from './named-bodies.ts';
 import { isPersonTitle } from './people.ts';
 import type { Token } from './tokenize.ts';
 
@@ -43,14 +43,6 @@ export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMen
     out.push({ name: nameOf(words), type: head === 'AGENCY' ? 'AGENCY' : type, from, to });
   }
   return out;
-}
-
-function nameOf(words: string[]): string {
-  return words
-    .join(' ')
-    .replace(/\b(\p{Lu}) \./gu, '$1.')
-    .replace(/ (['’]s)\b/gu, '$1')
-    .replace(/’/g, "'");
 }
 
 /**

@@ -47,7 +47,7 @@ export function isOpener(word: string): boolean {
 const PLACE_PREFIXES = new Set(['Fort', 'Camp', 'Mount', 'Lake', 'Cape']);
 
 /** Tokens back to the written name: "John F. Kennedy …", "Sheriff's Office", straight apostrophes. */
-function nameOf(words: string[]): string {
+export function nameOf(words: string[]): string {
   return words
     .join(' ')
     .replace(/\b(\p{Lu}) \./gu, '$1.')
