@@ -80,7 +80,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   let repo: GraphRepository | undefined;
   let services: Services | undefined;
   // CoreNLP loads its models while Neo4j starts; the graph is served without waiting for them.
-  const nlpOpening = openAnnotator(config, log);
+  const nlpOpening = openAnnotator(config, log, { supervise: true });
   nlpOpening.catch((err: unknown) => log(`CoreNLP is not available, so ingesting is not: ${err instanceof Error ? err.message : String(err)}`));
   const closeNlp = (): Promise<void> => nlpOpening.then((nlp) => nlp.close()).catch(() => {});
   const annotator = pendingAnnotator(nlpOpening);

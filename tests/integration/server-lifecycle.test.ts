@@ -39,7 +39,7 @@ describe('the server process (npm start path, local Neo4j)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts its own Neo4j and CoreNLP, seeds the demo corpus, serves, and on SIGTERM leaves no JVM behind', async () => {
+  it('starts its own Neo4j and CoreNLP, seeds the demo corpus, serves, restarts a killed CoreNLP, and on SIGTERM leaves no JVM behind', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NEWSGRAPH_DATA_DIR: dataDir, PORT: '0', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '64m' };
     delete env.NEO4J_URI;
     delete env.CORENLP_URL;
@@ -57,6 +57,23 @@ describe('the server process (npm start path, local Neo4j)', () => {
     const health = (await (await fetch(`${String(url)}/health`)).json()) as { dependencies: Record<string, { ok: boolean }> };
     expect(health.dependencies).toMatchObject({ neo4j: { ok: true }, corenlp: { ok: true } });
 
+    // CoreNLP killed: ingesting answers SERVICE_UNAVAILABLE, the app restarts it, ingesting works again.
+    const ingest = 'mutation($t: String!) { ingestArticle(input: { text: $t }) { created } }';
+    spawnSync('kill', ['-9', ...pgrep(corenlpJvm)]);
+    await new Promise((r) => setTimeout(r, 300));
+    const down = await postGraphql<unknown>(String(url), ingest, { t: 'Outage Note\n\nICE agents arrested a man in Denver on Monday.' });
+    expect(down.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    const back = Date.now() + 120_000;
+    for (;;) {
+      const h = (await (await fetch(`${String(url)}/health`)).json()) as { dependencies: Record<string, { ok: boolean }> };
+      if (h.dependencies.corenlp?.ok) break;
+      if (Date.now() > back) throw new Error('CoreNLP did not come back within 120 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const again = await postGraphql<{ ingestArticle: { created: boolean } }>(String(url), ingest, { t: 'Outage Note\n\nICE agents arrested a man in Denver on Monday.' });
+    expect(again.data?.ingestArticle.created).toBe(true);
+    expect(pgrep(corenlpJvm)).toHaveLength(1);
+
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -64,5 +81,5 @@ describe('the server process (npm start path, local Neo4j)', () => {
     expect(existsSync(path.join(neo4jDir, 'newsgraph-bolt-uri'))).toBe(false);
     expect(pgrep(corenlpJvm)).toEqual([]);
     expect(existsSync(path.join(dataDir, 'corenlp', 'newsgraph-corenlp-url'))).toBe(false);
-  });
+  }, 240_000);
 });

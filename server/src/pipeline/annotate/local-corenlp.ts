@@ -109,3 +109,64 @@ function explainExit(code: number | null, output: string[]): string {
   if (/Address already in use|BindException/i.test(text)) return 'The local CoreNLP could not bind its port: the port is in use.';
   return `The local CoreNLP exited (code ${code}) before it was ready:\n${lastLines(output)}`;
 }
+
+/**
+ * Starts the local CoreNLP and keeps it running: when the JVM dies (killed, out of memory) it is
+ * started again on the same port, after `restartDelayMs` (default 1 s), then 2×, 4×… up to 30 s
+ * between tries, so the client's URL stays valid. Meanwhile ingesting answers SERVICE_UNAVAILABLE.
+ * `stop()` ends supervision first.
+ */
+export async function superviseLocalCoreNLP(opts: LocalCoreNLPOptions & { restartDelayMs?: number }): Promise<LocalCoreNLP> {
+  const log = opts.log ?? (() => {});
+  const firstDelay = opts.restartDelayMs ?? 1000;
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  let current = await startLocalCoreNLP({ ...opts, port });
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let resolveExited: () => void = () => {};
+  const exited = new Promise<void>((resolve) => (resolveExited = resolve));
+  const loop = async (): Promise<void> => {
+    let delay = firstDelay;
+    for (;;) {
+      await current.exited;
+      if (stopping) break;
+      log(`The local CoreNLP stopped unexpectedly; restarting it in ${delay / 1000} s…`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopping) break;
+      try {
+        current = await startLocalCoreNLP({ ...opts, port, log: () => {} });
+        if (stopping) {
+          await current.stop();
+          break;
+        }
+        log(`The local CoreNLP is back at ${current.url}.`);
+        delay = firstDelay;
+      } catch (err) {
+        log(`Restarting the local CoreNLP failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+    resolveExited();
+  };
+  void loop();
+  return {
+    url: current.url,
+    startSeconds: current.startSeconds,
+    exited,
+    get pid() {
+      return current.pid;
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await current.stop();
+      await exited;
+    },
+  };
+}

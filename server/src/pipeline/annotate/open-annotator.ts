@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Annotator } from './annotation.ts';
 import { createCoreNLPAnnotator } from './corenlp-client.ts';
-import { findRunningLocalCoreNLP, startLocalCoreNLP, type LocalCoreNLP } from './local-corenlp.ts';
+import { findRunningLocalCoreNLP, startLocalCoreNLP, superviseLocalCoreNLP, type LocalCoreNLP } from './local-corenlp.ts';
 
 /** An annotator ready for use, and the local server behind it if this process started one. */
 export interface OpenAnnotator {
@@ -20,12 +20,14 @@ export type AnnotatorConfig = Pick<Config, 'CORENLP_URL' | 'CORENLP_HEAP' | 'COR
  * CORENLP_URL when set; else the local CoreNLP another Newsgraph process runs for the same data
  * folder; else a new local one (built and its models downloaded from Maven Central on first use).
  */
-export async function openAnnotator(config: AnnotatorConfig, log: (line: string) => void = () => {}): Promise<OpenAnnotator> {
+export async function openAnnotator(config: AnnotatorConfig, log: (line: string) => void = () => {}, opts: { supervise?: boolean; restartDelayMs?: number } = {}): Promise<OpenAnnotator> {
   const dataDir = path.join(config.NEWSGRAPH_DATA_DIR, 'corenlp');
   const client = (url: string): Annotator => createCoreNLPAnnotator({ url, timeoutMs: config.CORENLP_TIMEOUT_MS, concurrency: config.CORENLP_THREADS });
   const url = config.CORENLP_URL ?? (await findRunningLocalCoreNLP(dataDir));
   if (url) return { annotator: client(url), url, local: undefined, close: async () => {} };
-  const local = await startLocalCoreNLP({ heap: config.CORENLP_HEAP, threads: config.CORENLP_THREADS, timeoutMs: config.CORENLP_TIMEOUT_MS, dataDir, log });
+  const launch = { heap: config.CORENLP_HEAP, threads: config.CORENLP_THREADS, timeoutMs: config.CORENLP_TIMEOUT_MS, dataDir, log };
+  // A long-running server restarts its CoreNLP when it dies; a one-off CLI run does not need to.
+  const local = opts.supervise ? await superviseLocalCoreNLP({ ...launch, restartDelayMs: opts.restartDelayMs }) : await startLocalCoreNLP(launch);
   return { annotator: client(local.url), url: local.url, local, close: () => local.stop() };
 }
 
