@@ -74,7 +74,8 @@ describe('when the local Neo4j dies under the running server', () => {
 
     // Nobody restarts it but the app.
     expect(await until(async () => (await search()).data !== undefined, 90_000)).toBe(true);
-    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    const recovered = await fetch(`${app.url}/health`);
+    expect(recovered.status, JSON.stringify(await recovered.clone().json())).toBe(200);
     expect(await until(async () => lines.some((l) => /is back at/.test(l)), 60_000)).toBe(true);
     expect(app.localNeo4j?.pid).not.toBe(pid);
     expect(lines.join('\n')).toMatch(/stopped unexpectedly; restarting it in 8 s/);

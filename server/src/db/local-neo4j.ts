@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { connect } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.ts';
-import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, waitForReadyLine, type MavenLauncher } from '../jvm/jvm-service.ts';
+import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, supervise, waitForReadyLine, type MavenLauncher } from '../jvm/jvm-service.ts';
 
 export { freePort } from '../jvm/jvm-service.ts';
 
@@ -139,61 +139,20 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
  * driver's URI stays valid and the app recovers by itself. `stop()` ends supervision first.
  */
 export async function superviseLocalNeo4j(opts: LocalNeo4jOptions & { restartDelayMs?: number }): Promise<LocalNeo4j> {
-  const log = opts.log ?? (() => {});
-  const firstDelay = opts.restartDelayMs ?? 1000;
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  let current = await startLocalNeo4j({ ...opts, port });
-  let stopping = false;
-  let wake: (() => void) | undefined;
-  let resolveExited: () => void = () => {};
-  const exited = new Promise<void>((resolve) => (resolveExited = resolve));
-  const loop = async (): Promise<void> => {
-    let delay = firstDelay;
-    for (;;) {
-      await current.exited;
-      if (stopping) break;
-      log(`The local Neo4j stopped unexpectedly; restarting it in ${delay / 1000} s…`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      if (stopping) break;
-      try {
-        current = await startLocalNeo4j({ ...opts, port, log: () => {} });
-        // stop() was called while it was starting: it stopped the old one, so stop this one.
-        if (stopping) {
-          await current.stop();
-          break;
-        }
-        log(`The local Neo4j is back at ${current.uri}.`);
-        delay = firstDelay;
-      } catch (err) {
-        log(`Restarting the local Neo4j failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-        delay = Math.min(delay * 2, 30_000);
-      }
-    }
-    resolveExited();
-  };
-  void loop();
+  const sup = await supervise((first) => startLocalNeo4j({ ...opts, port, ...(first ? {} : { log: () => {} }) }), 'Neo4j', opts.log ?? (() => {}), opts.restartDelayMs ?? 1000, (n) => n.uri);
+  const first = sup.current();
   return {
     get uri() {
-      return current.uri;
+      return sup.current().uri;
     },
-    user: current.user,
-    password: current.password,
-    exited,
+    user: first.user,
+    password: first.password,
+    exited: sup.exited,
     get pid() {
-      return current.pid;
+      return sup.current().pid;
     },
-    async stop() {
-      stopping = true;
-      wake?.();
-      await current.stop();
-      await exited;
-    },
+    stop: () => sup.stop(),
   };
 }
 

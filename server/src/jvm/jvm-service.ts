@@ -141,3 +141,79 @@ export function waitForReadyLine(child: ChildProcess, marker: string, output: st
     });
   });
 }
+
+/** A started JVM service, as the supervisor sees it. */
+export interface SupervisedService {
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A service kept running by `supervise`. */
+export interface Supervisor<T> {
+  /** The instance running now (a new one after each restart). */
+  current(): T;
+  /** Resolves when supervision has ended and the last instance has exited. */
+  exited: Promise<void>;
+  /** Ends supervision, then stops the running instance. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a service with `start(true)` and keeps it running: when it exits unasked it is started
+ * again with `start(false)` (quietly), after `firstDelayMs`, then twice as long after each failed
+ * try, up to 30 s. Callers keep the port fixed so their clients' addresses stay valid.
+ */
+export async function supervise<T extends SupervisedService>(
+  start: (first: boolean) => Promise<T>,
+  service: string,
+  log: (line: string) => void,
+  firstDelayMs: number,
+  where: (t: T) => string,
+): Promise<Supervisor<T>> {
+  let current = await start(true);
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let resolveExited: () => void = () => {};
+  const exited = new Promise<void>((resolve) => (resolveExited = resolve));
+  const loop = async (): Promise<void> => {
+    let delay = firstDelayMs;
+    for (;;) {
+      await current.exited;
+      if (stopping) break;
+      log(`The local ${service} stopped unexpectedly; restarting it in ${delay / 1000} s…`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopping) break;
+      try {
+        current = await start(false);
+        // stop() was called while it was starting: it stopped the old one, so stop this one.
+        if (stopping) {
+          await current.stop();
+          break;
+        }
+        log(`The local ${service} is back at ${where(current)}.`);
+        delay = firstDelayMs;
+      } catch (err) {
+        log(`Restarting the local ${service} failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+    resolveExited();
+  };
+  void loop();
+  return {
+    current: () => current,
+    exited,
+    async stop() {
+      stopping = true;
+      wake?.();
+      await current.stop();
+      await exited;
+    },
+  };
+}

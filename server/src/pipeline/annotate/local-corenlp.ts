@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../../config.ts';
-import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, waitForReadyLine, type MavenLauncher } from '../../jvm/jvm-service.ts';
+import { ensureMavenBuilt, freePort, keepOutput, lastLines, launcherClasspath, LocalServiceError, stopChild, supervise, waitForReadyLine, type MavenLauncher } from '../../jvm/jvm-service.ts';
 import { createCoreNLPAnnotator } from './corenlp-client.ts';
 
 /** A running local CoreNLP server. */
@@ -117,56 +117,16 @@ function explainExit(code: number | null, output: string[]): string {
  * `stop()` ends supervision first.
  */
 export async function superviseLocalCoreNLP(opts: LocalCoreNLPOptions & { restartDelayMs?: number }): Promise<LocalCoreNLP> {
-  const log = opts.log ?? (() => {});
-  const firstDelay = opts.restartDelayMs ?? 1000;
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  let current = await startLocalCoreNLP({ ...opts, port });
-  let stopping = false;
-  let wake: (() => void) | undefined;
-  let resolveExited: () => void = () => {};
-  const exited = new Promise<void>((resolve) => (resolveExited = resolve));
-  const loop = async (): Promise<void> => {
-    let delay = firstDelay;
-    for (;;) {
-      await current.exited;
-      if (stopping) break;
-      log(`The local CoreNLP stopped unexpectedly; restarting it in ${delay / 1000} s…`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      if (stopping) break;
-      try {
-        current = await startLocalCoreNLP({ ...opts, port, log: () => {} });
-        if (stopping) {
-          await current.stop();
-          break;
-        }
-        log(`The local CoreNLP is back at ${current.url}.`);
-        delay = firstDelay;
-      } catch (err) {
-        log(`Restarting the local CoreNLP failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-        delay = Math.min(delay * 2, 30_000);
-      }
-    }
-    resolveExited();
-  };
-  void loop();
+  const sup = await supervise((first) => startLocalCoreNLP({ ...opts, port, ...(first ? {} : { log: () => {} }) }), 'CoreNLP', opts.log ?? (() => {}), opts.restartDelayMs ?? 1000, (c) => c.url);
+  const first = sup.current();
   return {
-    url: current.url,
-    startSeconds: current.startSeconds,
-    exited,
+    url: first.url,
+    startSeconds: first.startSeconds,
+    exited: sup.exited,
     get pid() {
-      return current.pid;
+      return sup.current().pid;
     },
-    async stop() {
-      stopping = true;
-      wake?.();
-      await current.stop();
-      await exited;
-    },
+    stop: () => sup.stop(),
   };
 }
