@@ -74,8 +74,14 @@ describe('when the local Neo4j dies under the running server', () => {
 
     // Nobody restarts it but the app.
     expect(await until(async () => (await search()).data !== undefined, 90_000)).toBe(true);
-    const recovered = await fetch(`${app.url}/health`);
-    expect(recovered.status, JSON.stringify(await recovered.clone().json())).toBe(200);
+    // The first check on the freshly restarted JVM can take longer than the 3 s health budget
+    // (seen in CI, never alone: its first queries are cold); it must come back by itself, and
+    // then answer within the budget every time.
+    expect(await until(async () => (await fetch(`${app.url}/health`)).status === 200, 30_000)).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const recovered = await fetch(`${app.url}/health`);
+      expect(recovered.status, JSON.stringify(await recovered.clone().json())).toBe(200);
+    }
     expect(await until(async () => lines.some((l) => /is back at/.test(l)), 60_000)).toBe(true);
     expect(app.localNeo4j?.pid).not.toBe(pid);
     expect(lines.join('\n')).toMatch(/stopped unexpectedly; restarting it in 8 s/);
