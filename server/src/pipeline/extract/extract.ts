@@ -1,4 +1,4 @@
-import type { Annotation } from '../annotate/annotation.ts';
+import type { Annotation, NerMention } from '../annotate/annotation.ts';
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
 import { findEvents, type FoundEvent } from './events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
@@ -59,7 +59,10 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 /** Splits the text into sentences and finds every mention in each. */
 function readSentences(text: string, lexicons: Lexicon[], english: boolean, annotation: Annotation): SentenceContext[] {
   const spans = splitSentences(text);
+  // Mentions and sentences both run in text order: one pass hands each sentence its mentions
+  // (a filter per sentence was quadratic on long articles).
   const nerMentions = annotation.sentences.flatMap((s) => s.mentions);
+  let nextMention = 0;
   const surnames = new Set<string>();
   const nerTag = new Map(annotation.sentences.flatMap((s) => s.tokens.map((t) => [t.start, t.ner] as const)));
   let paragraph = 0;
@@ -79,7 +82,12 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
       ctx.mentions.push({ ...m, key: entityKey(m.type, m.name), start: first.start, end: lastTok.end, surface: text.slice(first.start, lastTok.end), sentence: index, from, to });
     };
 
-    const inSentence = nerMentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    while ((nerMentions[nextMention]?.start ?? Infinity) < span.start) nextMention++;
+    const inSentence: NerMention[] = [];
+    for (let k = nextMention; k < nerMentions.length && (nerMentions[k]?.start ?? Infinity) < span.end; k++) {
+      const m = nerMentions[k];
+      if (m && m.end <= span.end) inSentence.push(m);
+    }
     for (const hit of matchLexicon(tokens, lexicons)) {
       const start = tokens[hit.from]?.start ?? 0;
       const end = tokens[hit.to - 1]?.end ?? 0;
