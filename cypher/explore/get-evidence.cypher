@@ -3,7 +3,7 @@
 // Params: $pages (list of {relationId, after}: after is the evidence id to start after, or ''
 //         for the start), $first (integer: the page size, per relation)
 // Returns: relationId, after (the page's cursor, to match the page asked for),
-//          evidence {id, sentence, start, end, confidence, extractorVersion},
+//          evidence {id, sentence, start, end, confidence, extractorVersion, rules},
 //          article {id, title, url, source, publishedAt}
 UNWIND $pages AS page
 CALL (page) {
@@ -14,5 +14,5 @@ CALL (page) {
   LIMIT $first
 }
 RETURN page.relationId AS relationId, page.after AS after,
-       v {.id, .sentence, .start, .end, .confidence, .extractorVersion} AS evidence,
+       v {.id, .sentence, .start, .end, .confidence, .extractorVersion, rules: coalesce(v.rules, [])} AS evidence,
        a {.id, .title, .url, .source, .publishedAt} AS article

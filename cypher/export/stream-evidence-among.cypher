@@ -2,7 +2,7 @@
 // its article; read as a stream by exports.
 // Params: $ids (entity ids), $relationTypes (list or null), $minWeight (integer),
 //         $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: relationId, evidence {id, sentence, start, end, confidence, extractorVersion},
+// Returns: relationId, evidence {id, sentence, start, end, confidence, extractorVersion, rules},
 //          article {id, title, url, source, publishedAt}
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
@@ -13,5 +13,5 @@ WHERE t.id IN $ids
   AND ($until IS NULL OR r.firstSeen <= datetime($until))
 MATCH (v:Evidence {relationId: r.id})-[:FROM]->(a:Article)
 RETURN r.id AS relationId,
-       v {.id, .sentence, .start, .end, .confidence, .extractorVersion} AS evidence,
+       v {.id, .sentence, .start, .end, .confidence, .extractorVersion, rules: coalesce(v.rules, [])} AS evidence,
        a {.id, .title, .url, .source, .publishedAt} AS article

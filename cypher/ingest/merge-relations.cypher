@@ -1,7 +1,8 @@
 // Merges relations by id between existing entities and records each evidence sentence
 // as an Evidence node linked to its article.
 // Params: $articleId, $extractorVersion, $writeId (marks what this write made or kept),
-//         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence}]}]
+//         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]
+//         (rules: ids of the extraction rules that drew the link from the sentence)
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
 // Returns: relations (count)
 MATCH (a:Article {id: $articleId})
@@ -21,7 +22,7 @@ CALL (a, rel, r) {
   // Re-processing finds the old extraction's evidence still there (it is deleted after, unless
   // written again here): it becomes exactly what a new node would be.
   SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
-      v.confidence = ev.confidence, v.extractorVersion = $extractorVersion, v.writeId = $writeId
+      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = $extractorVersion, v.writeId = $writeId
   REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }

@@ -125,6 +125,8 @@ export interface ArticleRef {
 export interface EvidenceItem {
   id: string;
   sentence: string;
+  /** Ids of the extraction rules that drew the link from the sentence. */
+  rules?: string[];
   article: ArticleRef;
 }
 
@@ -140,7 +142,7 @@ export async function fetchEntityDetails(id: string): Promise<(Entity & { articl
 /** A relation's evidence sentences. */
 export async function fetchEvidence(id: string): Promise<EvidenceItem[]> {
   const data = await gql<{ relation: { evidence: EvidenceItem[] } | null }>(
-    'query Evidence($id: ID!) { relation(id: $id) { evidence(first: 50) { id sentence article { id title url source publishedAt } } } }',
+    'query Evidence($id: ID!) { relation(id: $id) { evidence(first: 50) { id sentence rules article { id title url source publishedAt } } } }',
     { id },
   );
   return data.relation?.evidence ?? [];

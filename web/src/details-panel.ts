@@ -63,7 +63,17 @@ export function edgeDetails(
     el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${edge.weight} article${edge.weight === 1 ? '' : 's'}`),
     el('h3', {}, `Evidence (${evidence.length})`),
     ...(evidence.length > 0
-      ? evidence.map((v) => el('blockquote', {}, ...highlighted(v.sentence, names), el('br'), el('span', { class: 'meta' }, ...articleLine(v.article).childNodes)))
+      ? evidence.map((v) =>
+          el(
+            'blockquote',
+            {},
+            ...highlighted(v.sentence, names),
+            el('br'),
+            el('span', { class: 'meta' }, ...articleLine(v.article).childNodes),
+            // Why the link is on the graph: the rules that read it from this sentence.
+            ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'meta rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
+          ),
+        )
       : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
   ];
 }

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
           for (const r of typed) console.log(`  ${r.source} -${r.type}-> ${r.target}`);
           for (const e of out.events) {
             const extra = [e.count !== undefined ? `count ${e.count}` : '', e.date ?? ''].filter(Boolean).join(', ');
-            console.log(`  event ${e.type}: ${e.participants.join(', ')}${extra ? ` (${extra})` : ''}`);
+            console.log(`  event ${e.type}: ${e.participants.join(', ')}${extra ? ` (${extra})` : ''}  [${e.rules.join(', ')}]`);
           }
           console.log(`  ${out.entities.length} entities, ${typed.length} typed relations, ${out.relations.length - typed.length} co-mentions, ${out.events.length} events\n`);
         }

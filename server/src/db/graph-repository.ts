@@ -87,6 +87,8 @@ const evidenceSchema = z.object({
   end: z.number().int(),
   confidence: z.number().nullable().optional().transform((v) => v ?? null),
   extractorVersion: nullableString,
+  // Evidence written before rule ids were recorded has none.
+  rules: z.array(z.string()).optional().transform((v) => v ?? []),
 });
 
 // Built once: constructing a zod schema costs more than parsing a small record with it.

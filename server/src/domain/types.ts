@@ -77,6 +77,8 @@ export interface ExtractedEntity {
   type: EntityType;
   aliases: string[];
   mentions: Mention[];
+  /** Ids of the rules that found its mentions ("lexicon", "corenlp-ner", "person-name"…). */
+  rules: string[];
 }
 
 /** A link between two extracted entities with the sentence that states it. */
@@ -94,6 +96,8 @@ export interface ExtractedRelation {
 export interface Evidence extends Span {
   sentence: string;
   confidence: number;
+  /** Ids of the rules that drew the link or event from this sentence: "why is this on the graph?". */
+  rules: string[];
 }
 
 /** Event types (GUIDELINES.md). */
@@ -205,6 +209,8 @@ export interface EvidenceRecord {
   end: number;
   confidence: number | null;
   extractorVersion: string | null;
+  /** Ids of the extraction rules that drew the link from this sentence (empty for evidence stored before they were recorded). */
+  rules: string[];
   article: StoredArticle;
 }
 

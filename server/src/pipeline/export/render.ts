@@ -103,10 +103,10 @@ function csvTables(src: ExportSource): Array<[string, () => AsyncGenerator<strin
     [
       'evidence.csv',
       async function* () {
-        yield csvLine(['EdgeId', 'Sentence', 'Start', 'End', 'ArticleId', 'ArticleTitle', 'ArticleUrl', 'PublishedAt']);
+        yield csvLine(['EdgeId', 'Sentence', 'Start', 'End', 'ArticleId', 'ArticleTitle', 'ArticleUrl', 'PublishedAt', 'Rules']);
         for await (const v of src.evidence()) {
           const a = v.article;
-          yield csvLine([v.relationId, v.sentence, v.start, v.end, a.id, a.title, a.url ?? '', a.publishedAt ?? '']);
+          yield csvLine([v.relationId, v.sentence, v.start, v.end, a.id, a.title, a.url ?? '', a.publishedAt ?? '', v.rules.join(' ')]);
         }
       },
     ],
@@ -224,8 +224,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
   }
   for await (const part of batches(src.evidence(), 200)) {
     counts.evidence += part.length;
-    const rows = part.map((v) => ({ id: v.id, relationId: v.relationId, sentence: v.sentence, start: v.start, end: v.end, articleId: v.article.id }));
-    yield `UNWIND ${cypherValue(rows)} AS row MATCH (a:Article {id: row.articleId}) MERGE (v:Evidence {id: row.id}) SET v.relationId = row.relationId, v.sentence = row.sentence, v.start = row.start, v.end = row.end MERGE (v)-[:FROM]->(a);\n`;
+    const rows = part.map((v) => ({ id: v.id, relationId: v.relationId, sentence: v.sentence, start: v.start, end: v.end, rules: v.rules, articleId: v.article.id }));
+    yield `UNWIND ${cypherValue(rows)} AS row MATCH (a:Article {id: row.articleId}) MERGE (v:Evidence {id: row.id}) SET v.relationId = row.relationId, v.sentence = row.sentence, v.start = row.start, v.end = row.end, v.rules = row.rules MERGE (v)-[:FROM]->(a);\n`;
   }
   yield `// ${counts.entities} entities, ${counts.relations} relations, ${counts.articles} articles, ${counts.evidence} evidence sentences.\n`;
 }

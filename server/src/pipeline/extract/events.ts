@@ -31,6 +31,8 @@ export interface FoundEvent {
    * that finds none is dropped (a detention is only of people).
    */
   group?: 'borrow' | 'required';
+  /** Ids of the rules that found the trigger and each participant (event-rules.ts). */
+  rules?: string[];
 }
 
 const triggerFile = z.object({
@@ -426,7 +428,7 @@ function findSpokenEvents(ctx: SentenceContext, t: Triggers, text: string, publi
   });
 }
 
-function numberValue(word: string): number | undefined {
+export function numberValue(word: string): number | undefined {
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(word)) return Number(word.replace(/,/g, ''));
   return NUMBER_WORDS[word.toLowerCase()];
 }
@@ -736,7 +738,7 @@ function eventDate(ctx: SentenceContext, text: string, publishedAt: string | nul
 }
 
 /** A date stated in the sentence, resolved against the publication date when there is one. */
-function dateOf(sentence: string, publishedAt: string | null): string | undefined {
+export function dateOf(sentence: string, publishedAt: string | null): string | undefined {
   if (!/\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year/i.test(sentence)) return undefined;
   const ref = publishedAt ? new Date(publishedAt) : undefined;
   const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });

@@ -1,6 +1,8 @@
 import type { Annotation, NerMention } from '../annotate/annotation.ts';
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
-import { findEvents, type FoundEvent } from './events.ts';
+import type { FoundEvent } from './events.ts';
+import { sentenceGraphs } from './sentence-graph.ts';
+import { findSyntaxEvents } from './syntax-events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
 import { ledeNational, nameTheNational } from './lede-nationals.ts';
@@ -35,9 +37,11 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
-  const events = english ? contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null)) : [];
+  const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions), contexts, text, article.publishedAt ?? null) : [];
   borrowAgents(events, contexts);
-  borrowGroups(events);
+  borrowGroups(events, contexts);
+  // An event nobody can be named in says nothing the graph can hold.
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]?.participants.length === 0) events.splice(i, 1);
   const fromEvents = nameTheNational(events, contexts);
   const named = [...fromEvents, ...ledeNational(contexts, fromEvents)];
   const retold = retellings(events, contexts);
@@ -47,10 +51,10 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const relations: ExtractedRelation[] = [
     ...lexiconRelations(mentions, contexts, text),
     ...contexts.flatMap((ctx) =>
-      ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule)),
+      ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule, [r.rule])),
     ),
     ...eventRelations(events, (e) => told.get(retold.get(e) ?? e), contexts, text),
-    ...named.map(({ person, country, sentence }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule)),
+    ...named.map(({ person, country, sentence, rule }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule, [rule])),
     ...coMentions(contexts, text),
   ];
   return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations), events: extractedEvents };
@@ -93,24 +97,24 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
       const end = tokens[hit.to - 1]?.end ?? 0;
       const retyped = english ? modelRetype({ start, end, type: hit.entry.type, weak: hit.entry.weak === true }, inSentence) : undefined;
       const surface = text.slice(start, end);
-      if (retyped) add(hit.from, hit.to, { name: surface, type: retyped });
-      else add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry });
+      if (retyped) add(hit.from, hit.to, { name: surface, type: retyped, rule: 'lexicon-retyped-by-model' });
+      else add(hit.from, hit.to, { name: hit.entry.name, type: hit.entry.type, entry: hit.entry, rule: 'lexicon' });
     }
     const prose = english && !isTitleCase(tokens);
     if (prose) {
       for (const body of findNamedBodies(tokens, covered)) {
         const named = withNeighbours(body, tokens, covered, ctx.mentions);
         ctx.mentions = ctx.mentions.filter((m) => m.to <= named.from || m.from >= named.to);
-        add(named.from, named.to, { name: named.name, type: body.type });
+        add(named.from, named.to, { name: named.name, type: body.type, rule: 'named-body' });
       }
       // "Source: Government Executive": the header names the outlet that published the story.
       const outlet = sourceHeader(tokens, covered);
-      if (outlet) add(outlet.from, outlet.to, { name: text.slice(tokens[outlet.from]?.start ?? 0, tokens[outlet.to - 1]?.end ?? 0), type: 'ORGANIZATION' });
+      if (outlet) add(outlet.from, outlet.to, { name: text.slice(tokens[outlet.from]?.start ?? 0, tokens[outlet.to - 1]?.end ?? 0), type: 'ORGANIZATION', rule: 'source-header' });
     }
     if (prose) {
       for (const body of findAppositiveBodies(tokens, ctx.mentions)) {
         ctx.mentions = ctx.mentions.filter((m) => m.to <= body.from || m.from >= body.to);
-        add(body.from, body.to, { name: body.name, type: body.type });
+        add(body.from, body.to, { name: body.name, type: body.type, rule: 'appositive-body' });
       }
       for (const p of findPeople(tokens, covered)) {
         // "an operation it called \"Midway Blitz\"": a name given in quotes to a thing is no person.
@@ -130,12 +134,12 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
         const vouched = tags.includes('PERSON') || (tags.includes('MISC') && !tags.some((t) => t === 'ORGANIZATION' || t === 'LOCATION'));
         const knownSurname = surnames.has(p.name.split(' ').at(-1) ?? '');
         if (type === 'PERSON' && !vouched && !knownSurname && !isPersonTitle(tokens[p.from - 1]?.text ?? '')) continue;
-        add(p.from, p.to, { name: p.name, type });
+        add(p.from, p.to, { name: p.name, type, rule: type === 'PERSON' ? 'person-name' : type === 'LOCATION' ? 'place-before-region' : 'head-of-body' });
       }
     }
     // Then the model's names for what the lexicon and the rules left: names they have never
     // seen, and headlines, where the capitalisation rules cannot read.
-    if (english) for (const name of modelNames(tokens, covered, inSentence)) add(name.from, name.to, { name: name.name, type: name.type, model: true });
+    if (english) for (const name of modelNames(tokens, covered, inSentence)) add(name.from, name.to, { name: name.name, type: name.type, model: true, rule: 'corenlp-ner' });
     ctx.mentions.sort((a, b) => a.from - b.from);
     for (const m of ctx.mentions) if (m.type === 'PERSON' && m.name.includes(' ')) surnames.add(m.name.split(' ').at(-1) ?? '');
     // "RELATED: Biden administration faces scrutiny…": a link to another story names nothing in this one.
@@ -176,7 +180,7 @@ function countryBodies(ctx: SentenceContext, text: string): void {
     if (!COUNTRY_BODY_HEADS.has(rest.split(' ').at(-1) ?? '')) continue;
     const end = body?.end ?? head?.end ?? 0;
     const name = `${country.surface.replace(/^the\s+/i, '')} ${rest}`;
-    const merged: Mention = { key: entityKey('AGENCY', name), name, type: 'AGENCY', start: country.start, end, surface: text.slice(country.start, end), sentence: ctx.index, from: country.from, to: body?.to ?? at + 1 };
+    const merged: Mention = { key: entityKey('AGENCY', name), name, type: 'AGENCY', start: country.start, end, surface: text.slice(country.start, end), sentence: ctx.index, from: country.from, to: body?.to ?? at + 1, rule: 'country-body' };
     ctx.mentions.splice(k, body ? 2 : 1, merged);
   }
 }
@@ -192,7 +196,7 @@ function georgiaTheState(ctx: SentenceContext): void {
     const near = [ctx.mentions[k - 1], ctx.mentions[k + 1]].filter((n): n is Mention => n !== undefined && gap(n) <= 2);
     if (!near.some((n) => n.type === 'LOCATION' && n.entry?.in === 'United States')) return;
     const state: LexiconEntry = { name: 'Georgia', type: 'LOCATION', aliases: [], acronyms: [], in: 'United States' };
-    Object.assign(m, { type: 'LOCATION', entry: state, key: entityKey('LOCATION', 'Georgia') });
+    Object.assign(m, { type: 'LOCATION', entry: state, key: entityKey('LOCATION', 'Georgia'), rule: 'georgia-the-state' });
   });
 }
 
@@ -427,22 +431,23 @@ function groupEntities(mentions: Mention[]): ExtractedEntity[] {
     let e = byKey.get(m.key);
     if (!e) {
       const aliases = m.entry ? [...m.entry.acronyms, ...m.entry.aliases] : [];
-      e = { key: m.key, name: m.name, type: m.type, aliases, mentions: [] };
+      e = { key: m.key, name: m.name, type: m.type, aliases, mentions: [], rules: [] };
       byKey.set(m.key, e);
     }
     e.mentions.push({ start: m.start, end: m.end, surface: m.surface });
+    if (!e.rules.includes(m.rule)) e.rules.push(m.rule);
     const surface = m.surface.replace(/^(?:the|The)\s+/, '');
     if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
   }
   return [...byKey.values()];
 }
 
-function evidenceOf(span: Span, text: string, confidence: number): Evidence {
-  return { start: span.start, end: span.end, sentence: text.slice(span.start, span.end), confidence };
+function evidenceOf(span: Span, text: string, confidence: number, rules: readonly string[]): Evidence {
+  return { start: span.start, end: span.end, sentence: text.slice(span.start, span.end), confidence, rules: [...new Set(rules)] };
 }
 
-function relation(source: string, target: string, type: RelationType, span: Span, text: string, confidence: number): ExtractedRelation {
-  return { source, target, type, evidence: evidenceOf(span, text, confidence) };
+function relation(source: string, target: string, type: RelationType, span: Span, text: string, confidence: number, rules: readonly string[]): ExtractedRelation {
+  return { source, target, type, evidence: evidenceOf(span, text, confidence, rules) };
 }
 
 /** Curated links (agency hierarchy, affiliations, places) between entities the article names. */
@@ -471,7 +476,7 @@ function lexiconRelations(mentions: Mention[], contexts: SentenceContext[], text
       const shared = list.find((m) => targets.some((t) => t.sentence === m.sentence));
       const at = shared ?? list[0];
       const span = at ? contexts[at.sentence]?.span : undefined;
-      if (at && span) out.push(relation(at.key, first.key, type, span, text, shared ? CONFIDENCE.lexiconShared : CONFIDENCE.lexicon));
+      if (at && span) out.push(relation(at.key, first.key, type, span, text, shared ? CONFIDENCE.lexiconShared : CONFIDENCE.lexicon, [`lexicon-${field}`]));
     }
   }
   return out;
@@ -509,15 +514,28 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
  * are being held at the Metropolitan Detention Center": the group is the nationals of the event
  * at most two sentences before. An event that must be of people and finds none is dropped.
  */
-function borrowGroups(events: FoundEvent[]): void {
+function borrowGroups(events: FoundEvent[], contexts: SentenceContext[]): void {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
     if (!e?.group) continue;
     const earlier = events.slice(0, i).filter((p) => p.sentence < e.sentence && e.sentence - p.sentence <= 2);
     const nationals = earlier.reverse().map((p) => p.participants.filter((q) => q.role === 'subject' && q.asPeople === true)).find((ps) => ps.length > 0) ?? [];
     for (const p of nationals) if (!e.participants.some((q) => q.mention.key === p.mention.key)) e.participants.push({ mention: p.mention, role: 'subject', asPeople: true });
-    if (nationals.length === 0 && e.group === 'required') events.splice(i, 1);
+    // "Felipe Orduna-Torres and Armando Gonzales-Ortega were… A jury convicted the men": with no
+    // nationals to borrow, the group is the people the nearest sentence before names together.
+    const people = nationals.length > 0 ? [] : groupNamedBefore(e, contexts);
+    for (const m of people) e.participants.push({ mention: m, role: 'subject' });
+    if (nationals.length === 0 && people.length === 0 && e.group === 'required') events.splice(i, 1);
   }
+}
+
+/** The people (two or more) named by the nearest of the two sentences before an event's, none of them in it already. */
+function groupNamedBefore(e: FoundEvent, contexts: SentenceContext[]): Mention[] {
+  for (let s = e.sentence - 1; s >= Math.max(0, e.sentence - 2); s--) {
+    const people = [...new Map((contexts[s]?.mentions ?? []).filter((m) => m.type === 'PERSON').map((m) => [m.key, m])).values()];
+    if (people.length >= 2) return people.filter((m) => !e.participants.some((p) => p.mention.key === m.key));
+  }
+  return [];
 }
 
 function eventKey(e: FoundEvent): string {
@@ -541,7 +559,7 @@ function toExtractedEvent(e: FoundEvent, retold: FoundEvent[], contexts: Sentenc
     participants: [...participants.values()].map((p) => ({ key: p.mention.key, role: p.role })),
     ...(count !== undefined ? { count } : {}),
     ...(date ? { date } : {}),
-    evidence: evidenceOf(span, text, CONFIDENCE.event),
+    evidence: evidenceOf(span, text, CONFIDENCE.event, all.flatMap((x) => x.rules ?? [])),
   };
 }
 
@@ -555,7 +573,8 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
     const ev = eventOf(e);
     const span = contexts[e.sentence]?.span;
     if (!ev || !span) return;
-    for (const p of e.participants) out.push({ ...relation(p.mention.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event), role: p.role });
+    const rules = e.rules ?? [];
+    for (const p of e.participants) out.push({ ...relation(p.mention.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event, rules), role: p.role });
     if (!e.relation) return;
     const agents = e.participants.filter((p) => p.role === 'agent');
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
@@ -571,11 +590,11 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
         // A group named in a charge is what the person was charged with helping, not one charged.
         !(charged && p.mention.type === 'ORGANIZATION'),
     );
-    for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event));
+    for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event, rules));
     // A person arrested or released somewhere was there; one who asked or was asked for something was not.
     for (const s of PHYSICAL_EVENTS.has(e.type) ? subjects.filter((p) => p.mention.type === 'PERSON') : []) {
       for (const place of e.participants.filter((p) => p.role === 'place' && p.mention.type === 'LOCATION')) {
-        out.push(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event));
+        out.push(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event, [...rules, 'physical-event-place']));
       }
     }
   });
@@ -592,7 +611,7 @@ function coMentions(contexts: SentenceContext[], text: string): ExtractedRelatio
       for (let j = i + 1; j < keys.length; j++) {
         const a = keys[i];
         const b = keys[j];
-        if (a && b) out.push(relation(a, b, 'MENTIONED_WITH', ctx.span, text, CONFIDENCE.coMention));
+        if (a && b) out.push(relation(a, b, 'MENTIONED_WITH', ctx.span, text, CONFIDENCE.coMention, ['co-mention']));
       }
     }
   }
@@ -605,13 +624,18 @@ function coMentions(contexts: SentenceContext[], text: string): ExtractedRelatio
  */
 function dedupeRelations(relations: ExtractedRelation[]): ExtractedRelation[] {
   const typedPairs = new Set(relations.filter((r) => r.type !== 'MENTIONED_WITH' && r.type !== 'PARTICIPATED_IN').map((r) => pairKey(r.source, r.target)));
-  const seen = new Set<string>();
+  const seen = new Map<string, ExtractedRelation>();
   return relations.filter((r) => {
     if (r.source === r.target) return false;
     if (r.type === 'MENTIONED_WITH' && typedPairs.has(pairKey(r.source, r.target))) return false;
     const k = `${r.source}|${r.type}|${r.target}|${r.evidence.start}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const first = seen.get(k);
+    if (first) {
+      // Two rules read the same link from one sentence: one link, both rule ids.
+      for (const id of r.evidence.rules) if (!first.evidence.rules.includes(id)) first.evidence.rules.push(id);
+      return false;
+    }
+    seen.set(k, r);
     return true;
   });
 }

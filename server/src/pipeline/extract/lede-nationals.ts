@@ -78,8 +78,8 @@ function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['p
  * people). They join the events that had the nationality as their subject; returns who was named,
  * with the sentence that names them, for a NATIONAL_OF link.
  */
-export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number }> {
-  const out: Array<{ person: Mention; country: Mention; sentence: number }> = [];
+export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number; rule: string }> {
+  const out: Array<{ person: Mention; country: Mention; sentence: number; rule: string }> = [];
   for (const e of events) {
     const tokens = contexts[e.sentence]?.tokens ?? [];
     const national = unnamedNational(e, tokens);
@@ -100,7 +100,7 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
           other.participants.push({ mention: person, role: there.role });
         }
       }
-      if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index });
+      if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index, rule: 'name-the-national' });
     }
   }
   return out;
@@ -111,7 +111,7 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
  * 34, fled Kabul…": the lede's unnamed national is the person the next sentence opens with, even
  * when the lede tells of no event. Returns the NATIONAL_OF links found that way.
  */
-export function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number }> {
+export function ledeNational(contexts: SentenceContext[], known: Array<{ person: Mention }>): Array<{ person: Mention; country: Mention; sentence: number; rule: string }> {
   const unnamed = (c: SentenceContext): Mention | undefined =>
     c.mentions.find((m) => isDemonym(m) && /^(?:a|an)$/i.test(c.tokens[m.from - 1]?.text ?? '') && ONE_PERSON.test(peopleNoun(m, c.tokens)) && !kinOf(m, c.tokens));
   // The lede is among the first sentences (after a headline and header lines such as "Source: …").
@@ -121,5 +121,5 @@ export function ledeNational(contexts: SentenceContext[], known: Array<{ person:
   const national = unnamed(lede);
   const [person] = national ? openingPeople(next, false) : [];
   if (!national || !person || known.some((k) => k.person.key === person.key)) return [];
-  return [{ person, country: national, sentence: next.index }];
+  return [{ person, country: national, sentence: next.index, rule: 'lede-national' }];
 }

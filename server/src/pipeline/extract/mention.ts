@@ -11,6 +11,8 @@ export interface Mention {
   entry?: LexiconEntry;
   /** Found by the statistical NER model rather than the lexicon or a rule. */
   model?: boolean;
+  /** Id of the rule that found the mention (see docs/extraction.md, "Mention rules"). */
+  rule: string;
   start: number;
   end: number;
   surface: string;

@@ -9,6 +9,16 @@ export interface RuleRelation {
   type: RelationType;
 }
 
+/** A relation rule: a named family of phrasings, its example sentence its test. */
+export interface RelationRule {
+  id: string;
+  description: string;
+  /** A sentence the rule reads, written in our own words, and one link it must find there. */
+  example: string;
+  expect: { source: string; type: RelationType; target: string };
+  find: (ctx: SentenceContext) => RuleRelation[];
+}
+
 const NATIONALITY_NOUNS = /^(named|national|nationals|citizen|citizens|man|woman|men|women|migrant|migrants|immigrant|native)$/i;
 const SPEAKER_TITLES = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|representative|lawyer|attorney|director|official|officer|agent)$/i;
 // Words of an office between a nationality and a name ("Tajik Foreign Minister", "Afghan Interior Minister").
@@ -43,9 +53,48 @@ const lower = (ctx: SentenceContext, k: number): string => textAt(ctx, k).toLowe
  *  - affiliation: "Y and its affiliate, Z", "Y, once allied with Z", "its leader pledged allegiance to Z";
  *  - parts: "ICE Air Operations", "ERO Philadelphia's Fugitive Operations Team".
  */
-export function ruleRelations(ctx: SentenceContext): RuleRelation[] {
-  return [...nationality(ctx), ...membership(ctx), ...activity(ctx), ...affiliation(ctx), ...units(ctx)];
+export function ruleRelations(ctx: SentenceContext): Array<RuleRelation & { rule: string }> {
+  return RELATION_RULES.flatMap((r) => r.find(ctx).map((found) => ({ ...found, rule: r.id })));
 }
+
+/** The relation rules, in the order they run. */
+export const RELATION_RULES: readonly RelationRule[] = [
+  {
+    id: 'nationality',
+    description: 'A demonym or "a national of" next to a person: "Tajik national X", "X, an Uzbek citizen", "Uzbek President X".',
+    example: 'Police questioned Karim Valiev, an Uzbek citizen, on Monday.',
+    expect: { source: 'Karim Valiev', type: 'NATIONAL_OF', target: 'Uzbekistan' },
+    find: (ctx) => nationality(ctx),
+  },
+  {
+    id: 'membership',
+    description: 'A body and a title before a name, or "X, a member of Y": "FBI Director X", "former ICE section chief X".',
+    example: 'FBI Director Dana Whitlock spoke to reporters.',
+    expect: { source: 'Dana Whitlock', type: 'MEMBER_OF', target: 'Federal Bureau of Investigation' },
+    find: (ctx) => membership(ctx),
+  },
+  {
+    id: 'activity',
+    description: 'Where a group operates: "countries like A and B, where Y has been active", "Y is active in A", "Y, the A-based branch".',
+    example: 'Al-Shabaab is active in Somalia and Kenya.',
+    expect: { source: 'al-Shabaab', type: 'ACTIVE_IN', target: 'Somalia' },
+    find: (ctx) => activity(ctx),
+  },
+  {
+    id: 'affiliation',
+    description: 'Alliances between groups: "Y and its affiliate, Z", "Y, once allied with Z", "pledged allegiance to Z".',
+    example: 'ISIS and its affiliate, ISIS-K, claimed the attack.',
+    expect: { source: 'ISIS-K', type: 'AFFILIATED_WITH', target: 'Islamic State' },
+    find: (ctx) => affiliation(ctx),
+  },
+  {
+    id: 'unit-of-agency',
+    description: 'A body the lexicon does not know, named after an agency or as its possession, is part of it: "ICE Air Operations".',
+    example: "ICE Air Operations flew the men to Dushanbe.",
+    expect: { source: 'ICE Air Operations', type: 'PART_OF', target: 'Immigration and Customs Enforcement' },
+    find: (ctx) => units(ctx),
+  },
+];
 
 /**
  * "ICE Air Operations", "ERO Philadelphia's Fugitive Operations Team": a body the lexicon does

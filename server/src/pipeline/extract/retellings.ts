@@ -1,8 +1,6 @@
+import { eventFrames, type EventFrames, type EventType } from './event-frames.ts';
 import { groupOpener, type FoundEvent, type Role } from './events.ts';
 import { entityKey, type SentenceContext } from './mention.ts';
-
-/** Happenings that befall a person once in a story: two tellings of one are one event (hearings when told by the same word). */
-const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
 
 /**
  * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
@@ -12,7 +10,8 @@ const RETELLABLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Ch
  * one says it is another ("rearrested", "later"). So is an act on "the men" or "they" right after one on
  * a group named by nationality with nobody named. Maps each retelling to the first telling.
  */
-export function retellings(events: FoundEvent[], contexts: SentenceContext[]): Map<FoundEvent, FoundEvent> {
+export function retellings(events: FoundEvent[], contexts: SentenceContext[], frames: EventFrames = eventFrames()): Map<FoundEvent, FoundEvent> {
+  const retold = (e: FoundEvent): string => frames.byType.get(e.type as EventType)?.retold ?? 'never';
   const firstOf = new Map<FoundEvent, FoundEvent>();
   const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
     e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
@@ -31,9 +30,20 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[]): M
   // ICE in New York…": a group told of again by "the men" or "they", with nobody named.
   const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
   const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 2 && theGroup(e, contexts);
+  // One speaker's statements in a story are one statement; one attack told again without another
+  // place or perpetrator is the same attack ("the bombing in Kerman … the blasts").
+  const sameAgent = (a: FoundEvent, b: FoundEvent): boolean => keys(a, 'agent').some((k) => keys(b, 'agent').includes(k));
+  const samePlace = (a: FoundEvent, b: FoundEvent): boolean =>
+    !differ(keys(a, 'place'), keys(b, 'place')) && !otherAgents(agents(a), agents(b)) && (a.count === undefined || b.count === undefined || a.count === b.count);
   events.forEach((e, i) => {
+    const by = retold(e);
+    if (by === 'agent' || by === 'place') {
+      const first = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && (by === 'agent' ? sameAgent(prev, e) : samePlace(prev, e)));
+      if (first && !tellsAnother(e, contexts)) firstOf.set(e, first);
+      return;
+    }
     const mine = about(e);
-    if (!RETELLABLE.has(e.type) || (mine.length === 0 && !theGroup(e, contexts)) || tellsAnother(e, contexts)) return;
+    if (by !== 'subject' || (mine.length === 0 && !theGroup(e, contexts)) || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&

@@ -1,0 +1,493 @@
+import type { EventRole } from '../../domain/types.ts';
+import type { EventFrame, EventFrames } from './event-frames.ts';
+import { numberValue } from './events.ts';
+import { isDemonym, type Mention } from './mention.ts';
+import { datelineEnd, dependents, hasDependent, lemmaOf, mentionsInClause, mentionsUnder, type SentenceGraph } from './sentence-graph.ts';
+
+/** A trigger found at a token: its frame, its voice, and the rules that found it. */
+export interface Trigger {
+  frame: EventFrame;
+  /** The token is a verb in the passive ("was arrested", "a man arrested in Brooklyn"). */
+  passive: boolean;
+  noun: boolean;
+  rules: string[];
+  blockedBy?: string;
+}
+
+/** A participant a role rule found; `group` stands for "they" / "the men" told of before. */
+export interface Participant {
+  mention?: Mention;
+  role: EventRole;
+  group?: true;
+  /** People the sentence does not name ("migrants were released"): enough for a frame that needs a subject, never a node. */
+  unnamed?: true;
+}
+
+/** What rules may ask of the article around the sentence. */
+export interface EventRuleEnv {
+  frames: EventFrames;
+  /** The last mention before a character offset that satisfies `ok`, at most `back` sentences back. */
+  before(offset: number, ok: (m: Mention) => boolean, back: number): Mention | undefined;
+}
+
+interface RuleBase {
+  /** Stable id, carried by every event the rule helps make. */
+  id: string;
+  description: string;
+  /** A sentence the rule applies to; it is the rule's unit test (tests/unit/pipeline/extract/event-rules.test.ts). */
+  example: string;
+  /** For the test: the event type, and the participants' names, the example must yield (or, for a blocking rule, must not). */
+  expect: { type: string; participants?: string[]; count?: number };
+}
+
+/** Finds a trigger at token i. */
+export interface TriggerRule extends RuleBase {
+  find(g: SentenceGraph, i: number, env: EventRuleEnv): Omit<Trigger, 'rules'> | undefined;
+}
+/** Says a trigger is no event (negated, hypothetical, part of a name…). */
+export interface BlockRule extends RuleBase {
+  blocks(g: SentenceGraph, i: number, t: Trigger, env: EventRuleEnv): boolean;
+}
+/** Finds participants of a trigger by dependency role. */
+export interface RoleRule extends RuleBase {
+  roles(g: SentenceGraph, i: number, t: Trigger, env: EventRuleEnv): Participant[];
+}
+/** Finds how many people or things the event acted on. */
+export interface CountRule extends RuleBase {
+  count(g: SentenceGraph, i: number, t: Trigger, env: EventRuleEnv): number | undefined;
+}
+
+const pos = (g: SentenceGraph, i: number): string => g.tokens[i]?.pos ?? '';
+const word = (g: SentenceGraph, i: number): string => (g.tokens[i]?.word ?? '').toLowerCase();
+const isVerb = (g: SentenceGraph, i: number): boolean => /^VB/.test(pos(g, i));
+const isNoun = (g: SentenceGraph, i: number): boolean => /^NN/.test(pos(g, i));
+const set = (...xs: string[]): ReadonlySet<string> => new Set(xs);
+const headsOf = (g: SentenceGraph, i: number): ReadonlyArray<{ rel: string; to: number }> => g.heads[i] ?? [];
+
+const PLACE_PREPOSITIONS = set('in', 'at', 'near', 'outside', 'inside', 'within', 'across', 'throughout', 'into', 'to', 'from', 'through', 'via', 'along', 'around');
+const MODALS = set('could', 'would', 'may', 'might', 'should', 'can', 'must', 'will', 'shall');
+const NEGATIONS = set('not', 'never', "n't", 'no');
+// Verbs and nouns whose object or complement has not happened: "plotted an attack", "a plan to deport".
+const UNREAL = set('plan', 'plot', 'foil', 'thwart', 'threaten', 'prevent', 'consider', 'discuss', 'fear', 'prepare', 'conspire', 'attempt', 'try', 'seek', 'want', 'intend', 'hope', 'aim', 'vow', 'urge', 'call', 'demand', 'propose', 'risk', 'avoid', 'face', 'allow', 'help', 'facilitate', 'block', 'bar', 'stop', 'halt', 'oppose', 'expect', 'push', 'pledge', 'promise', 'warn', 'threat', 'possibility', 'risk', 'ability', 'authority', 'power', 'eligible', 'subject', 'pending', 'fight');
+// Verbs that pass on what someone said; the speaker of "the ministry said it arrested…" is "it".
+const REPORTING = set('say', 'announce', 'tell', 'state', 'add', 'confirm', 'report', 'claim', 'write', 'declare', 'note');
+// Verbs that do a noun trigger: "carried out the attack", "made the arrests".
+// Verbs whose infinitive complement happened: "prompting DHS to scrutinize".
+const CAUSES = set('prompt', 'lead', 'force', 'cause', 'compel', 'spur', 'push', 'drive', 'continue', 'begin', 'start');
+// So does the body that announces one: "ERO New York City announced the arrest of…".
+const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'execute', 'mount', 'effect', 'hold', 'issue', 'file', 'release', 'publish', 'complete', 'lead', 'claim', 'announce', 'confirm', 'report', 'continue', 'begin', 'start', 'expand', 'step', 'ramp', 'resume');
+// Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
+const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge');
+// People named by a common noun: the subject of "the men were held" is a group told of before.
+const PEOPLE = set('man', 'men', 'woman', 'women', 'suspect', 'suspects', 'defendant', 'defendants', 'migrant', 'migrants', 'people', 'person', 'pair', 'couple', 'individual', 'individuals', 'national', 'nationals', 'citizen', 'citizens', 'noncitizen', 'noncitizens', 'brother', 'gunman', 'gunmen', 'teen', 'teenager', 'member', 'members', 'worker', 'workers', 'immigrant', 'immigrants');
+// Words that count or pick out of a group: "most of the migrants", "150 of them".
+const QUANTIFIERS = /^(?:most|some|many|all|several|few|none|each|both|half|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)$/;
+const BODY_NOUNS = set('ministry', 'department', 'agency', 'bureau', 'office', 'administration', 'service', 'police', 'court', 'committee', 'government', 'authorities', 'prosecutors');
+const AGENTS = set('AGENCY', 'ORGANIZATION', 'PERSON', 'COUNTRY');
+const PRONOUN_TYPES: Record<string, ReadonlySet<string>> = {
+  he: set('PERSON'), him: set('PERSON'), she: set('PERSON'), her: set('PERSON'),
+  it: set('AGENCY', 'ORGANIZATION', 'COUNTRY'),
+};
+
+/** Whether the trigger at i is in the passive voice. */
+function passiveAt(g: SentenceGraph, i: number): boolean {
+  if (!isVerb(g, i)) return false;
+  if ((g.children[i] ?? []).some((a) => a.rel === 'aux:pass' || a.rel === 'nsubj:pass')) return true;
+  // "a man arrested in Brooklyn", "migrants released into the U.S.": a participle modifying a noun.
+  return pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl');
+}
+
+/**
+ * The entities of an argument headed by token `head`: the mentions in its phrase, or what a
+ * pronoun or "the ministry" points back to, or a group told of before ("the men", "they").
+ */
+function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRuleEnv, skipOwner = false): Participant[] {
+  // "WASHINGTON – The FBI has arrested…": the parser makes the dateline the subject and hangs the
+  // real one under it by "dep".
+  const dateline = datelineEnd(g);
+  if (head < dateline) return (g.children[head] ?? []).filter((a) => a.rel === 'dep' && a.to >= dateline).flatMap((a) => argument(g, a.to, role, env, skipOwner));
+  const own = g.mentionAt[head];
+  // "The U.S. Federal Bureau of Investigation arrested…": a body's agent is the body, not the
+  // country or place that qualifies its name.
+  const found = mentionsUnder(g, head, skipOwner ? set('nmod:poss') : set()).filter(
+    (m) => !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),
+  );
+  if (found.length > 0) return found.map((m) => ({ mention: m, role: roleOf(g, m, role) }));
+  const w = word(g, head);
+  const offset = g.tokens[head]?.start ?? 0;
+  const types = PRONOUN_TYPES[w];
+  if (types) {
+    // "The ministry says it has arrested 11 people": "it" is the speaker of the verb it reports to.
+    const speaker = reportedBy(g, head);
+    if (speaker && types.has(speaker.type)) return [{ mention: speaker, role }];
+    const m = env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
+    return m ? [{ mention: m, role }] : [];
+  }
+  if (w === 'they' || w === 'them') return [{ role, group: true }];
+  const dets = dependents(g, head, 'det').map((d) => word(g, d));
+  const definite = dets.some((d) => /^(?:the|this|these|those|both)$/.test(d)) || hasDependent(g, head, ['nummod'], set('both'));
+  if (definite && BODY_NOUNS.has(w)) {
+    const m = env.before(offset, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), 3);
+    return m ? [{ mention: m, role }] : [];
+  }
+  if (definite && PEOPLE.has(w) && /S$/.test(pos(g, head))) return [{ role, group: true }];
+  // "Most of these migrants", "150 of them", "some of the men": the people are the "of" phrase.
+  const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
+  if (of !== undefined) return argument(g, of, role, env, skipOwner);
+  if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head))) return [{ role, unnamed: true }];
+  return [];
+}
+
+/** A place named in any argument is where the event happened. */
+function roleOf(g: SentenceGraph, m: Mention, role: EventRole): EventRole {
+  if (m.type === 'LOCATION') return 'place';
+  return role;
+}
+
+/** The subject of the reporting verb whose complement holds token i ("the ministry said it…"). */
+function reportedBy(g: SentenceGraph, i: number): Mention | undefined {
+  let k = i;
+  for (let depth = 0; depth < 4; depth++) {
+    const up = headsOf(g, k).find((a) => a.rel !== 'ref');
+    if (!up) return undefined;
+    if ((up.rel === 'ccomp' || up.rel === 'parataxis') && REPORTING.has(lemmaOf(g, up.to))) {
+      const subj = dependents(g, up.to, 'nsubj')[0];
+      return subj === undefined ? undefined : mentionsUnder(g, subj).find((m) => AGENTS.has(m.type));
+    }
+    k = up.to;
+  }
+  return undefined;
+}
+
+/** Arguments by relation, each read as `role`. */
+function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: EventRole, env: EventRuleEnv, skipOwner = false): Participant[] {
+  return (g.children[i] ?? []).filter((a) => rels.includes(a.rel)).flatMap((a) => argument(g, a.to, role, env, skipOwner));
+}
+
+/** Places: obliques and noun modifiers by a preposition of place whose entities are places or countries. */
+function places(g: SentenceGraph, i: number): Participant[] {
+  return (g.children[i] ?? [])
+    .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
+    // "in Istanbul's Sarıyer district": a place's owner is a place too.
+    .flatMap((a) => mentionsUnder(g, a.to).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))).map((m) => ({ mention: m, role: 'place' as const })));
+}
+
+const frameOf = (env: EventRuleEnv, g: SentenceGraph, i: number): EventFrame | undefined => {
+  const lemma = lemmaOf(g, i);
+  if (isVerb(g, i)) return env.frames.byVerb.get(lemma);
+  if (isNoun(g, i) && pos(g, i) !== 'NNP' && pos(g, i) !== 'NNPS') return env.frames.byNoun.get(lemma);
+  return undefined;
+};
+
+/** The ordered rules of the syntax event reader, by stage. */
+export const EVENT_RULES: {
+  trigger: readonly TriggerRule[];
+  block: readonly BlockRule[];
+  role: readonly RoleRule[];
+  count: readonly CountRule[];
+} = {
+  trigger: [
+    {
+      id: 'trigger.into-custody',
+      description: '"taken into custody": the arrest itself.',
+      example: 'FBI agents took Ravshan Alimov into custody in Denver.',
+      expect: { type: 'Arrest', participants: ['Federal Bureau of Investigation', 'Ravshan Alimov', 'Denver'] },
+      find: (g, i, env) => {
+        const custody = dependents(g, i, 'obl:into').find((k) => lemmaOf(g, k) === 'custody');
+        const frame = env.frames.byType.get('Arrest');
+        return lemmaOf(g, i) === 'take' && custody !== undefined && frame && !dependents(g, custody, 'nmod:poss').length && !dependents(g, custody, 'compound').some((k) => g.mentionAt[k])
+          ? { frame, passive: passiveAt(g, i), noun: false }
+          : undefined;
+      },
+    },
+    {
+      id: 'trigger.handed-to-custody',
+      description: '"transferred to ICE custody", "handed him over to ICE": a detention by the body that takes them.',
+      example: 'Border Patrol agents transferred Omar Haddad to ICE custody.',
+      expect: { type: 'Detention', participants: ['U.S. Border Patrol', 'Omar Haddad', 'Immigration and Customs Enforcement'] },
+      find: (g, i, env) => {
+        if (!/^(?:transfer|hand|turn|take|book|move|send|place|remand)$/.test(lemmaOf(g, i))) return undefined;
+        const to = (g.children[i] ?? []).filter((a) => /^obl:(?:to|into|over_to|in)$/.test(a.rel)).map((a) => a.to);
+        const custody = to.some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)));
+        const frame = env.frames.byType.get('Detention');
+        return custody && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.held-in-custody',
+      description: '"is being held in federal custody", "remains in detention": a detention.',
+      example: 'Tohir Nazarov is being held at a detention center in Texas.',
+      expect: { type: 'Detention', participants: ['Tohir Nazarov', 'Texas'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Detention');
+        const held = lemmaOf(g, i) === 'hold' && passiveAt(g, i) && (g.children[i] ?? []).some((a) => /^obl:(?:in|at|without)$/.test(a.rel));
+        const remains = /^(?:remain|stay)$/.test(lemmaOf(g, i)) && dependents(g, i, 'obl:in').some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)));
+        return (held || remains) && frame ? { frame, passive: true, noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.found-guilty',
+      description: '"found guilty", "pleaded guilty": a hearing.',
+      example: 'A jury in Boston found Adam Reyes guilty of fraud.',
+      expect: { type: 'Hearing', participants: ['Adam Reyes', 'Boston'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Hearing');
+        const guilty = (g.children[i] ?? []).some((a) => /^(?:xcomp|obj|advmod)$/.test(a.rel) && /^(?:guilty|innocent|liable)$/.test(lemmaOf(g, a.to)));
+        return lemmaOf(g, i) === 'find' && guilty && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.told-legislature',
+      description: '"told the Senate Judiciary Committee": speaking to a legislature is testimony.',
+      example: 'FBI Director Kash Patel told the House Judiciary Committee that vetting had failed.',
+      expect: { type: 'Testimony', participants: ['Kash Patel', 'House Judiciary Committee'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Testimony');
+        const legislature = dependents(g, i, 'obj').concat(dependents(g, i, 'iobj')).some((k) => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' && /\b(?:Committee|Subcommittee|Congress|Senate|House|Parliament)\b/.test(m.name)));
+        return /^(?:tell|brief|inform)$/.test(lemmaOf(g, i)) && legislature && frame ? { frame, passive: false, noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.verb',
+      description: 'A verb whose lemma is a frame\'s (data/lexicon/event-frames.json).',
+      example: 'Police in Lyon arrested Karim Benali on Monday.',
+      expect: { type: 'Arrest', participants: ['Karim Benali', 'Lyon'] },
+      find: (g, i, env) => {
+        const frame = isVerb(g, i) ? frameOf(env, g, i) : undefined;
+        return frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.noun',
+      description: 'A common noun whose lemma is a frame\'s ("the arrest of", "a bombing in").',
+      example: 'The bombing in Kerman killed dozens of people.',
+      expect: { type: 'Attack', participants: ['Kerman'] },
+      find: (g, i, env) => {
+        const frame = isNoun(g, i) ? frameOf(env, g, i) : undefined;
+        return frame ? { frame, passive: false, noun: true } : undefined;
+      },
+    },
+  ],
+  block: [
+    {
+      id: 'block.in-name',
+      description: 'A trigger word inside a name ("Removal Operations") is no event.',
+      example: 'Enforcement and Removal Operations opened a new office in Miami.',
+      expect: { type: 'Deportation' },
+      blocks: (g, i) => g.mentionAt[i] !== undefined,
+    },
+    {
+      id: 'block.negated',
+      description: '"was not arrested", "no charges": nothing happened.',
+      example: 'Ali Karimov was not charged with any crime.',
+      expect: { type: 'Charge' },
+      blocks: (g, i) => hasDependent(g, i, ['advmod', 'neg', 'det'], NEGATIONS),
+    },
+    {
+      id: 'block.modal',
+      description: '"could be deported", "will be sentenced": not (yet) a fact.',
+      example: 'Farid Aziz could be deported to Egypt.',
+      expect: { type: 'Deportation' },
+      blocks: (g, i) => hasDependent(g, i, ['aux', 'aux:pass'], MODALS),
+    },
+    {
+      id: 'block.infinitive',
+      description: '"to deport", "plans to arrest": an aim, not an act.',
+      example: 'The agency plans to deport Jamal Idris next month.',
+      expect: { type: 'Deportation' },
+      // "prompting DHS to scrutinize…", "led police to arrest…": a cause's effect did happen.
+      blocks: (g, i, t) => !t.noun && hasDependent(g, i, ['mark'], set('to')) && !headsOf(g, i).some((a) => a.rel === 'xcomp' && CAUSES.has(lemmaOf(g, a.to))),
+    },
+    {
+      id: 'block.condition',
+      description: '"if he is arrested", "whether they were vetted", "how they were screened": a condition or a question.',
+      example: 'Reporters asked whether Samir Haddad had been arrested.',
+      expect: { type: 'Arrest' },
+      blocks: (g, i) => hasDependent(g, i, ['mark', 'advmod'], set('if', 'unless', 'whether', 'how', 'why', 'once')),
+    },
+    {
+      id: 'block.unreal',
+      description: '"plotted an attack", "a plan to bomb", "pending removal": the event governed by an aim, a fear or a wait.',
+      example: 'Prosecutors said Yusuf Demir plotted an attack on a concert in Vienna.',
+      expect: { type: 'Attack' },
+      blocks: (g, i) => headsOf(g, i).some((a) => /^(?:obj|xcomp|nmod:.*|obl:.*|acl|amod|ccomp|nsubj:pass)$/.test(a.rel) && UNREAL.has(lemmaOf(g, a.to))) || hasDependent(g, i, ['case', 'amod'], set('pending')),
+    },
+    {
+      id: 'block.announces-event',
+      description: 'A statement, identification or report whose content is an arrest, charge or release only announces it ("confirmed the arrests of…", "said he was charged").',
+      example: 'Border Patrol confirmed the arrest of Nabil Saleh near Yuma.',
+      expect: { type: 'Identification' },
+      blocks: (g, i, t, env) =>
+        !t.noun &&
+        /^(?:Statement|Identification|Report)$/.test(t.frame.type) &&
+        (g.children[i] ?? []).some((a) => /^(?:obj|ccomp|parataxis)$/.test(a.rel) && PEOPLE_ACTS.has(frameOf(env, g, a.to)?.type ?? '')),
+    },
+    {
+      id: 'block.modifier-noun',
+      description: '"detention center", "deportation flights", "press release": a noun used to name a thing.',
+      example: 'The detention center in Tacoma holds 1,500 people.',
+      expect: { type: 'Detention' },
+      blocks: (g, i, t) => t.noun && (headsOf(g, i).some((a) => a.rel === 'compound') || hasDependent(g, i, ['compound'], set('press', 'news'))),
+    },
+    {
+      id: 'block.for-comment',
+      description: '"did not respond to a request for comment": newsroom boilerplate.',
+      example: 'The ministry did not answer a request for comment from Reuters.',
+      expect: { type: 'Request' },
+      blocks: (g, i) => dependents(g, i, 'nmod:for').some((k) => lemmaOf(g, k) === 'comment'),
+    },
+    {
+      id: 'block.source',
+      description: '"according to the report": a document cited as a source is no event.',
+      example: 'According to the report, Mirzo Saidov crossed into Texas in 2022.',
+      expect: { type: 'Report' },
+      blocks: (g, i, t) => t.noun && hasDependent(g, i, ['case'], set('to')) && (g.children[i] ?? []).some((a) => a.rel === 'case' && lemmaOf(g, a.to) === 'to') && headsOf(g, i).some((a) => /according/.test(a.rel) || word(g, a.to) === 'according'),
+    },
+  ],
+  role: [
+    {
+      id: 'role.active-subject',
+      description: 'The subject of an active verb is its agent ("ICE arrested…").',
+      example: 'Immigration and Customs Enforcement arrested Dilshod Rakhimov in Newark.',
+      expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Dilshod Rakhimov', 'Newark'] },
+      roles: (g, i, t, env) => (t.noun || t.passive ? [] : byRel(g, i, ['nsubj'], t.frame.type === 'Crossing' ? 'subject' : 'agent', env)),
+    },
+    {
+      id: 'role.passive-agent',
+      description: 'The "by" phrase of a passive verb is its agent ("was arrested by the FBI").',
+      example: 'Nodir Saidov was arrested by the FBI in Chicago.',
+      expect: { type: 'Arrest', participants: ['Nodir Saidov', 'Federal Bureau of Investigation', 'Chicago'] },
+      roles: (g, i, t, env) => byRel(g, i, ['obl:agent', 'obl:by', 'nmod:agent', 'nmod:by'], 'agent', env),
+    },
+    {
+      id: 'role.object',
+      description: 'The object of an active verb, or the subject of a passive one, is what it was done to.',
+      example: 'Turkish police detained Ilhom Karimov at Istanbul Airport.',
+      expect: { type: 'Detention', participants: ['Turkey', 'Ilhom Karimov'] },
+      roles: (g, i, t, env) => (t.noun ? [] : [...byRel(g, i, ['nsubj:pass', 'iobj'], 'subject', env, true), ...byRel(g, i, ['obj'], t.frame.object, env, true)]),
+    },
+    {
+      id: 'role.adverbial-controller',
+      description: 'A verb in a "before/after …-ing" phrase with no subject of its own shares the subject of the clause it modifies.',
+      example: 'Jamal Idris lived in Ohio for a year before being arrested in Dayton.',
+      expect: { type: 'Arrest', participants: ['Jamal Idris', 'Dayton'] },
+      roles: (g, i, t, env) => {
+        if (t.noun || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
+        const up = headsOf(g, i).find((a) => /^advcl/.test(a.rel));
+        if (!up || !pos(g, i).startsWith('VB') || !/^(?:VBG|VBN)$/.test(pos(g, i))) return [];
+        return byRel(g, up.to, ['nsubj', 'nsubj:pass'], t.passive || hasDependent(g, i, ['aux:pass'], set('be', 'being', 'been')) ? 'subject' : 'agent', env);
+      },
+    },
+    {
+      id: 'role.participle',
+      description: 'A participle after a noun tells of that noun ("a man arrested in Brooklyn").',
+      example: 'Officials named Abdullah Rahimi, a Syrian man arrested in Munich last week.',
+      expect: { type: 'Arrest', participants: ['Syria', 'Munich'] },
+      roles: (g, i, t, env) => (t.noun ? [] : headsOf(g, i).filter((a) => a.rel === 'acl' && pos(g, i) === 'VBN').flatMap((a) => argument(g, a.to, 'subject', env, true))),
+    },
+    {
+      id: 'role.controller',
+      description: 'A verb joined to another shares its subject ("was arrested and charged"); enhanced++ marks it.',
+      example: 'Karim Nazari was arrested in Phoenix and charged with fraud.',
+      expect: { type: 'Charge', participants: ['Karim Nazari'] },
+      roles: (g, i, t, env) => (t.noun ? [] : byRel(g, i, ['nsubj:xsubj', 'nsubj:pass:xsubj'], t.passive ? 'subject' : 'agent', env)),
+    },
+    {
+      id: 'role.possessor',
+      description: 'A possessive on a noun trigger: "Tawhedi\'s arrest" (subject), "ISIS\'s attack" (agent), by the frame.',
+      example: 'Lawyers challenged Bakhtiyor Umarov\'s deportation to Uzbekistan.',
+      expect: { type: 'Deportation', participants: ['Bakhtiyor Umarov', 'Uzbekistan'] },
+      roles: (g, i, t, env) => (t.noun ? byRel(g, i, ['nmod:poss'], t.frame.possessor, env) : []),
+    },
+    {
+      id: 'role.noun-of',
+      description: '"the arrest of X", "arrests, including eight Tajik men": who it befell; "the attack by X": who did it.',
+      example: 'The arrest of Said Jalolov in Berlin surprised his family.',
+      expect: { type: 'Arrest', participants: ['Said Jalolov', 'Berlin'] },
+      roles: (g, i, t, env) => (t.noun ? [...byRel(g, i, ['nmod:of', 'nmod:including'], 'subject', env, true), ...byRel(g, i, ['nmod:by', 'nmod:agent'], 'agent', env)] : []),
+    },
+    {
+      id: 'role.noun-modifier',
+      description: 'A body or country before a noun trigger did it ("an FBI raid", "Iranian arrests").',
+      example: 'An FBI raid in Queens ended with two arrests.',
+      expect: { type: 'Search', participants: ['Federal Bureau of Investigation', 'Queens'] },
+      roles: (g, i, t) =>
+        t.noun
+          ? (g.children[i] ?? [])
+              .filter((a) => a.rel === 'compound' || a.rel === 'amod')
+              .flatMap((a) => {
+                const m = g.mentionAt[a.to];
+                // "the Kerman blasts": a place before the noun is where it happened.
+                return m ? [{ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('agent' as const) }] : [];
+              })
+          : [],
+    },
+    {
+      id: 'role.light-verb',
+      description: 'The subject of the verb that does a noun trigger is its agent ("ISIS carried out the attack").',
+      example: 'Federal agents with ICE made the arrests in Houston.',
+      expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Houston'] },
+      roles: (g, i, t, env) =>
+        t.noun
+          ? headsOf(g, i)
+              .filter((a) => (a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))) || a.rel === 'nsubj:pass')
+              .flatMap((a) => [...byRel(g, a.to, ['nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by'], 'agent', env), ...places(g, a.to)])
+          : [],
+    },
+    {
+      id: 'role.noun-subject',
+      description: 'What a noun trigger does to someone is its target ("the bombing killed 90 people in Kerman").',
+      example: 'The shooting wounded two soldiers near the White House.',
+      expect: { type: 'Attack', participants: ['White House'] },
+      roles: (g, i, t, env) => (t.noun ? headsOf(g, i).filter((a) => a.rel === 'nsubj').flatMap((a) => [...byRel(g, a.to, ['obj'], 'subject', env, true), ...places(g, a.to)]) : []),
+    },
+    {
+      id: 'role.place',
+      description: 'An oblique or noun modifier of place names where it happened ("in Oklahoma City", "near Calexico").',
+      example: 'Agents arrested Samir Haddad near El Paso.',
+      expect: { type: 'Arrest', participants: ['Samir Haddad', 'El Paso'] },
+      roles: (g, i) => places(g, i),
+    },
+    {
+      id: 'role.content',
+      description: 'What the frame is about sits where the frame says ("charged with supporting ISIS", "said that…").',
+      example: 'Prosecutors charged Amir Shah with supporting ISIS.',
+      expect: { type: 'Charge', participants: ['Amir Shah', 'ISIS'] },
+      roles: (g, i, t) =>
+        (g.children[i] ?? [])
+          .filter((a) => t.frame.content.has(a.rel))
+          // What was identified, reported or asked for is the whole phrase ("migrants brought to the U.S.").
+          .flatMap((a) => mentionsInClause(g, a.to).slice(0, 6))
+          .map((m) => ({ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('subject' as const) })),
+    },
+    {
+      id: 'role.announcer',
+      description: 'An act on people that names no agent, told by a body or its minister ("the ministry said 11 people were arrested"), was done by that body.',
+      example: 'The Interior Ministry said 11 suspects were detained in Ankara.',
+      expect: { type: 'Detention', participants: ['Interior Ministry', 'Ankara'], count: 11 },
+      roles: (g, i, t) => {
+        if (t.noun || !t.passive || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
+        if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
+        const speaker = reportedBy(g, i);
+        return speaker && (speaker.type === 'AGENCY' || speaker.type === 'COUNTRY' || speaker.type === 'PERSON') ? [{ mention: speaker, role: 'agent' }] : [];
+      },
+    },
+  ],
+  count: [
+    {
+      id: 'count.numeral',
+      description: 'A number on the people acted on: "arrested seven men", "25 suspects were charged".',
+      example: 'German police arrested seven men in Cologne.',
+      expect: { type: 'Arrest', count: 7 },
+      count: (g, i, t) => {
+        const heads = t.noun ? [...dependents(g, i, 'nmod:of'), ...dependents(g, i, 'nmod:including')] : [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj:pass'), ...headsOf(g, i).filter((a) => a.rel === 'acl').map((a) => a.to)];
+        for (const h of heads) {
+          const own = pos(g, h) === 'CD' ? numberValue(g.tokens[h]?.word ?? '') : undefined;
+          const n = own ?? dependents(g, h, 'nummod').map((k) => numberValue(g.tokens[k]?.word ?? '')).find((x) => x !== undefined);
+          if (n !== undefined && !(n >= 1900 && n <= 2100)) return n;
+        }
+        return undefined;
+      },
+    },
+  ],
+};

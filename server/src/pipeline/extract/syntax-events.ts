@@ -1,0 +1,127 @@
+import type { EventRole } from '../../domain/types.ts';
+import { eventFrames, type EventFrame, type EventFrames } from './event-frames.ts';
+import { EVENT_RULES, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
+import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
+import { dateOf, type FoundEvent } from './events.ts';
+import type { SentenceGraph } from './sentence-graph.ts';
+
+/**
+ * Events read from the dependency graph of each sentence: a trigger (a lemma of a frame in
+ * data/lexicon/event-frames.json, or a construction such as "taken into custody"), the rules
+ * that would block it (negation, modality, a plan, a name), and its participants by dependency
+ * role. Every event carries the ids of the rules that made it (event-rules.ts).
+ */
+export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: readonly SentenceContext[], text: string, publishedAt: string | null, frames: EventFrames = eventFrames()): FoundEvent[] {
+  const mentions = contexts.flatMap((c) => c.mentions);
+  const out: FoundEvent[] = [];
+  graphs.forEach((g, gi) => {
+    const env: EventRuleEnv = { frames, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
+    g.tokens.forEach((_, i) => {
+      const trigger = findTrigger(g, i, env);
+      if (!trigger) return;
+      const ctx = contexts.find((c) => c.span.start <= (g.tokens[i]?.start ?? -1) && (g.tokens[i]?.start ?? -1) < c.span.end);
+      if (!ctx) return;
+      if (EVENT_RULES.block.some((r) => r.blocks(g, i, trigger, env) && (trigger.blockedBy = r.id))) return;
+      const participants: Participant[] = [];
+      const rules = [...trigger.rules];
+      let group: FoundEvent['group'];
+      let unnamed = false;
+      for (const r of EVENT_RULES.role) {
+        const found = r.roles(g, i, trigger, env);
+        if (found.length === 0) continue;
+        let added = false;
+        for (const p of found) {
+          if (p.group) {
+            group = 'borrow';
+            added = true;
+            continue;
+          }
+          if (p.unnamed) {
+            unnamed ||= p.role === 'subject';
+            continue;
+          }
+          if (!p.mention || participants.some((q) => q.mention?.key === p.mention?.key)) continue;
+          participants.push(p);
+          added = true;
+        }
+        if (added) rules.push(r.id);
+      }
+      if (!satisfies(trigger.frame, participants, group, unnamed)) return;
+      // A frame that must name its subject and has only "they" keeps the event only if they can be named.
+      if (group && trigger.frame.requires === 'named-subject' && !participants.some((p) => p.role === 'subject')) group = 'required';
+      const tokenIndex = Math.max(0, ctx.tokens.findIndex((t) => t.end > (g.tokens[i]?.start ?? 0)));
+      const event: FoundEvent = {
+        type: trigger.frame.type,
+        sentence: ctx.index,
+        trigger: tokenIndex,
+        participants: participants.flatMap((p) => (p.mention ? [{ mention: p.mention, role: p.role, ...(asPeople(p.mention, p.role, text) ? { asPeople: true } : {}) }] : [])),
+        rules,
+      };
+      if (group) event.group = group;
+      if (trigger.frame.relation) event.relation = trigger.frame.relation;
+      const count = countOf(g, i, trigger, env);
+      if (count !== undefined) event.count = count;
+      const date = dateOf(text.slice(g.start, g.end), publishedAt);
+      if (date) event.date = date;
+      out.push(event);
+    });
+  });
+  return out;
+}
+
+function findTrigger(g: SentenceGraph, i: number, env: EventRuleEnv): Trigger | undefined {
+  for (const r of EVENT_RULES.trigger) {
+    const hit = r.find(g, i, env);
+    if (hit) return { ...hit, rules: [r.id] };
+  }
+  return undefined;
+}
+
+function countOf(g: SentenceGraph, i: number, trigger: Trigger, env: EventRuleEnv): number | undefined {
+  for (const r of EVENT_RULES.count) {
+    const n = r.count(g, i, trigger, env);
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+/** Whether the participants found are enough for the frame to be an event. */
+function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEvent['group'], unnamed: boolean): boolean {
+  const has = (role: EventRole): boolean => ps.some((p) => p.role === role && p.mention && (role !== 'agent' || !frame.agents || frame.agents.has(p.mention.type)));
+  const named = has('subject') || group !== undefined;
+  const subject = named || unnamed;
+  switch (frame.requires) {
+    case 'any':
+      return ps.length > 0;
+    case 'agent':
+      return has('agent');
+    case 'subject':
+      return subject;
+    case 'agent-or-subject':
+      return has('agent') || subject;
+    case 'named-subject':
+      return named;
+    case 'agent-and-content':
+      return has('agent') && (subject || has('place'));
+  }
+}
+
+/** A country standing for its people: "Tajik men", "an Afghan national", "citizens of Yemen". */
+function asPeople(m: Mention, role: EventRole, text: string): boolean {
+  if (m.type !== 'COUNTRY' || role !== 'subject') return false;
+  const after = text.slice(m.end, m.end + 12).trim().split(/\s+/)[0] ?? '';
+  const before = text.slice(Math.max(0, m.start - 8), m.start).trim().split(/\s+/).at(-1) ?? '';
+  return isDemonym(m) || NATIONAL_NOUN.test(after.replace(/[^\p{L}]/gu, '')) || /^(?:from|of)$/i.test(before);
+}
+
+/** The last mention satisfying `ok` before a character offset, within `back` sentences. */
+function lastMentionBefore(mentions: readonly Mention[], graphs: readonly SentenceGraph[], gi: number, offset: number, ok: (m: Mention) => boolean, back: number): Mention | undefined {
+  const from = graphs[Math.max(0, gi - back)]?.start ?? 0;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (!m || m.start >= offset) continue;
+    if (m.start < from) return undefined;
+    if (ok(m)) return m;
+  }
+  return undefined;
+}
