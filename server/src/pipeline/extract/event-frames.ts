@@ -26,6 +26,8 @@ export interface EventFrame {
   content: ReadonlySet<string>;
   /** The entity types an agent may have, when the frame needs one ("a statement" is a person's: a body saying is no event). */
   agents?: ReadonlySet<EntityType>;
+  /** 'office': a person agent must be introduced by an office (EventFrames.offices). */
+  speaker?: 'office';
   /** What a telling must name to be an event at all. */
   requires: 'any' | 'agent' | 'subject' | 'named-subject' | 'agent-or-subject' | 'agent-and-content';
   /** The role of an active verb's object: what was done to ("arrested him"), or a place ("crossed the border"). */
@@ -33,6 +35,7 @@ export interface EventFrame {
 }
 
 const frameFile = z.object({
+  offices: z.array(z.string()),
   frames: z.array(
     z.object({
       type: z.enum(EVENT_TYPES),
@@ -43,6 +46,7 @@ const frameFile = z.object({
       retold: z.enum(['subject', 'agent', 'place', 'never']),
       content: z.array(z.string()).default([]),
       agents: z.array(z.enum(ENTITY_TYPES)).optional(),
+      speaker: z.literal('office').optional(),
       requires: z.enum(['any', 'agent', 'subject', 'named-subject', 'agent-or-subject', 'agent-and-content']),
       object: z.enum(['subject', 'place']).default('subject'),
     }),
@@ -54,6 +58,8 @@ export interface EventFrames {
   byVerb: ReadonlyMap<string, EventFrame>;
   byNoun: ReadonlyMap<string, EventFrame>;
   byType: ReadonlyMap<EventType, EventFrame>;
+  /** Lower-cased words of an office ("senator", "minister"): who speaks for someone. */
+  offices: ReadonlySet<string>;
 }
 
 let loaded: EventFrames | undefined;
@@ -75,6 +81,7 @@ export function eventFrames(): EventFrames {
       retold: f.retold,
       content: new Set(f.content),
       ...(f.agents ? { agents: new Set(f.agents) } : {}),
+      ...(f.speaker ? { speaker: f.speaker } : {}),
       requires: f.requires,
       object: f.object,
     };
@@ -85,6 +92,6 @@ export function eventFrames(): EventFrames {
     // Construction rules ("taken into custody") ask for a type's first frame.
     if (!byType.has(f.type)) byType.set(f.type, frame);
   }
-  loaded = { byVerb, byNoun, byType };
+  loaded = { byVerb, byNoun, byType, offices: new Set(file.offices) };
   return loaded;
 }

@@ -89,6 +89,20 @@ const PRONOUN_TYPES: Record<string, ReadonlySet<string>> = {
   it: set('AGENCY', 'ORGANIZATION', 'COUNTRY'),
 };
 
+/** The last token of the phrase headed by token i. */
+function subtreeEnd(g: SentenceGraph, i: number): number {
+  let end = i;
+  const seen = new Set<number>();
+  const visit = (k: number): void => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    end = Math.max(end, k);
+    for (const a of g.children[k] ?? []) if (a.rel !== 'ref') visit(a.to);
+  };
+  visit(i);
+  return end;
+}
+
 /** Whether the trigger at i is in the passive voice. */
 function passiveAt(g: SentenceGraph, i: number): boolean {
   if (!isVerb(g, i)) return false;
@@ -244,7 +258,18 @@ export const EVENT_RULES: {
       find: (g, i, env) => {
         const frame = env.frames.byType.get('Testimony');
         const legislature = dependents(g, i, 'obj').concat(dependents(g, i, 'iobj')).some((k) => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' && /\b(?:Committee|Subcommittee|Congress|Senate|House|Parliament)\b/.test(m.name)));
-        return /^(?:tell|brief|inform)$/.test(lemmaOf(g, i)) && legislature && frame ? { frame, passive: false, noun: false } : undefined;
+        return /^(?:tell|brief|inform|warn)$/.test(lemmaOf(g, i)) && legislature && frame ? { frame, passive: false, noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.shared-intelligence',
+      description: '"shared information with the FBI", "passed a tip to police": an alert.',
+      example: 'The government of Kazakhstan shared information with the FBI about Arman Seitov.',
+      expect: { type: 'Alert', participants: ['Kazakhstan', 'Federal Bureau of Investigation', 'Arman Seitov'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Alert');
+        const intelligence = dependents(g, i, 'obj').some((k) => /^(?:information|intelligence|tip|detail|warning|data)$/.test(lemmaOf(g, k)));
+        return /^(?:share|pass|provide|send|give|relay|forward)$/.test(lemmaOf(g, i)) && isVerb(g, i) && intelligence && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
       },
     },
     {
@@ -314,13 +339,16 @@ export const EVENT_RULES: {
     },
     {
       id: 'block.announces-event',
-      description: 'A statement, identification or report whose content is an arrest, charge or release only announces it ("confirmed the arrests of…", "said he was charged").',
+      description: 'A statement, identification or report whose content is another event only announces it ("confirmed the arrests of…", "said she had asked the FBI").',
       example: 'Border Patrol confirmed the arrest of Nabil Saleh near Yuma.',
       expect: { type: 'Identification' },
       blocks: (g, i, t, env) =>
         !t.noun &&
         /^(?:Statement|Identification|Report)$/.test(t.frame.type) &&
-        (g.children[i] ?? []).some((a) => /^(?:obj|ccomp|parataxis)$/.test(a.rel) && PEOPLE_ACTS.has(frameOf(env, g, a.to)?.type ?? '')),
+        (g.children[i] ?? []).some((a) => {
+          const inner = frameOf(env, g, a.to)?.type;
+          return /^(?:obj|ccomp|parataxis)$/.test(a.rel) && inner !== undefined && (a.rel === 'obj' ? PEOPLE_ACTS.has(inner) : inner !== 'Statement');
+        }),
     },
     {
       id: 'block.modifier-noun',
@@ -379,6 +407,18 @@ export const EVENT_RULES: {
       },
     },
     {
+      id: 'role.misparsed-subject',
+      description: '"Since ISKP killed 145 people…": a clause opened by since/after/before that the parser reads as a preposition; the phrase right before the verb is its subject.',
+      example: 'After the Taliban seized Kabul in August, thousands of people fled.',
+      expect: { type: 'Attack', participants: ['Taliban', 'Kabul'] },
+      roles: (g, i, t, env) => {
+        if (t.noun || t.passive || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
+        return (g.children[i] ?? [])
+          .filter((a) => /^obl:(?:since|after|before|until|when|once)$/.test(a.rel) && a.to < i && subtreeEnd(g, a.to) === i - 1)
+          .flatMap((a) => argument(g, a.to, t.frame.type === 'Crossing' ? 'subject' : 'agent', env));
+      },
+    },
+    {
       id: 'role.participle',
       description: 'A participle after a noun tells of that noun ("a man arrested in Brooklyn").',
       example: 'Officials named Abdullah Rahimi, a Syrian man arrested in Munich last week.',
@@ -432,6 +472,24 @@ export const EVENT_RULES: {
           ? headsOf(g, i)
               .filter((a) => (a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))) || a.rel === 'nsubj:pass')
               .flatMap((a) => [...byRel(g, a.to, ['nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by'], 'agent', env), ...places(g, a.to)])
+          : [],
+    },
+    {
+      id: 'role.said-in',
+      description: '"The OIG said in a report that CBP…": the speaker wrote the report, and what it said is its content.',
+      example: 'The Government Accountability Office said in a report that ICE lost track of 600 people.',
+      expect: { type: 'Report', participants: ['Government Accountability Office', 'Immigration and Customs Enforcement'] },
+      roles: (g, i, t, env) =>
+        t.noun
+          ? headsOf(g, i)
+              .filter((a) => a.rel === 'obl:in' && REPORTING.has(lemmaOf(g, a.to)))
+              .flatMap((a) => [
+                ...byRel(g, a.to, ['nsubj'], 'agent', env),
+                // "said in a report released Wednesday that…": the parser may hang "that…" on the participle.
+                ...[a.to, ...dependents(g, a.to, 'dep'), ...dependents(g, i, 'acl')]
+                  .flatMap((v) => dependents(g, v, 'ccomp'))
+                  .flatMap((k) => mentionsInClause(g, k).slice(0, 6).map((m) => ({ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('subject' as const) }))),
+              ])
           : [],
     },
     {

@@ -54,7 +54,8 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
         (!prev.date || !e.date || prev.date === e.date) &&
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !otherAgents(agents(prev), agents(e)) &&
-        !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION')) &&
+        // A named person is arrested once: "in Minneapolis" and "near his home in Cedar-Riverside" are one arrest.
+        (about(prev).some((k) => mine.includes(k)) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
         (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
     if (first) firstOf.set(e, first);

@@ -13,6 +13,7 @@ import type { SentenceGraph } from './sentence-graph.ts';
  */
 export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: readonly SentenceContext[], text: string, publishedAt: string | null, frames: EventFrames = eventFrames()): FoundEvent[] {
   const mentions = contexts.flatMap((c) => c.mentions);
+  const officials = holdersOfOffice(contexts, frames.offices);
   const out: FoundEvent[] = [];
   graphs.forEach((g, gi) => {
     const env: EventRuleEnv = { frames, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
@@ -46,7 +47,7 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         }
         if (added) rules.push(r.id);
       }
-      if (!satisfies(trigger.frame, participants, group, unnamed)) return;
+      if (!satisfies(trigger.frame, participants, group, unnamed, officials)) return;
       // A frame that must name its subject and has only "they" keeps the event only if they can be named.
       if (group && trigger.frame.requires === 'named-subject' && !participants.some((p) => p.role === 'subject')) group = 'required';
       const tokenIndex = Math.max(0, ctx.tokens.findIndex((t) => t.end > (g.tokens[i]?.start ?? 0)));
@@ -86,8 +87,9 @@ function countOf(g: SentenceGraph, i: number, trigger: Trigger, env: EventRuleEn
 }
 
 /** Whether the participants found are enough for the frame to be an event. */
-function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEvent['group'], unnamed: boolean): boolean {
-  const has = (role: EventRole): boolean => ps.some((p) => p.role === role && p.mention && (role !== 'agent' || !frame.agents || frame.agents.has(p.mention.type)));
+function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEvent['group'], unnamed: boolean, officials: ReadonlySet<string>): boolean {
+  const speaks = (m: Mention): boolean => (!frame.agents || frame.agents.has(m.type)) && (frame.speaker !== 'office' || m.type !== 'PERSON' || officials.has(m.key));
+  const has = (role: EventRole): boolean => ps.some((p) => p.role === role && p.mention && (role !== 'agent' || speaks(p.mention)));
   const named = has('subject') || group !== undefined;
   const subject = named || unnamed;
   switch (frame.requires) {
@@ -104,6 +106,29 @@ function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEv
     case 'agent-and-content':
       return has('agent') && (subject || has('place'));
   }
+}
+
+/**
+ * The people the article introduces by an office: "Senator Josh Hawley", "Tom Homan, a former
+ * acting ICE director". A commentator ("Lucas Webber, a researcher") is not one.
+ */
+function holdersOfOffice(contexts: readonly SentenceContext[], offices: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const office = (w: string | undefined): boolean => offices.has((w ?? '').toLowerCase());
+  for (const ctx of contexts) {
+    for (const m of ctx.mentions) {
+      if (m.type !== 'PERSON') continue;
+      const before = ctx.tokens.slice(Math.max(0, m.from - 3), m.from).map((t) => t.text);
+      let after: string[] = [];
+      if (ctx.tokens[m.to]?.text === ',') {
+        const rest = ctx.tokens.slice(m.to + 1, m.to + 10).map((t) => t.text);
+        const stop = rest.findIndex((w) => w === ',' || w === '.' || w === ';');
+        after = stop >= 0 ? rest.slice(0, stop) : rest;
+      }
+      if (before.some(office) || after.some(office) || (m.surface !== m.name && m.surface.split(/\s+/).some(office))) out.add(m.key);
+    }
+  }
+  return out;
 }
 
 /** A country standing for its people: "Tajik men", "an Afghan national", "citizens of Yemen". */
