@@ -82,6 +82,7 @@ const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge
 const PEOPLE = set('man', 'men', 'woman', 'women', 'suspect', 'suspects', 'defendant', 'defendants', 'migrant', 'migrants', 'people', 'person', 'pair', 'couple', 'individual', 'individuals', 'national', 'nationals', 'citizen', 'citizens', 'noncitizen', 'noncitizens', 'brother', 'gunman', 'gunmen', 'teen', 'teenager', 'member', 'members', 'worker', 'workers', 'immigrant', 'immigrants');
 // Words that count or pick out of a group: "most of the migrants", "150 of them".
 const QUANTIFIERS = /^(?:most|some|many|all|several|few|none|each|both|half|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)$/;
+const COUNTRY_NOUNS = set('country', 'homeland', 'government');
 const BODY_NOUNS = set('ministry', 'department', 'agency', 'bureau', 'office', 'administration', 'service', 'police', 'court', 'committee', 'government', 'authorities', 'prosecutors');
 const AGENTS = set('AGENCY', 'ORGANIZATION', 'PERSON', 'COUNTRY');
 const PRONOUN_TYPES: Record<string, ReadonlySet<string>> = {
@@ -144,12 +145,37 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     const m = env.before(offset, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), 3);
     return m ? [{ mention: m, role }] : [];
   }
+  // "his home country alerted…", "their government": the country last named (by name or demonym).
+  const owned = dependents(g, head, 'nmod:poss').some((k) => /^(?:his|her|their|its)$/.test(word(g, k))) || hasDependent(g, head, ['amod', 'compound'], set('home', 'native'));
+  if (owned && COUNTRY_NOUNS.has(w)) {
+    // A home country is a nationality: a demonym ("an Uzbek man") before any country merely named.
+    const m = env.before(offset, (x) => x.type === 'COUNTRY' && isDemonym(x), 2) ?? env.before(offset, (x) => x.type === 'COUNTRY', 2);
+    return m ? [{ mention: m, role }] : [];
+  }
   if (definite && PEOPLE.has(w) && /S$/.test(pos(g, head))) return [{ role, group: true }];
   // "Most of these migrants", "150 of them", "some of the men": the people are the "of" phrase.
   const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
   if (of !== undefined) return argument(g, of, role, env, skipOwner);
   if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head))) return [{ role, unnamed: true }];
   return [];
+}
+
+/** The bodies a clause names by a definite common noun ("the department's technology"). */
+function bodiesInClause(g: SentenceGraph, head: number, env: EventRuleEnv): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<number>();
+  const visit = (i: number): void => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    const w = word(g, i);
+    if (!g.mentionAt[i] && BODY_NOUNS.has(w) && hasDependent(g, i, ['det'], set('the', 'this'))) {
+      const m = env.before(g.tokens[i]?.start ?? 0, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), 8);
+      if (m && !out.includes(m)) out.push(m);
+    }
+    for (const a of g.children[i] ?? []) if (a.rel !== 'ref' && a.rel !== 'punct') visit(a.to);
+  };
+  visit(head);
+  return out;
 }
 
 /** A place named in any argument is where the event happened. */
@@ -351,6 +377,13 @@ export const EVENT_RULES: {
         }),
     },
     {
+      id: 'block.idiom',
+      description: '"in charge of", "took charge", "on trial basis": a trigger noun in an idiom.',
+      example: 'Laila Hassan is in charge of the unit in Denver.',
+      expect: { type: 'Charge' },
+      blocks: (g, i, t) => t.noun && lemmaOf(g, i) === 'charge' && !/S$/.test(pos(g, i)) && (hasDependent(g, i, ['case'], set('in')) || headsOf(g, i).some((a) => a.rel === 'obj' && lemmaOf(g, a.to) === 'take')),
+    },
+    {
       id: 'block.modifier-noun',
       description: '"detention center", "deportation flights", "press release": a noun used to name a thing.',
       example: 'The detention center in Tacoma holds 1,500 people.',
@@ -463,6 +496,18 @@ export const EVENT_RULES: {
           : [],
     },
     {
+      id: 'role.on-charges',
+      description: '"arrested X on charges that…", "detained X over the attack": a noun trigger hung on another event\'s verb befell that event\'s subject.',
+      example: 'Police arrested Omar Faruq on charges of supporting al-Shabaab.',
+      expect: { type: 'Charge', participants: ['Omar Faruq', 'al-Shabaab'] },
+      roles: (g, i, t, env) =>
+        t.noun && t.frame.possessor === 'subject'
+          ? headsOf(g, i)
+              .filter((a) => /^(?:obl|nmod):(?:on|for|over|after|following)$/.test(a.rel) && frameOf(env, g, a.to) !== undefined && isVerb(g, a.to))
+              .flatMap((a) => [...byRel(g, a.to, passiveAt(g, a.to) ? ['nsubj:pass'] : ['obj'], 'subject', env, true), ...headsOf(g, a.to).filter((h) => h.rel === 'acl').flatMap((h) => argument(g, h.to, 'subject', env, true))])
+          : [],
+    },
+    {
       id: 'role.light-verb',
       description: 'The subject of the verb that does a noun trigger is its agent ("ISIS carried out the attack").',
       example: 'Federal agents with ICE made the arrests in Houston.',
@@ -511,11 +556,12 @@ export const EVENT_RULES: {
       description: 'What the frame is about sits where the frame says ("charged with supporting ISIS", "said that…").',
       example: 'Prosecutors charged Amir Shah with supporting ISIS.',
       expect: { type: 'Charge', participants: ['Amir Shah', 'ISIS'] },
-      roles: (g, i, t) =>
+      roles: (g, i, t, env) =>
         (g.children[i] ?? [])
           .filter((a) => t.frame.content.has(a.rel))
-          // What was identified, reported or asked for is the whole phrase ("migrants brought to the U.S.").
-          .flatMap((a) => mentionsInClause(g, a.to).slice(0, 6))
+          // What was identified, reported or asked for is the whole phrase ("migrants brought to the U.S."),
+          // with "the department" standing for the department last named.
+          .flatMap((a) => [...mentionsInClause(g, a.to), ...bodiesInClause(g, a.to, env)].slice(0, 6))
           .map((m) => ({ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('subject' as const) })),
     },
     {
@@ -524,7 +570,7 @@ export const EVENT_RULES: {
       example: 'The Interior Ministry said 11 suspects were detained in Ankara.',
       expect: { type: 'Detention', participants: ['Interior Ministry', 'Ankara'], count: 11 },
       roles: (g, i, t) => {
-        if (t.noun || !t.passive || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
+        if ((!t.noun && !t.passive) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
         if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
         const speaker = reportedBy(g, i);
         return speaker && (speaker.type === 'AGENCY' || speaker.type === 'COUNTRY' || speaker.type === 'PERSON') ? [{ mention: speaker, role: 'agent' }] : [];

@@ -31,6 +31,8 @@ export interface FoundEvent {
    * that finds none is dropped (a detention is only of people).
    */
   group?: 'borrow' | 'required';
+  /** "the arrest", "this attack": a noun that points back to an event told before. */
+  anaphor?: true;
   /** Ids of the rules that found the trigger and each participant (event-rules.ts). */
   rules?: string[];
 }

@@ -37,7 +37,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
-  const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions), contexts, text, article.publishedAt ?? null) : [];
+  const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions, text), contexts, text, article.publishedAt ?? null) : [];
   borrowAgents(events, contexts);
   borrowGroups(events, contexts);
   // An event nobody can be named in says nothing the graph can hold.

@@ -35,7 +35,23 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   const sameAgent = (a: FoundEvent, b: FoundEvent): boolean => keys(a, 'agent').some((k) => keys(b, 'agent').includes(k));
   const samePlace = (a: FoundEvent, b: FoundEvent): boolean =>
     !differ(keys(a, 'place'), keys(b, 'place')) && !otherAgents(agents(a), agents(b)) && (a.count === undefined || b.count === undefined || a.count === b.count);
+  // A headline tells in short what the story then tells in full: a body event of the headline
+  // event's type that shares a participant with it is that event.
+  const participantKeys = (e: FoundEvent): string[] => e.participants.map((p) => p.mention.key);
+  const headline = (prev: FoundEvent, e: FoundEvent): boolean =>
+    contexts[prev.sentence]?.isTitle === true && prev.type === e.type && participantKeys(prev).some((k) => participantKeys(e).includes(k)) && !otherAgents(agents(prev), agents(e));
   events.forEach((e, i) => {
+    // "Homan said the arrest should prompt a review": the arrest last told of.
+    const pointed = e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
+    if (pointed) {
+      firstOf.set(e, pointed);
+      return;
+    }
+    const told = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
+    if (told) {
+      firstOf.set(e, told);
+      return;
+    }
     const by = retold(e);
     if (by === 'agent' || by === 'place') {
       const first = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && (by === 'agent' ? sameAgent(prev, e) : samePlace(prev, e)));

@@ -28,7 +28,7 @@ export interface SentenceGraph {
  * Builds a graph per annotated sentence and hands it the mentions found in the text (by character
  * offsets: CoreNLP's sentences need not be ours).
  */
-export function sentenceGraphs(annotation: Annotation, mentions: readonly Mention[]): SentenceGraph[] {
+export function sentenceGraphs(annotation: Annotation, mentions: readonly Mention[], text = ''): SentenceGraph[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   let m = 0;
   return annotation.sentences.map((s) => {
@@ -41,15 +41,22 @@ export function sentenceGraphs(annotation: Annotation, mentions: readonly Mentio
         if (t.start >= x.start && t.end <= x.end && !mentionAt[i]) mentionAt[i] = x;
       });
     }
-    return graphOf(s, mentionAt);
+    return graphOf(s, mentionAt, text);
   });
 }
 
-function graphOf(s: AnnotatedSentence, mentionAt: Array<Mention | undefined>): SentenceGraph {
+function graphOf(s: AnnotatedSentence, mentionAt: Array<Mention | undefined>, text: string): SentenceGraph {
   const children: Arc[][] = s.tokens.map(() => []);
   const heads: Arc[][] = s.tokens.map(() => []);
+  // A headline and its byline can reach the parser as one sentence ("…in Minneapolis\n\nBy Sarah
+  // Whitfield"): no arc crosses a blank line.
+  const block = s.tokens.map(() => 0);
+  s.tokens.forEach((t, i) => {
+    const prev = s.tokens[i - 1];
+    block[i] = (block[i - 1] ?? 0) + (prev && /\n\s*\n/.test(text.slice(prev.end, t.start)) ? 1 : 0);
+  });
   for (const d of s.deps) {
-    if (d.head < 0) continue;
+    if (d.head < 0 || block[d.head] !== block[d.dep]) continue;
     children[d.head]?.push({ rel: d.rel, to: d.dep });
     heads[d.dep]?.push({ rel: d.rel, to: d.head });
   }

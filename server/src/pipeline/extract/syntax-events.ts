@@ -3,7 +3,9 @@ import { eventFrames, type EventFrame, type EventFrames } from './event-frames.t
 import { EVENT_RULES, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import { dateOf, type FoundEvent } from './events.ts';
-import type { SentenceGraph } from './sentence-graph.ts';
+import { dependents, hasDependent, type SentenceGraph } from './sentence-graph.ts';
+
+const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 
 /**
  * Events read from the dependency graph of each sentence: a trigger (a lemma of a frame in
@@ -59,6 +61,10 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         rules,
       };
       if (group) event.group = group;
+      if (trigger.noun && hasDependent(g, i, ['det'], THE) && dependents(g, i, 'nmod:of').length === 0 && dependents(g, i, 'nmod:poss').length === 0) {
+        event.anaphor = true;
+        event.rules?.push('anaphor.definite-noun');
+      }
       if (trigger.frame.relation) event.relation = trigger.frame.relation;
       const count = countOf(g, i, trigger, env);
       if (count !== undefined) event.count = count;
