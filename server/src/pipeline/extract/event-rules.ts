@@ -169,7 +169,7 @@ function bodiesInClause(g: SentenceGraph, head: number, env: EventRuleEnv): Ment
     seen.add(i);
     const w = word(g, i);
     if (!g.mentionAt[i] && BODY_NOUNS.has(w) && hasDependent(g, i, ['det'], set('the', 'this'))) {
-      const m = env.before(g.tokens[i]?.start ?? 0, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), 8);
+      const m = env.before(g.tokens[i]?.start ?? 0, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), Infinity);
       if (m && !out.includes(m)) out.push(m);
     }
     for (const a of g.children[i] ?? []) if (a.rel !== 'ref' && a.rel !== 'punct') visit(a.to);
@@ -560,7 +560,7 @@ export const EVENT_RULES: {
         (g.children[i] ?? [])
           .filter((a) => t.frame.content.has(a.rel))
           // What was identified, reported or asked for is the whole phrase ("migrants brought to the U.S."),
-          // with "the department" standing for the department last named.
+          // with "the department" standing for the department last named, however far back: a story has one.
           .flatMap((a) => [...mentionsInClause(g, a.to), ...bodiesInClause(g, a.to, env)].slice(0, 6))
           .map((m) => ({ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('subject' as const) })),
     },
