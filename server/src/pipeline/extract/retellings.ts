@@ -2,6 +2,9 @@ import { eventFrames, type EventFrames, type EventType } from './event-frames.ts
 import { groupOpener, type FoundEvent, type Role } from './events.ts';
 import { entityKey, type SentenceContext } from './mention.ts';
 
+/** Happenings that befall a person once in a story (the token-window reader's retellable types). */
+const ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
+
 /**
  * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
  * by the FBI's Joint Terrorism Task Force": a story often tells one arrest twice, in its lede and
@@ -10,8 +13,9 @@ import { entityKey, type SentenceContext } from './mention.ts';
  * one says it is another ("rearrested", "later"). So is an act on "the men" or "they" right after one on
  * a group named by nationality with nobody named. Maps each retelling to the first telling.
  */
-export function retellings(events: FoundEvent[], contexts: SentenceContext[], frames: EventFrames = eventFrames()): Map<FoundEvent, FoundEvent> {
-  const retold = (e: FoundEvent): string => frames.byType.get(e.type as EventType)?.retold ?? 'never';
+export function retellings(events: FoundEvent[], contexts: SentenceContext[], frames: EventFrames = eventFrames(), fromSyntax = true): Map<FoundEvent, FoundEvent> {
+  // The token-window reader's events merge only as acts on people; the syntax reader's as their frames say.
+  const retold = (e: FoundEvent): string => (fromSyntax ? (frames.byType.get(e.type as EventType)?.retold ?? 'never') : ON_PEOPLE.has(e.type) ? 'subject' : 'never');
   const firstOf = new Map<FoundEvent, FoundEvent>();
   const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
     e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
@@ -42,12 +46,12 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
     contexts[prev.sentence]?.isTitle === true && prev.type === e.type && participantKeys(prev).some((k) => participantKeys(e).includes(k)) && !otherAgents(agents(prev), agents(e));
   events.forEach((e, i) => {
     // "Homan said the arrest should prompt a review": the arrest last told of.
-    const pointed = e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
+    const pointed = fromSyntax && e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
     if (pointed) {
       firstOf.set(e, pointed);
       return;
     }
-    const told = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
+    const told = !fromSyntax ? undefined : events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
     if (told) {
       firstOf.set(e, told);
       return;
@@ -71,7 +75,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !otherAgents(agents(prev), agents(e)) &&
         // A named person is arrested once: "in Minneapolis" and "near his home in Cedar-Riverside" are one arrest.
-        (about(prev).some((k) => mine.includes(k)) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
+        ((fromSyntax && about(prev).some((k) => mine.includes(k))) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
         (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
     if (first) firstOf.set(e, first);

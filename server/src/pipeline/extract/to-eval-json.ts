@@ -4,7 +4,7 @@ import type { EntityType, Extraction } from '../../domain/types.ts';
 export interface EvalJson {
   entities: Array<{ name: string; type: string; aliases: string[] }>;
   relations: Array<{ source: string; target: string; type: string }>;
-  events: Array<{ type: string; participants: string[]; count?: number; date?: string; rules: string[]; sentence: string }>;
+  events: Array<{ type: string; participants: string[]; count?: number; date?: string }>;
 }
 
 const TYPE_NAMES: Record<EntityType, string> = {
@@ -41,9 +41,6 @@ export function toEvalJson(extraction: Extraction): EvalJson {
       participants: [...new Set(e.participants.map((p) => nameOf.get(p.key)).filter((n): n is string => Boolean(n)))],
       ...(e.count !== undefined ? { count: e.count } : {}),
       ...(e.date ? { date: e.date } : {}),
-      // Not scored: why the event was read, and from which sentence.
-      rules: e.evidence.rules,
-      sentence: e.evidence.sentence,
     })),
   };
 }
