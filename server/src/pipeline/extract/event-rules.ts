@@ -425,7 +425,15 @@ export const EVENT_RULES: {
       description: 'The object of an active verb, or the subject of a passive one, is what it was done to.',
       example: 'Turkish police detained Ilhom Karimov at Istanbul Airport.',
       expect: { type: 'Detention', participants: ['Turkey', 'Ilhom Karimov'] },
-      roles: (g, i, t, env) => (t.noun ? [] : [...byRel(g, i, ['nsubj:pass', 'iobj'], 'subject', env, true), ...byRel(g, i, ['obj'], t.frame.object, env, true)]),
+      roles: (g, i, t, env) =>
+        t.noun
+          ? []
+          : [
+              ...byRel(g, i, ['nsubj:pass', 'iobj'], 'subject', env, true),
+              ...byRel(g, i, ['obj'], t.frame.object, env, true),
+              // "found Adam Reyes guilty": the subject of an adjective complement.
+              ...dependents(g, i, 'xcomp').filter((k) => /^JJ/.test(pos(g, k))).flatMap((k) => byRel(g, k, ['nsubj'], 'subject', env, true)),
+            ],
     },
     {
       id: 'role.adverbial-controller',
@@ -442,14 +450,28 @@ export const EVENT_RULES: {
     {
       id: 'role.misparsed-subject',
       description: '"Since ISKP killed 145 people…": a clause opened by since/after/before that the parser reads as a preposition; the phrase right before the verb is its subject.',
-      example: 'After the Taliban seized Kabul in August, thousands of people fled.',
-      expect: { type: 'Attack', participants: ['Taliban', 'Kabul'] },
+      example: 'Since the Islamic State Sahel Province (ISSP) killed 40 soldiers at a Menaka army post in March, patrols have doubled.',
+      expect: { type: 'Attack', participants: ['Islamic State Sahel Province', 'Menaka'], count: 40 },
       roles: (g, i, t, env) => {
         if (t.noun || t.passive || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
         return (g.children[i] ?? [])
           .filter((a) => /^obl:(?:since|after|before|until|when|once)$/.test(a.rel) && a.to < i && subtreeEnd(g, a.to) === i - 1)
           .flatMap((a) => argument(g, a.to, t.frame.type === 'Crossing' ? 'subject' : 'agent', env));
       },
+    },
+    {
+      id: 'role.custodian',
+      description: '"transferred him to ICE custody", "to the custody of ICE": the body whose custody it is holds them.',
+      example: 'Border Patrol agents transferred Omar Haddad to the custody of ICE.',
+      expect: { type: 'Detention', participants: ['U.S. Border Patrol', 'Omar Haddad', 'Immigration and Customs Enforcement'] },
+      roles: (g, i, t) =>
+        t.noun || t.frame.type !== 'Detention'
+          ? []
+          : (g.children[i] ?? [])
+              .filter((a) => /^obl:(?:to|into|in)$/.test(a.rel) && /^(?:custody|detention)$/.test(lemmaOf(g, a.to)))
+              .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^(?:compound|nmod:poss|nmod:of)$/.test(c.rel)).flatMap((c) => mentionsUnder(g, c.to)))
+              .filter((m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION')
+              .map((m) => ({ mention: m, role: 'agent' as const })),
     },
     {
       id: 'role.participle',
@@ -460,9 +482,9 @@ export const EVENT_RULES: {
     },
     {
       id: 'role.controller',
-      description: 'A verb joined to another shares its subject ("was arrested and charged"); enhanced++ marks it.',
-      example: 'Karim Nazari was arrested in Phoenix and charged with fraud.',
-      expect: { type: 'Charge', participants: ['Karim Nazari'] },
+      description: 'A verb governed by another takes its controller as subject ("prompted the FBI to investigate"); enhanced++ marks it.',
+      example: 'The shooting prompted the FBI to investigate Hamza Quraishi.',
+      expect: { type: 'Scrutiny', participants: ['Federal Bureau of Investigation', 'Hamza Quraishi'] },
       roles: (g, i, t, env) => (t.noun ? [] : byRel(g, i, ['nsubj:xsubj', 'nsubj:pass:xsubj'], t.passive ? 'subject' : 'agent', env)),
     },
     {
@@ -547,8 +569,8 @@ export const EVENT_RULES: {
     {
       id: 'role.place',
       description: 'An oblique or noun modifier of place names where it happened ("in Oklahoma City", "near Calexico").',
-      example: 'Agents arrested Samir Haddad near El Paso.',
-      expect: { type: 'Arrest', participants: ['Samir Haddad', 'El Paso'] },
+      example: 'Jorge Ramirez was arrested near El Paso on Monday.',
+      expect: { type: 'Arrest', participants: ['Jorge Ramirez', 'El Paso'] },
       roles: (g, i) => places(g, i),
     },
     {

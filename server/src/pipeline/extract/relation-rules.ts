@@ -84,7 +84,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'affiliation',
     description: 'Alliances between groups: "Y and its affiliate, Z", "Y, once allied with Z", "pledged allegiance to Z".',
     example: 'ISIS and its affiliate, ISIS-K, claimed the attack.',
-    expect: { source: 'ISIS-K', type: 'AFFILIATED_WITH', target: 'Islamic State' },
+    expect: { source: 'ISIS-K', type: 'AFFILIATED_WITH', target: 'ISIS' },
     find: (ctx) => affiliation(ctx),
   },
   {

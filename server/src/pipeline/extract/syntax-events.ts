@@ -67,7 +67,10 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
       }
       if (trigger.frame.relation) event.relation = trigger.frame.relation;
       const count = countOf(g, i, trigger, env);
-      if (count !== undefined) event.count = count;
+      if (count) {
+        event.count = count.n;
+        rules.push(count.rule);
+      }
       const date = dateOf(text.slice(g.start, g.end), publishedAt);
       if (date) event.date = date;
       out.push(event);
@@ -84,10 +87,10 @@ function findTrigger(g: SentenceGraph, i: number, env: EventRuleEnv): Trigger | 
   return undefined;
 }
 
-function countOf(g: SentenceGraph, i: number, trigger: Trigger, env: EventRuleEnv): number | undefined {
+function countOf(g: SentenceGraph, i: number, trigger: Trigger, env: EventRuleEnv): { n: number; rule: string } | undefined {
   for (const r of EVENT_RULES.count) {
     const n = r.count(g, i, trigger, env);
-    if (n !== undefined) return n;
+    if (n !== undefined) return { n, rule: r.id };
   }
   return undefined;
 }
