@@ -144,6 +144,16 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(page2.relation.evidence[0]?.id).not.toBe(page1.relation.evidence[0]?.id);
   });
 
+  it('says why each link is on the graph: every evidence sentence carries the ids of the rules that read it', async () => {
+    const hood = await client.request<{ neighborhood: { edges: Array<{ type: string; evidence: Array<{ rules: string[] }> }> } }>(
+      `query { neighborhood(ids: ["${ICE}"], limit: 50) { edges { type evidence(first: 5) { rules } } } }`,
+    );
+    const evidence = hood.neighborhood.edges.flatMap((e) => e.evidence.map((v) => ({ type: e.type, rules: v.rules })));
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const v of evidence) expect(v.rules.length, JSON.stringify(v)).toBeGreaterThan(0);
+    expect(evidence.find((v) => v.type === 'MENTIONED_WITH')?.rules).toEqual(['co-mention']);
+  });
+
   it('reads the evidence of every relation a response shows in one query, each page after its own cursor', async () => {
     const reads: number[] = [];
     const read = app.repo.getEvidencePages.bind(app.repo);

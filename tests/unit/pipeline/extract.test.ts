@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotateAndExtract } from '../../helpers/annotate.ts';
+import { annotate, annotateAndExtract } from '../../helpers/annotate.ts';
+import { EXTRACTOR_VERSION, extract } from '../../../server/src/pipeline/extract/extract.ts';
 import { toEvalJson } from '../../../server/src/pipeline/extract/to-eval-json.ts';
 
 const run = async (text: string) => toEvalJson((await annotateAndExtract({ text })));
@@ -35,6 +36,22 @@ describe('extract (lexicon skeleton)', () => {
   it('attaches a later surname mention to the full name', async () => {
     const out = await run('Mohammad Kharwin crossed the border. Kharwin was later arrested.');
     expect(out.entities.filter((e) => e.type === 'Person')).toEqual([{ name: 'Mohammad Kharwin', type: 'Person', aliases: ['Kharwin'] }]);
+  });
+
+  it('gives every entity, relation and event the ids of the rules that made it, with either event reader', async () => {
+    const text = 'ICE agents arrested Dilshod Karimov, an Uzbek national, in Baltimore on Monday. The FBI said Karimov had been charged with supporting ISIS.';
+    const annotation = await annotate(text);
+    for (const eventReader of ['rules', 'syntax'] as const) {
+      const x = extract({ text }, annotation, undefined, { eventReader });
+      expect(x.events.length, eventReader).toBeGreaterThan(0);
+      for (const e of x.entities) expect(e.rules.length, `${eventReader} ${e.name}`).toBeGreaterThan(0);
+      for (const r of x.relations) expect(r.evidence.rules.length, `${eventReader} ${r.type}`).toBeGreaterThan(0);
+      for (const e of x.events) expect(e.evidence.rules.length, `${eventReader} ${e.type}`).toBeGreaterThan(0);
+      expect(x.entities.find((e) => e.name === 'Immigration and Customs Enforcement')?.rules).toContain('lexicon');
+    }
+    const syntax = extract({ text }, annotation, undefined, { eventReader: 'syntax' });
+    expect(syntax.extractorVersion).toBe(`${EXTRACTOR_VERSION}+syntax-events`);
+    expect(syntax.events.find((e) => e.type === 'Arrest')?.evidence.rules).toEqual(expect.arrayContaining(['trigger.verb', 'role.active-subject', 'role.object']));
   });
 
   it('links ICE PART_OF DHS from the curated agency hierarchy', async () => {
