@@ -2,7 +2,7 @@ import type { EventRole } from '../../domain/types.ts';
 import type { EventFrame, EventFrames } from './event-frames.ts';
 import { numberValue } from './events.ts';
 import { isDemonym, type Mention } from './mention.ts';
-import { datelineEnd, dependents, hasDependent, lemmaOf, mentionsInClause, mentionsUnder, type SentenceGraph } from './sentence-graph.ts';
+import { datelineEnd, dependents, hasDependent, lemmaOf, mentionsInClause, mentionsUnder, subtree, type SentenceGraph } from './sentence-graph.ts';
 
 /** A trigger found at a token: its frame, its voice, and the rules that found it. */
 export interface Trigger {
@@ -92,16 +92,7 @@ const PRONOUN_TYPES: Record<string, ReadonlySet<string>> = {
 
 /** The last token of the phrase headed by token i. */
 function subtreeEnd(g: SentenceGraph, i: number): number {
-  let end = i;
-  const seen = new Set<number>();
-  const visit = (k: number): void => {
-    if (seen.has(k)) return;
-    seen.add(k);
-    end = Math.max(end, k);
-    for (const a of g.children[k] ?? []) if (a.rel !== 'ref') visit(a.to);
-  };
-  visit(i);
-  return end;
+  return Math.max(...subtree(g, i, (a) => a.rel !== 'ref'));
 }
 
 /** Whether the trigger at i is in the passive voice. */
@@ -162,20 +153,10 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
 
 /** The bodies a clause names by a definite common noun ("the department's technology"). */
 function bodiesInClause(g: SentenceGraph, head: number, env: EventRuleEnv): Mention[] {
-  const out: Mention[] = [];
-  const seen = new Set<number>();
-  const visit = (i: number): void => {
-    if (seen.has(i)) return;
-    seen.add(i);
-    const w = word(g, i);
-    if (!g.mentionAt[i] && BODY_NOUNS.has(w) && hasDependent(g, i, ['det'], set('the', 'this'))) {
-      const m = env.before(g.tokens[i]?.start ?? 0, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), Infinity);
-      if (m && !out.includes(m)) out.push(m);
-    }
-    for (const a of g.children[i] ?? []) if (a.rel !== 'ref' && a.rel !== 'punct') visit(a.to);
-  };
-  visit(head);
-  return out;
+  const found = subtree(g, head, (a) => a.rel !== 'ref' && a.rel !== 'punct')
+    .filter((i) => !g.mentionAt[i] && BODY_NOUNS.has(word(g, i)) && hasDependent(g, i, ['det'], set('the', 'this')))
+    .map((i) => env.before(g.tokens[i]?.start ?? 0, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(word(g, i)), Infinity));
+  return [...new Set(found.filter((m): m is Mention => m !== undefined))];
 }
 
 /** A place named in any argument is where the event happened. */

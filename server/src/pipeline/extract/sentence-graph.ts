@@ -96,40 +96,37 @@ export function lemmaOf(g: SentenceGraph, i: number): string {
 // Arcs that leave a noun phrase for another clause: its entities are that clause's, not the phrase's.
 const CLAUSAL = /^(?:acl|acl:.*|ccomp|advcl|advcl:.*|parataxis|xcomp|csubj|csubj:pass|ref|punct|cc|mark|dep|discourse|vocative|list|orphan|reparandum)$/;
 
-/**
- * The mentions inside the phrase headed by token `head`, not crossing into other clauses.
- * `skip` names further relations not to follow ("nmod:poss": Kharwin's brother is not Kharwin).
- */
-export function mentionsUnder(g: SentenceGraph, head: number, skip: ReadonlySet<string> = new Set()): Mention[] {
-  const out: Mention[] = [];
+/** The tokens under `head` (itself included) reached by arcs `follow` accepts, each once, in visiting order. */
+export function subtree(g: SentenceGraph, head: number, follow: (arc: Arc) => boolean): number[] {
+  const out: number[] = [];
   const seen = new Set<number>();
   const visit = (i: number): void => {
     if (seen.has(i)) return;
     seen.add(i);
-    const m = g.mentionAt[i];
-    if (m && !out.includes(m)) out.push(m);
-    for (const a of g.children[i] ?? []) {
-      if (CLAUSAL.test(a.rel) || skip.has(a.rel)) continue;
-      // A verb joined by "and" is another clause ("arrested him and charged…"); a noun joined is a list.
-      if (a.rel.startsWith('conj') && /^VB/.test(g.tokens[a.to]?.pos ?? '')) continue;
-      visit(a.to);
-    }
+    out.push(i);
+    for (const a of g.children[i] ?? []) if (follow(a)) visit(a.to);
   };
   visit(head);
   return out;
 }
 
+function mentionsAt(g: SentenceGraph, tokens: readonly number[]): Mention[] {
+  return [...new Set(tokens.flatMap((i) => g.mentionAt[i] ?? []))];
+}
+
+/**
+ * The mentions inside the phrase headed by token `head`, not crossing into other clauses.
+ * `skip` names further relations not to follow ("nmod:poss": Kharwin's brother is not Kharwin).
+ */
+export function mentionsUnder(g: SentenceGraph, head: number, skip: ReadonlySet<string> = new Set()): Mention[] {
+  return mentionsAt(
+    g,
+    // A verb joined by "and" is another clause ("arrested him and charged…"); a noun joined is a list.
+    subtree(g, head, (a) => !CLAUSAL.test(a.rel) && !skip.has(a.rel) && !(a.rel.startsWith('conj') && /^VB/.test(g.tokens[a.to]?.pos ?? ''))),
+  );
+}
+
 /** The whole subtree under `head`, clauses included (for what was said). */
 export function mentionsInClause(g: SentenceGraph, head: number): Mention[] {
-  const out: Mention[] = [];
-  const seen = new Set<number>();
-  const visit = (i: number): void => {
-    if (seen.has(i)) return;
-    seen.add(i);
-    const m = g.mentionAt[i];
-    if (m && !out.includes(m)) out.push(m);
-    for (const a of g.children[i] ?? []) if (a.rel !== 'ref' && a.rel !== 'punct') visit(a.to);
-  };
-  visit(head);
-  return out;
+  return mentionsAt(g, subtree(g, head, (a) => a.rel !== 'ref' && a.rel !== 'punct'));
 }
