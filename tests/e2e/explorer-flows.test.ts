@@ -37,6 +37,8 @@ describe('explorer flows in headless Chromium', () => {
     const marks = await panel.locator('blockquote').first().locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThanOrEqual(2);
     expect(await panel.locator('blockquote').first().locator('.meta').textContent()).toMatch(/\S/);
+    // Why the link is on the graph: the rules that read it from the sentence.
+    expect(await panel.locator('blockquote').first().locator('.rules').textContent()).toMatch(/^found by \S/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'flow-edge-evidence.png') });
   });
 

@@ -71,7 +71,7 @@ export function edgeDetails(
             el('br'),
             el('span', { class: 'meta' }, ...articleLine(v.article).childNodes),
             // Why the link is on the graph: the rules that read it from this sentence.
-            ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'meta rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
+            ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
           ),
         )
       : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
