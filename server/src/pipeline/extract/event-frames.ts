@@ -32,6 +32,8 @@ export interface EventFrame {
   requires: 'any' | 'agent' | 'subject' | 'named-subject' | 'agent-or-subject' | 'agent-and-content';
   /** The role of an active verb's object: what was done to ("arrested him"), or a place ("crossed the border"). */
   object: Extract<EventRole, 'subject' | 'place'>;
+  /** Verbs whose active subject is the one the event befalls ("he pleaded guilty", "they crossed"), not its agent. */
+  undergoerVerbs: ReadonlySet<string>;
 }
 
 const frameFile = z.object({
@@ -49,6 +51,7 @@ const frameFile = z.object({
       speaker: z.literal('office').optional(),
       requires: z.enum(['any', 'agent', 'subject', 'named-subject', 'agent-or-subject', 'agent-and-content']),
       object: z.enum(['subject', 'place']).default('subject'),
+      undergoerVerbs: z.array(z.string()).default([]),
     }),
   ),
 });
@@ -84,7 +87,9 @@ export function eventFrames(): EventFrames {
       ...(f.speaker ? { speaker: f.speaker } : {}),
       requires: f.requires,
       object: f.object,
+      undergoerVerbs: new Set(f.undergoerVerbs),
     };
+    for (const v of f.undergoerVerbs) if (!f.verbs.includes(v)) throw new Error(`event-frames.json: "${v}" is an undergoer verb of ${f.type} but not one of its verbs`);
     for (const v of f.verbs) if (byVerb.has(v)) throw new Error(`event-frames.json: the verb "${v}" triggers two frames`);
     for (const n of f.nouns) if (byNoun.has(n)) throw new Error(`event-frames.json: the noun "${n}" triggers two frames`);
     for (const v of f.verbs) byVerb.set(v, frame);

@@ -28,6 +28,8 @@ export interface EventRuleEnv {
   frames: EventFrames;
   /** The last mention before a character offset that satisfies `ok`, at most `back` sentences back. */
   before(offset: number, ok: (m: Mention) => boolean, back: number): Mention | undefined;
+  /** The mentions that are the subject of a reporting verb ("attorney Mark Ryzhkov said"). */
+  speakers: ReadonlySet<Mention>;
 }
 
 interface RuleBase {
@@ -76,6 +78,10 @@ const REPORTING = set('say', 'announce', 'tell', 'state', 'add', 'confirm', 'rep
 const CAUSES = set('prompt', 'lead', 'force', 'cause', 'compel', 'spur', 'push', 'drive', 'continue', 'begin', 'start');
 // So does the body that announces one: "ERO New York City announced the arrest of…".
 const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'execute', 'mount', 'effect', 'hold', 'issue', 'file', 'release', 'publish', 'complete', 'lead', 'claim', 'announce', 'confirm', 'report', 'continue', 'begin', 'start', 'expand', 'step', 'ramp', 'resume');
+// Verbs by which an act does something to its object: "the bombing killed 90 people" (but "the arrests followed a review").
+const HARMS = set('kill', 'wound', 'injure', 'hurt', 'maim', 'destroy', 'damage', 'hit', 'target', 'strike', 'leave', 'claim', 'displace', 'trap');
+// Verbs of a state whose subject undergoes it: "remains in custody".
+const STATES = set('remain', 'stay');
 // Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
 const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge');
 // People named by a common noun: the subject of "the men were held" is a group told of before.
@@ -95,12 +101,20 @@ function subtreeEnd(g: SentenceGraph, i: number): number {
   return Math.max(...subtree(g, i, (a) => a.rel !== 'ref'));
 }
 
+/** The causative "have"/"get" a participle trigger completes ("had him arrested"), if any. */
+function causedBy(g: SentenceGraph, i: number): number | undefined {
+  if (pos(g, i) !== 'VBN' || dependents(g, i, 'nsubj').length === 0) return undefined;
+  return headsOf(g, i).find((a) => (a.rel === 'ccomp' || a.rel === 'xcomp') && /^(?:have|get)$/.test(lemmaOf(g, a.to)))?.to;
+}
+
 /** Whether the trigger at i is in the passive voice. */
 function passiveAt(g: SentenceGraph, i: number): boolean {
   if (!isVerb(g, i)) return false;
   if ((g.children[i] ?? []).some((a) => a.rel === 'aux:pass' || a.rel === 'nsubj:pass')) return true;
+  // "The FBI had him arrested": a participle under a causative "have"/"get".
+  if (causedBy(g, i) !== undefined) return true;
   // "a man arrested in Brooklyn", "migrants released into the U.S.": a participle modifying a noun.
-  return pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl');
+  return pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl' || a.rel === 'amod');
 }
 
 /**
@@ -111,14 +125,19 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   // "WASHINGTON – The FBI has arrested…": the parser makes the dateline the subject and hangs the
   // real one under it by "dep".
   const dateline = datelineEnd(g);
-  if (head < dateline) return (g.children[head] ?? []).filter((a) => a.rel === 'dep' && a.to >= dateline).flatMap((a) => argument(g, a.to, role, env, skipOwner));
+  if (head < dateline) return (g.children[head] ?? []).filter((a) => (a.rel === 'dep' || a.rel === 'appos') && a.to >= dateline).flatMap((a) => argument(g, a.to, role, env, skipOwner));
   const own = g.mentionAt[head];
   // "The U.S. Federal Bureau of Investigation arrested…": a body's agent is the body, not the
   // country or place that qualifies its name.
+  const datelineStart = dateline > 0 ? (g.tokens[dateline]?.start ?? 0) : 0;
   const found = mentionsUnder(g, head, skipOwner ? set('nmod:poss') : set()).filter(
-    (m) => !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),
+    (m) =>
+      // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
+      m.start >= datelineStart && !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),
   );
-  if (found.length > 0) return found.map((m) => ({ mention: m, role: roleOf(g, m, role) }));
+  // "a student at Tufts University", "76 workers at a Glenn Valley Foods plant": where they were, not who.
+  const at = new Set(subtree(g, head, (a) => !/^(?:acl|ref|punct)/.test(a.rel)).flatMap((k) => dependents(g, k, 'nmod:at').flatMap((j) => mentionsUnder(g, j))));
+  if (found.length > 0) return found.map((m) => ({ mention: m, role: role === 'subject' && at.has(m) ? 'place' : roleOf(g, m, role) }));
   const w = word(g, head);
   const offset = g.tokens[head]?.start ?? 0;
   const types = PRONOUN_TYPES[w];
@@ -126,14 +145,19 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     // "The ministry says it has arrested 11 people": "it" is the speaker of the verb it reports to.
     const speaker = reportedBy(g, head);
     if (speaker && types.has(speaker.type)) return [{ mention: speaker, role }];
-    const m = env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
+    // "…, attorney Mark Ryzhkov said. She is being held…": someone quoted is seldom who the story is about.
+    const m = env.before(offset, (x) => types.has(x.type) && !isDemonym(x) && !env.speakers.has(x), 2) ?? env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
     return m ? [{ mention: m, role }] : [];
   }
   if (w === 'they' || w === 'them') return [{ role, group: true }];
   const dets = dependents(g, head, 'det').map((d) => word(g, d));
-  const definite = dets.some((d) => /^(?:the|this|these|those|both)$/.test(d)) || hasDependent(g, head, ['nummod'], set('both'));
+  // "the sheriff's office": a possessor noun with "the" makes the phrase definite and must be in the name too.
+  const possessor = dependents(g, head, 'nmod:poss').find((k) => !g.mentionAt[k] && isNoun(g, k) && hasDependent(g, k, ['det'], set('the')));
+  const definite = dets.some((d) => /^(?:the|this|these|those|both)$/.test(d)) || hasDependent(g, head, ['nummod'], set('both')) || possessor !== undefined;
   if (definite && BODY_NOUNS.has(w)) {
-    const m = env.before(offset, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && x.name.toLowerCase().includes(w), 3);
+    const named = (x: Mention): boolean => x.name.toLowerCase().includes(w) && (possessor === undefined || x.name.toLowerCase().includes(word(g, possessor)));
+    // "Lyons said the agency had arrested…": with no body of that name, "the agency" is the government body named last by its name.
+    const m = env.before(offset, (x) => (x.type === 'AGENCY' || x.type === 'ORGANIZATION') && named(x), 3) ?? (w === 'agency' ? env.before(offset, (x) => x.type === 'AGENCY' && /^\p{Lu}/u.test(x.surface), 3) : undefined);
     return m ? [{ mention: m, role }] : [];
   }
   // "his home country alerted…", "their government": the country last named (by name or demonym).
@@ -166,18 +190,31 @@ function roleOf(g: SentenceGraph, m: Mention, role: EventRole): EventRole {
 }
 
 /** The subject of the reporting verb whose complement holds token i ("the ministry said it…"). */
-function reportedBy(g: SentenceGraph, i: number): Mention | undefined {
+function reportedBy(g: SentenceGraph, i: number, types: ReadonlySet<string> = AGENTS): Mention | undefined {
   let k = i;
   for (let depth = 0; depth < 4; depth++) {
     const up = headsOf(g, k).find((a) => a.rel !== 'ref');
-    if (!up) return undefined;
+    // "said the bureau received warnings before he was arrested": an adverbial clause is not what was said.
+    if (!up || /^(?:advcl|obl|nmod)/.test(up.rel)) return undefined;
     if ((up.rel === 'ccomp' || up.rel === 'parataxis') && REPORTING.has(lemmaOf(g, up.to))) {
       const subj = dependents(g, up.to, 'nsubj')[0];
-      return subj === undefined ? undefined : mentionsUnder(g, subj).find((m) => AGENTS.has(m.type));
+      return subj === undefined ? undefined : mentionsUnder(g, subj).find((m) => types.has(m.type));
     }
     k = up.to;
   }
   return undefined;
+}
+
+/** The mentions that speak in a sentence: those under the subject of a reporting verb. */
+export function speakersIn(g: SentenceGraph): Mention[] {
+  const reporting = (i: number): boolean => isVerb(g, i) && REPORTING.has(lemmaOf(g, i));
+  const bySyntax = g.tokens.flatMap((_, i) => (reporting(i) ? dependents(g, i, 'nsubj').flatMap((k) => mentionsUnder(g, k)) : []));
+  // "…outside her apartment, attorney Mark Ryzhkov said.": a trailing attribution the parser often misreads.
+  const byOrder = g.tokens.flatMap((_, i) => {
+    const m = g.mentionAt[i];
+    return m && g.mentionAt[i + 1] !== m && (reporting(i + 1) || (reporting(i - 1) && g.mentionAt[i - 1] !== m)) ? [m] : [];
+  });
+  return [...bySyntax, ...byOrder];
 }
 
 /** Arguments by relation, each read as `role`. */
@@ -190,7 +227,8 @@ function places(g: SentenceGraph, i: number): Participant[] {
   return (g.children[i] ?? [])
     .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
     // "in Istanbul's Sarıyer district": a place's owner is a place too.
-    .flatMap((a) => mentionsUnder(g, a.to).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))).map((m) => ({ mention: m, role: 'place' as const })));
+    // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
+    .flatMap((a) => mentionsUnder(g, a.to).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m)) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at'))).map((m) => ({ mention: m, role: 'place' as const })));
 }
 
 const frameOf = (env: EventRuleEnv, g: SentenceGraph, i: number): EventFrame | undefined => {
@@ -242,19 +280,19 @@ export const EVENT_RULES: {
       find: (g, i, env) => {
         const frame = env.frames.byType.get('Detention');
         const held = lemmaOf(g, i) === 'hold' && passiveAt(g, i) && (g.children[i] ?? []).some((a) => /^obl:(?:in|at|without)$/.test(a.rel));
-        const remains = /^(?:remain|stay)$/.test(lemmaOf(g, i)) && dependents(g, i, 'obl:in').some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)));
+        const remains = STATES.has(lemmaOf(g, i)) && dependents(g, i, 'obl:in').some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)));
         return (held || remains) && frame ? { frame, passive: true, noun: false } : undefined;
       },
     },
     {
       id: 'trigger.found-guilty',
-      description: '"found guilty", "pleaded guilty": a hearing.',
+      description: '"found guilty", "pleaded guilty" (a hearing), before the verb "plead" of the frame.',
       example: 'A jury in Boston found Adam Reyes guilty of fraud.',
       expect: { type: 'Hearing', participants: ['Adam Reyes', 'Boston'] },
       find: (g, i, env) => {
         const frame = env.frames.byType.get('Hearing');
         const guilty = (g.children[i] ?? []).some((a) => /^(?:xcomp|obj|advmod)$/.test(a.rel) && /^(?:guilty|innocent|liable)$/.test(lemmaOf(g, a.to)));
-        return lemmaOf(g, i) === 'find' && guilty && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
+        return /^(?:find|plead)$/.test(lemmaOf(g, i)) && guilty && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
       },
     },
     {
@@ -266,6 +304,18 @@ export const EVENT_RULES: {
         const frame = env.frames.byType.get('Testimony');
         const legislature = dependents(g, i, 'obj').concat(dependents(g, i, 'iobj')).some((k) => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' && /\b(?:Committee|Subcommittee|Congress|Senate|House|Parliament)\b/.test(m.name)));
         return /^(?:tell|brief|inform|warn)$/.test(lemmaOf(g, i)) && legislature && frame ? { frame, passive: false, noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.body-tells-body',
+      description: '"The FBI told DHS that the man was on the watchlist": one body telling another what it knows is an alert.',
+      example: 'The FBI told the Department of Homeland Security that Karim Aliev was on a watchlist.',
+      expect: { type: 'Alert', participants: ['Federal Bureau of Investigation', 'Department of Homeland Security', 'Karim Aliev'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Alert');
+        const body = (k: number): boolean => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' || m.type === 'COUNTRY');
+        const told = /^(?:tell|inform|brief)$/.test(lemmaOf(g, i)) && isVerb(g, i) && dependents(g, i, 'nsubj').some(body) && [...dependents(g, i, 'obj'), ...dependents(g, i, 'iobj')].some(body) && dependents(g, i, 'ccomp').length > 0;
+        return told && frame ? { frame, passive: false, noun: false } : undefined;
       },
     },
     {
@@ -320,7 +370,8 @@ export const EVENT_RULES: {
       description: '"could be deported", "will be sentenced": not (yet) a fact.',
       example: 'Farid Aziz could be deported to Egypt.',
       expect: { type: 'Deportation' },
-      blocks: (g, i) => hasDependent(g, i, ['aux', 'aux:pass'], MODALS),
+      // "arrests … would continue": a noun trigger is as real as the verb it is the subject of.
+      blocks: (g, i, t) => hasDependent(g, i, ['aux', 'aux:pass'], MODALS) || (t.noun && headsOf(g, i).some((a) => /^nsubj/.test(a.rel) && hasDependent(g, a.to, ['aux', 'aux:pass'], MODALS))),
     },
     {
       id: 'block.infinitive',
@@ -335,7 +386,10 @@ export const EVENT_RULES: {
       description: '"if he is arrested", "whether they were vetted", "how they were screened": a condition or a question.',
       example: 'Reporters asked whether Samir Haddad had been arrested.',
       expect: { type: 'Arrest' },
-      blocks: (g, i) => hasDependent(g, i, ['mark', 'advmod'], set('if', 'unless', 'whether', 'how', 'why', 'once')),
+      blocks: (g, i) =>
+        hasDependent(g, i, ['mark', 'advmod'], set('if', 'unless', 'whether', 'how', 'why', 'once')) ||
+        // "how many nationals it has vetted", "which suspects were charged": a question about its arguments.
+        (g.children[i] ?? []).some((a) => /^(?:obj|nsubj|nsubj:pass|obl:.*)$/.test(a.rel) && (hasDependent(g, a.to, ['det'], set('which', 'what')) || dependents(g, a.to, 'amod').some((k) => hasDependent(g, k, ['advmod'], set('how'))))),
     },
     {
       id: 'block.unreal',
@@ -372,6 +426,27 @@ export const EVENT_RULES: {
       blocks: (g, i, t) => t.noun && (headsOf(g, i).some((a) => a.rel === 'compound') || hasDependent(g, i, ['compound'], set('press', 'news'))),
     },
     {
+      id: 'block.custody-phrase',
+      description: '"transferred to ICE custody", "released from custody": custody after a verb is that verb\'s, not an event of its own.',
+      example: 'Border agents released Daler Umarov from custody in Ohio.',
+      expect: { type: 'Detention' },
+      blocks: (g, i, t) => t.noun && lemmaOf(g, i) === 'custody' && headsOf(g, i).some((a) => /^obl:(?:to|into|in|from|of)$/.test(a.rel) && isVerb(g, a.to)),
+    },
+    {
+      id: 'block.gerund-subject',
+      description: '"arresting officials is wrong": a gerund that is the subject of a clause names a kind of act, not one that happened.',
+      example: 'He said deporting Afghan interpreters is wrong.',
+      expect: { type: 'Deportation' },
+      blocks: (g, i, t) => !t.noun && pos(g, i) === 'VBG' && headsOf(g, i).some((a) => /^csubj/.test(a.rel)),
+    },
+    {
+      id: 'block.no-hearer',
+      description: '"warned that…", "warned of threats": a warning to no one named is talk, not an alert.',
+      example: 'Rights groups warned that Uzbekistan could misuse the data.',
+      expect: { type: 'Alert' },
+      blocks: (g, i, t) => !t.noun && t.frame.type === 'Alert' && !(g.children[i] ?? []).some((a) => /^(?:obj|iobj|obl:to|nsubj:pass|nsubj:pass:xsubj)$/.test(a.rel)),
+    },
+    {
       id: 'block.for-comment',
       description: '"did not respond to a request for comment": newsroom boilerplate.',
       example: 'The ministry did not answer a request for comment from Reuters.',
@@ -392,7 +467,7 @@ export const EVENT_RULES: {
       description: 'The subject of an active verb is its agent ("ICE arrested…").',
       example: 'Immigration and Customs Enforcement arrested Dilshod Rakhimov in Newark.',
       expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Dilshod Rakhimov', 'Newark'] },
-      roles: (g, i, t, env) => (t.noun || t.passive ? [] : byRel(g, i, ['nsubj'], t.frame.type === 'Crossing' ? 'subject' : 'agent', env)),
+      roles: (g, i, t, env) => (t.noun || t.passive ? [] : byRel(g, i, ['nsubj'], t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env)),
     },
     {
       id: 'role.passive-agent',
@@ -412,9 +487,31 @@ export const EVENT_RULES: {
           : [
               ...byRel(g, i, ['nsubj:pass', 'iobj'], 'subject', env, true),
               ...byRel(g, i, ['obj'], t.frame.object, env, true),
+              // "removed a Kyrgyz national wanted at home": the parser may read a reduced relative as a
+              // clause ("a national wanted…"); an act that takes no clause has that clause's subject as its object.
+              ...(dependents(g, i, 'obj').length === 0 && !t.frame.content.has('ccomp') ? dependents(g, i, 'ccomp').flatMap((k) => byRel(g, k, ['nsubj'], 'subject', env, true)) : []),
+              // "was arrested along with six other Tajik men": they befell the same act.
+              ...byRel(g, i, ['obl:along_with', 'obl:together_with'], 'subject', env, true),
               // "found Adam Reyes guilty": the subject of an adjective complement.
               ...dependents(g, i, 'xcomp').filter((k) => /^JJ/.test(pos(g, k))).flatMap((k) => byRel(g, k, ['nsubj'], 'subject', env, true)),
             ],
+    },
+    {
+      id: 'role.state-subject',
+      description: 'The subject of "remains in custody" is the one held.',
+      example: 'Rustam Nazarov remains in ICE custody in Baltimore.',
+      expect: { type: 'Detention', participants: ['Rustam Nazarov', 'Immigration and Customs Enforcement', 'Baltimore'] },
+      roles: (g, i, t, env) => (!t.noun && STATES.has(lemmaOf(g, i)) ? byRel(g, i, ['nsubj'], 'subject', env, true) : []),
+    },
+    {
+      id: 'role.causative',
+      description: '"The FBI had him arrested": the one who had it done is the agent, the one it was done to the subject.',
+      example: 'Yusuf Karimov fled to Texas. The FBI had him arrested in Dallas.',
+      expect: { type: 'Arrest', participants: ['Federal Bureau of Investigation', 'Yusuf Karimov', 'Dallas'] },
+      roles: (g, i, t, env) => {
+        const cause = t.noun ? undefined : causedBy(g, i);
+        return cause === undefined ? [] : [...byRel(g, cause, ['nsubj'], 'agent', env), ...byRel(g, i, ['nsubj'], 'subject', env, true)];
+      },
     },
     {
       id: 'role.adverbial-controller',
@@ -437,7 +534,20 @@ export const EVENT_RULES: {
         if (t.noun || t.passive || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
         return (g.children[i] ?? [])
           .filter((a) => /^obl:(?:since|after|before|until|when|once)$/.test(a.rel) && a.to < i && subtreeEnd(g, a.to) === i - 1)
-          .flatMap((a) => argument(g, a.to, t.frame.type === 'Crossing' ? 'subject' : 'agent', env));
+          .flatMap((a) => argument(g, a.to, t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env));
+      },
+    },
+    {
+      id: 'role.misparsed-passive',
+      description: '"X, who is on a watchlist, was released by CBP": a passive verb the parser hangs on a relative clause by "dep" has the relative clause\'s noun as its subject.',
+      example: "Karim Aliev, who is on the FBI's watchlist, was released by Customs and Border Protection.",
+      expect: { type: 'Release', participants: ['Karim Aliev', 'Customs and Border Protection'] },
+      roles: (g, i, t, env) => {
+        if (t.noun || !hasDependent(g, i, ['aux:pass'], set('be')) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
+        return headsOf(g, i)
+          .filter((a) => a.rel === 'dep')
+          .flatMap((a) => headsOf(g, a.to).filter((h) => h.rel === 'acl:relcl'))
+          .flatMap((h) => argument(g, h.to, 'subject', env, true));
       },
     },
     {
@@ -450,7 +560,8 @@ export const EVENT_RULES: {
           ? []
           : (g.children[i] ?? [])
               .filter((a) => /^obl:(?:to|into|in)$/.test(a.rel) && /^(?:custody|detention)$/.test(lemmaOf(g, a.to)))
-              .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^(?:compound|nmod:poss|nmod:of)$/.test(c.rel)).flatMap((c) => mentionsUnder(g, c.to)))
+              // "the custody of ICE's Enforcement and Removal Operations": the parser may hang the second body by "dep".
+              .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^(?:compound|nmod:poss|nmod:of|dep)$/.test(c.rel)).flatMap((c) => mentionsUnder(g, c.to)))
               .filter((m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION')
               .map((m) => ({ mention: m, role: 'agent' as const })),
     },
@@ -460,6 +571,19 @@ export const EVENT_RULES: {
       example: 'Officials named Abdullah Rahimi, a Syrian man arrested in Munich last week.',
       expect: { type: 'Arrest', participants: ['Syria', 'Munich'] },
       roles: (g, i, t, env) => (t.noun ? [] : headsOf(g, i).filter((a) => a.rel === 'acl' && pos(g, i) === 'VBN').flatMap((a) => argument(g, a.to, 'subject', env, true))),
+    },
+    {
+      id: 'role.those-included',
+      description: '"Those arrested included citizens of Venezuela": who a participle\'s group includes befell it.',
+      example: 'Those detained included two citizens of Peru, officials said.',
+      expect: { type: 'Detention', participants: ['Peru'] },
+      roles: (g, i, t, env) =>
+        t.noun || pos(g, i) !== 'VBN'
+          ? []
+          : headsOf(g, i)
+              .filter((a) => (a.rel === 'acl' || a.rel === 'amod') && mentionsUnder(g, a.to).length === 0)
+              .flatMap((a) => headsOf(g, a.to).filter((h) => h.rel === 'nsubj' && /^(?:include|number|total)$/.test(lemmaOf(g, h.to))))
+              .flatMap((h) => byRel(g, h.to, ['obj'], 'subject', env, true)),
     },
     {
       id: 'role.controller',
@@ -545,7 +669,7 @@ export const EVENT_RULES: {
       description: 'What a noun trigger does to someone is its target ("the bombing killed 90 people in Kerman").',
       example: 'The shooting wounded two soldiers near the White House.',
       expect: { type: 'Attack', participants: ['White House'] },
-      roles: (g, i, t, env) => (t.noun ? headsOf(g, i).filter((a) => a.rel === 'nsubj').flatMap((a) => [...byRel(g, a.to, ['obj'], 'subject', env, true), ...places(g, a.to)]) : []),
+      roles: (g, i, t, env) => (t.noun ? headsOf(g, i).filter((a) => a.rel === 'nsubj' && HARMS.has(lemmaOf(g, a.to))).flatMap((a) => [...byRel(g, a.to, ['obj'], 'subject', env, true), ...places(g, a.to)]) : []),
     },
     {
       id: 'role.place',
@@ -569,14 +693,15 @@ export const EVENT_RULES: {
     },
     {
       id: 'role.announcer',
-      description: 'An act on people that names no agent, told by a body or its minister ("the ministry said 11 people were arrested"), was done by that body.',
+      description: 'An act on people that names no agent, told by a body or a country ("the ministry said 11 people were arrested"), was done by it; a person speaking is never its agent.',
       example: 'The Interior Ministry said 11 suspects were detained in Ankara.',
       expect: { type: 'Detention', participants: ['Interior Ministry', 'Ankara'], count: 11 },
       roles: (g, i, t) => {
         if ((!t.noun && !t.passive) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
         if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
-        const speaker = reportedBy(g, i);
-        return speaker && (speaker.type === 'AGENCY' || speaker.type === 'COUNTRY' || speaker.type === 'PERSON') ? [{ mention: speaker, role: 'agent' }] : [];
+        // "…, said Marcos Charles, an ICE official": the body the speaker speaks for, never the speaker.
+        const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY'));
+        return speaker ? [{ mention: speaker, role: 'agent' }] : [];
       },
     },
   ],
@@ -589,9 +714,12 @@ export const EVENT_RULES: {
       count: (g, i, t) => {
         const heads = t.noun ? [...dependents(g, i, 'nmod:of'), ...dependents(g, i, 'nmod:including')] : [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj:pass'), ...headsOf(g, i).filter((a) => a.rel === 'acl').map((a) => a.to)];
         for (const h of heads) {
-          const own = pos(g, h) === 'CD' ? numberValue(g.tokens[h]?.word ?? '') : undefined;
-          const n = own ?? dependents(g, h, 'nummod').map((k) => numberValue(g.tokens[k]?.word ?? '')).find((x) => x !== undefined);
-          if (n !== undefined && !(n >= 1900 && n <= 2100)) return n;
+          // "seven men" (nummod), "14 of the migrants" (det:qmod), or the number itself.
+          const k = pos(g, h) === 'CD' ? h : [...dependents(g, h, 'nummod'), ...dependents(g, h, 'det:qmod')].find((x) => numberValue(g.tokens[x]?.word ?? '') !== undefined);
+          const w = k === undefined ? '' : (g.tokens[k]?.word ?? '');
+          const n = numberValue(w);
+          // "in 2021" is a year; "2,000 people" (with its comma) is not.
+          if (n !== undefined && !(n >= 1900 && n <= 2100 && !w.includes(','))) return n;
         }
         return undefined;
       },

@@ -40,7 +40,7 @@ const CONFIDENCE = { rule: 0.8, event: 0.7, lexiconShared: 0.9, lexicon: 0.6, co
  * with the sentence that supports it. Pure: no I/O beyond the lexicon, loaded once.
  */
 export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, annotation: Annotation, lexicon: Lexicon = defaultLexicon(), options: ExtractOptions = {}): Extraction {
-  const syntax = options.eventReader === 'syntax';
+  const syntax = options.eventReader !== 'rules';
   const text = article.text;
   const local = localDefinitions(text, lexicon);
   const english = looksEnglish(text);

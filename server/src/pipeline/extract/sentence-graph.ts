@@ -73,7 +73,8 @@ export function datelineEnd(g: SentenceGraph): number {
   for (let k = 1; k < Math.min(g.tokens.length, 10); k++) {
     const w = g.tokens[k]?.word ?? '';
     if (/^(?:–|—|-|--)$/.test(w)) return k + 1;
-    if (!/^(?:,|\(|\)|-LRB-|-RRB-|\p{Lu}[\p{L}.]*)$/u.test(w)) return 0;
+    // "BISHKEK, March 3 (Reuters) -": the place, a date and the agency.
+    if (!/^(?:,|\(|\)|-LRB-|-RRB-|\d{1,2}|\p{Lu}[\p{L}.]*)$/u.test(w)) return 0;
   }
   return 0;
 }

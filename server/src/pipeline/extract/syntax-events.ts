@@ -1,6 +1,6 @@
 import type { EventRole } from '../../domain/types.ts';
 import { eventFrames, type EventFrame, type EventFrames } from './event-frames.ts';
-import { EVENT_RULES, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
+import { EVENT_RULES, speakersIn, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import { dateOf, type FoundEvent } from './events.ts';
 import { dependents, hasDependent, type SentenceGraph } from './sentence-graph.ts';
@@ -16,9 +16,10 @@ const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those
 export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: readonly SentenceContext[], text: string, publishedAt: string | null, frames: EventFrames = eventFrames()): FoundEvent[] {
   const mentions = contexts.flatMap((c) => c.mentions);
   const officials = holdersOfOffice(contexts, frames.offices);
+  const speakers = new Set(graphs.flatMap(speakersIn));
   const out: FoundEvent[] = [];
   graphs.forEach((g, gi) => {
-    const env: EventRuleEnv = { frames, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
+    const env: EventRuleEnv = { frames, speakers, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
     g.tokens.forEach((_, i) => {
       const trigger = findTrigger(g, i, env);
       if (!trigger) return;
