@@ -80,6 +80,8 @@ const CAUSES = set('prompt', 'lead', 'force', 'cause', 'compel', 'spur', 'push',
 const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'execute', 'mount', 'effect', 'hold', 'issue', 'file', 'release', 'publish', 'complete', 'lead', 'claim', 'announce', 'confirm', 'report', 'continue', 'begin', 'start', 'expand', 'step', 'ramp', 'resume');
 // Verbs by which an act does something to its object: "the bombing killed 90 people" (but "the arrests followed a review").
 const HARMS = set('kill', 'wound', 'injure', 'hurt', 'maim', 'destroy', 'damage', 'hit', 'target', 'strike', 'leave', 'claim', 'displace', 'trap');
+// Who acts for a body without being named: "agents arrested…, the Justice Department said".
+const GENERIC_AGENTS = set('agent', 'officer', 'official', 'authority', 'investigator', 'deputy', 'trooper', 'prosecutor');
 // Verbs of a state whose subject undergoes it: "remains in custody".
 const STATES = set('remain', 'stay');
 // Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
@@ -135,6 +137,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
       // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
       m.start >= datelineStart && !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),
   );
+  // "Dilmurod Ergashev, a member of Group 24, …, was detained": a named person's appositive adds
+  // only a nationality ("an Afghan national"), never another party.
+  if (own?.type === 'PERSON' && role === 'subject') {
+    const apart = found.filter((m) => m === own || m.type === 'COUNTRY');
+    found.splice(0, found.length, ...apart);
+  }
   // "a student at Tufts University", "76 workers at a Glenn Valley Foods plant": where they were, not who.
   const at = new Set(subtree(g, head, (a) => !/^(?:acl|ref|punct)/.test(a.rel)).flatMap((k) => dependents(g, k, 'nmod:at').flatMap((j) => mentionsUnder(g, j))));
   if (found.length > 0) return found.map((m) => ({ mention: m, role: role === 'subject' && at.has(m) ? 'place' : roleOf(g, m, role) }));
@@ -171,7 +179,8 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   // "Most of these migrants", "150 of them", "some of the men": the people are the "of" phrase.
   const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
   if (of !== undefined) return argument(g, of, role, env, skipOwner);
-  if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head))) return [{ role, unnamed: true }];
+  // "31 had been removed": a bare number of people.
+  if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head)) || (pos(g, head) === 'CD' && role === 'subject')) return [{ role, unnamed: true }];
   return [];
 }
 
@@ -195,8 +204,9 @@ function reportedBy(g: SentenceGraph, i: number, types: ReadonlySet<string> = AG
   for (let depth = 0; depth < 4; depth++) {
     const up = headsOf(g, k).find((a) => a.rel !== 'ref');
     // "said the bureau received warnings before he was arrested": an adverbial clause is not what was said.
-    if (!up || /^(?:advcl|obl|nmod)/.test(up.rel)) return undefined;
-    if ((up.rel === 'ccomp' || up.rel === 'parataxis') && REPORTING.has(lemmaOf(g, up.to))) {
+    // (A trailing "…, the department said" the parser reads as an adverbial clause with no marker still is.)
+    if (!up || /^(?:obl|nmod)/.test(up.rel) || (/^advcl/.test(up.rel) && dependents(g, k, 'mark').length > 0)) return undefined;
+    if ((up.rel === 'ccomp' || up.rel === 'parataxis' || /^advcl/.test(up.rel)) && REPORTING.has(lemmaOf(g, up.to))) {
       const subj = dependents(g, up.to, 'nsubj')[0];
       return subj === undefined ? undefined : mentionsUnder(g, subj).find((m) => types.has(m.type));
     }
@@ -215,6 +225,19 @@ export function speakersIn(g: SentenceGraph): Mention[] {
     return m && g.mentionAt[i + 1] !== m && (reporting(i + 1) || (reporting(i - 1) && g.mentionAt[i - 1] !== m)) ? [m] : [];
   });
   return [...bySyntax, ...byOrder];
+}
+
+const TIME_WORDS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)$/;
+
+/**
+ * The "of" phrases of a noun trigger: "the arrest of X", and "the arrests in June of eight men",
+ * where the parser hangs "of" on the date between.
+ */
+function ofPhrases(g: SentenceGraph, i: number): number[] {
+  const time = [...(g.children[i] ?? []), ...headsOf(g, i).flatMap((h) => (g.children[h.to] ?? []).filter((a) => a.to > i))]
+    .filter((a) => /^(?:obl|nmod):(?:in|on|during)$/.test(a.rel) && TIME_WORDS.test(word(g, a.to)) && a.to > i && a.to <= i + 3)
+    .map((a) => a.to);
+  return [...dependents(g, i, 'nmod:of'), ...time.flatMap((k) => dependents(g, k, 'nmod:of'))];
 }
 
 /** Arguments by relation, each read as `role`. */
@@ -396,7 +419,12 @@ export const EVENT_RULES: {
       description: '"plotted an attack", "a plan to bomb", "pending removal": the event governed by an aim, a fear or a wait.',
       example: 'Prosecutors said Yusuf Demir plotted an attack on a concert in Vienna.',
       expect: { type: 'Attack' },
-      blocks: (g, i) => headsOf(g, i).some((a) => /^(?:obj|xcomp|nmod:.*|obl:.*|acl|amod|ccomp|nsubj:pass)$/.test(a.rel) && UNREAL.has(lemmaOf(g, a.to))) || hasDependent(g, i, ['case', 'amod'], set('pending')),
+      blocks: (g, i) => {
+        const governed = (k: number): boolean => headsOf(g, k).some((a) => /^(?:obj|xcomp|nmod:.*|obl:.*|acl|amod|ccomp|nsubj:pass)$/.test(a.rel) && UNREAL.has(lemmaOf(g, a.to)));
+        // "discussed carrying out attacks": through the verb that would do it.
+        const light = headsOf(g, i).filter((a) => a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))).map((a) => a.to);
+        return governed(i) || light.some(governed) || hasDependent(g, i, ['case', 'amod'], set('pending'));
+      },
     },
     {
       id: 'block.announces-event',
@@ -544,10 +572,15 @@ export const EVENT_RULES: {
       expect: { type: 'Release', participants: ['Karim Aliev', 'Customs and Border Protection'] },
       roles: (g, i, t, env) => {
         if (t.noun || !hasDependent(g, i, ['aux:pass'], set('be')) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
-        return headsOf(g, i)
-          .filter((a) => a.rel === 'dep')
-          .flatMap((a) => headsOf(g, a.to).filter((h) => h.rel === 'acl:relcl'))
-          .flatMap((h) => argument(g, h.to, 'subject', env, true));
+        // Up through "dep" (and the relative clause it hangs on) to the first noun: "X, who came…, was arrested".
+        let k = i;
+        for (let depth = 0; depth < 3; depth++) {
+          const up = headsOf(g, k).find((a) => a.rel === 'dep' || a.rel === 'acl:relcl');
+          if (!up) return [];
+          if (isNoun(g, up.to)) return argument(g, up.to, 'subject', env, true);
+          k = up.to;
+        }
+        return [];
       },
     },
     {
@@ -604,7 +637,10 @@ export const EVENT_RULES: {
       description: '"the arrest of X", "arrests, including eight Tajik men": who it befell; "the attack by X": who did it.',
       example: 'The arrest of Said Jalolov in Berlin surprised his family.',
       expect: { type: 'Arrest', participants: ['Said Jalolov', 'Berlin'] },
-      roles: (g, i, t, env) => (t.noun ? [...byRel(g, i, ['nmod:of', 'nmod:including'], 'subject', env, true), ...byRel(g, i, ['nmod:by', 'nmod:agent'], 'agent', env)] : []),
+      roles: (g, i, t, env) =>
+        t.noun
+          ? [...ofPhrases(g, i).flatMap((k) => argument(g, k, 'subject', env, true)), ...byRel(g, i, ['nmod:including'], 'subject', env, true), ...byRel(g, i, ['nmod:by', 'nmod:agent'], 'agent', env)]
+          : [],
     },
     {
       id: 'role.noun-modifier',
@@ -697,7 +733,10 @@ export const EVENT_RULES: {
       example: 'The Interior Ministry said 11 suspects were detained in Ankara.',
       expect: { type: 'Detention', participants: ['Interior Ministry', 'Ankara'], count: 11 },
       roles: (g, i, t) => {
-        if ((!t.noun && !t.passive) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
+        // "Agents arrested Abdi Hassan…, the Justice Department said": agents nobody names act for the
+        // announcer; "federal agents", "immigration officers" name their own kind of body, which may be another.
+        const generic = dependents(g, i, 'nsubj').some((k) => GENERIC_AGENTS.has(lemmaOf(g, k)) && (g.children[k] ?? []).every((a) => !/^(?:amod|compound|nmod.*)$/.test(a.rel)));
+        if ((!t.noun && !t.passive && !generic) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
         if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
         // "…, said Marcos Charles, an ICE official": the body the speaker speaks for, never the speaker.
         const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY'));
@@ -712,7 +751,7 @@ export const EVENT_RULES: {
       example: 'German police arrested seven men in Cologne.',
       expect: { type: 'Arrest', count: 7 },
       count: (g, i, t) => {
-        const heads = t.noun ? [...dependents(g, i, 'nmod:of'), ...dependents(g, i, 'nmod:including')] : [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj:pass'), ...headsOf(g, i).filter((a) => a.rel === 'acl').map((a) => a.to)];
+        const heads = t.noun ? [...ofPhrases(g, i), ...dependents(g, i, 'nmod:including')] : [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj:pass'), ...headsOf(g, i).filter((a) => a.rel === 'acl').map((a) => a.to)];
         for (const h of heads) {
           // "seven men" (nummod), "14 of the migrants" (det:qmod), or the number itself.
           const k = pos(g, h) === 'CD' ? h : [...dependents(g, h, 'nummod'), ...dependents(g, h, 'det:qmod')].find((x) => numberValue(g.tokens[x]?.word ?? '') !== undefined);

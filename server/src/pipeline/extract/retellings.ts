@@ -88,7 +88,7 @@ function theGroup(e: FoundEvent, contexts: SentenceContext[]): boolean {
   return groupOpener(contexts[e.sentence]?.tokens ?? []);
 }
 
-const ANOTHER_TIME = /^(?:again|later|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
+const ANOTHER_TIME = /^(?:again|later|afterwards?|subsequently|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;
 
 /** "was rearrested", "detained again", "a judge later released him", "had previously been arrested": a new event, not a retelling. */
 function tellsAnother(e: FoundEvent, contexts: SentenceContext[]): boolean {

@@ -62,7 +62,8 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         rules,
       };
       if (group) event.group = group;
-      if (trigger.noun && hasDependent(g, i, ['det'], THE) && dependents(g, i, 'nmod:of').length === 0 && dependents(g, i, 'nmod:poss').length === 0) {
+      // "the arrest" naming nobody it befell or who did it points back to one told before.
+      if (trigger.noun && hasDependent(g, i, ['det'], THE) && !participants.some((p) => p.role !== 'place')) {
         event.anaphor = true;
         event.rules?.push('anaphor.definite-noun');
       }
@@ -72,7 +73,7 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         event.count = count.n;
         rules.push(count.rule);
       }
-      const date = dateOf(text.slice(g.start, g.end), publishedAt);
+      const date = dateOf(withoutAsides(g, i, text), publishedAt);
       if (date) event.date = date;
       out.push(event);
     });
@@ -159,4 +160,22 @@ function lastMentionBefore(mentions: readonly Mention[], graphs: readonly Senten
     if (ok(m)) return m;
   }
   return undefined;
+}
+
+/**
+ * The sentence's text with the relative clauses set off by commas that do not hold token i blanked
+ * out: "X, who came to the U.S. in September 2021, was arrested" is not dated by the clause.
+ */
+function withoutAsides(g: SentenceGraph, i: number, text: string): string {
+  let sentence = text.slice(g.start, g.end);
+  g.tokens.forEach((t, k) => {
+    if (!/^(?:WP|WP\$|WDT)$/.test(t.pos) || g.tokens[k - 1]?.word !== ',') return;
+    let end = g.tokens.findIndex((x, j) => j > k && x.word === ',');
+    if (end < 0) end = g.tokens.length;
+    if (i >= k && i < end) return;
+    const from = t.start - g.start;
+    const to = (g.tokens[end - 1]?.end ?? g.end) - g.start;
+    sentence = sentence.slice(0, from) + ' '.repeat(to - from) + sentence.slice(to);
+  });
+  return sentence;
 }
