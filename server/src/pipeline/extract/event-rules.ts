@@ -82,6 +82,10 @@ const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'exe
 const HARMS = set('kill', 'wound', 'injure', 'hurt', 'maim', 'destroy', 'damage', 'hit', 'target', 'strike', 'leave', 'claim', 'displace', 'trap');
 // Who acts for a body without being named: "agents arrested…, the Justice Department said".
 const GENERIC_AGENTS = set('agent', 'officer', 'official', 'authority', 'investigator', 'deputy', 'trooper', 'prosecutor');
+// Names of places where people are held.
+const FACILITY = /\b(?:Detention|Correctional|Processing|Holding|Staging)\s+(?:Center|Centre|Facility|Complex)\b|\b(?:Jail|Prison|Penitentiary)\b/;
+// Participles that give a person's name: "the man, identified as X,".
+const NAMING = set('identify', 'name', 'know');
 // Verbs of a state whose subject undergoes it: "remains in custody".
 const STATES = set('remain', 'stay');
 // Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
@@ -132,6 +136,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   // "The U.S. Federal Bureau of Investigation arrested…": a body's agent is the body, not the
   // country or place that qualifies its name.
   const datelineStart = dateline > 0 ? (g.tokens[dateline]?.start ?? 0) : 0;
+  // "arrested a 42-year-old Guatemalan fugitive": when the parser leaves a bare determiner as the
+  // argument, the noun phrase it lost hangs under it by "dep".
+  if (pos(g, head) === 'DT' && !g.mentionAt[head]) {
+    const lost = dependents(g, head, 'dep').flatMap((k) => mentionsInClause(g, k));
+    if (lost.length > 0) return lost.map((m) => ({ mention: m, role: roleOf(g, m, role) }));
+  }
   const found = mentionsUnder(g, head, skipOwner ? set('nmod:poss') : set()).filter(
     (m) =>
       // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
@@ -148,6 +158,16 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   if (found.length > 0) return found.map((m) => ({ mention: m, role: role === 'subject' && at.has(m) ? 'place' : roleOf(g, m, role) }));
   const w = word(g, head);
   const offset = g.tokens[head]?.start ?? 0;
+  // "Deputies arrested a Honduran man … and turned him over to ICE": a pronoun object of a verb
+  // joined to another is that verb's object.
+  if (/^(?:he|him|she|her|they|them)$/.test(w)) {
+    const shared = headsOf(g, head)
+      .filter((a) => a.rel === 'obj')
+      .flatMap((a) => headsOf(g, a.to).filter((h) => h.rel.startsWith('conj') && h.to < a.to))
+      .flatMap((h) => dependents(g, h.to, 'obj'))
+      .filter((k) => k < head && !/^PRP/.test(pos(g, k)));
+    if (shared.length > 0) return argument(g, shared[0] ?? head, role, env, skipOwner);
+  }
   const types = PRONOUN_TYPES[w];
   if (types) {
     // "The ministry says it has arrested 11 people": "it" is the speaker of the verb it reports to.
@@ -180,6 +200,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
   if (of !== undefined) return argument(g, of, role, env, skipOwner);
   // "31 had been removed": a bare number of people.
+  // "The man, identified by DHS as Alisher Tursunov, …": the name a participle gives him.
+  const namedAs = (g.children[head] ?? []).filter((a) => a.rel === 'acl' && NAMING.has(lemmaOf(g, a.to))).flatMap((a) => dependents(g, a.to, 'obl:as'));
+  if (namedAs.length > 0 && namedAs.some((k) => mentionsUnder(g, k).length > 0)) return namedAs.flatMap((k) => argument(g, k, role, env, skipOwner));
+  // "The man who attacked people … was a Somali refugee": a predicate says who the actor was.
+  const predicate = headsOf(g, head).find((a) => a.rel === 'nsubj' && hasDependent(g, a.to, ['cop'], set('be')) && a.to > head);
+  if (predicate && mentionsUnder(g, predicate.to).length > 0) return argument(g, predicate.to, role, env, skipOwner);
   if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head)) || (pos(g, head) === 'CD' && role === 'subject')) return [{ role, unnamed: true }];
   return [];
 }
@@ -284,15 +310,18 @@ export const EVENT_RULES: {
     },
     {
       id: 'trigger.handed-to-custody',
-      description: '"transferred to ICE custody", "handed him over to ICE": a detention by the body that takes them.',
+      description: '"transferred to ICE custody", "taken to the Otay Mesa Detention Center": a detention by the body that takes them.',
       example: 'Border Patrol agents transferred Omar Haddad to ICE custody.',
       expect: { type: 'Detention', participants: ['U.S. Border Patrol', 'Omar Haddad', 'Immigration and Customs Enforcement'] },
       find: (g, i, env) => {
         if (!/^(?:transfer|hand|turn|take|book|move|send|place|remand)$/.test(lemmaOf(g, i))) return undefined;
         const to = (g.children[i] ?? []).filter((a) => /^obl:(?:to|into|over_to|in)$/.test(a.rel)).map((a) => a.to);
-        const custody = to.some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)));
+        // "turned him over to ICE": handing someone over to an agency puts them in its custody.
+        const over = hasDependent(g, i, ['compound:prt'], set('over')) && to.some((k) => mentionsUnder(g, k).some((m) => m.type === 'AGENCY'));
+        // "taken to the Orange County Correctional Facility": a named place of detention is custody too.
+        const custody = to.some((k) => /^(?:custody|detention|jail|prison)$/.test(lemmaOf(g, k)) || mentionsUnder(g, k).some((m) => m.type === 'LOCATION' && FACILITY.test(m.name)));
         const frame = env.frames.byType.get('Detention');
-        return custody && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
+        return (custody || over) && frame ? { frame, passive: passiveAt(g, i), noun: false } : undefined;
       },
     },
     {
@@ -461,6 +490,13 @@ export const EVENT_RULES: {
       blocks: (g, i, t) => t.noun && lemmaOf(g, i) === 'custody' && headsOf(g, i).some((a) => /^obl:(?:to|into|in|from|of)$/.test(a.rel) && isVerb(g, a.to)),
     },
     {
+      id: 'block.naming',
+      description: '"The man, identified by DHS as X, …": a participle that names someone is no identification.',
+      example: 'The woman, identified by police as Dilnoza Karimova, was released on bond.',
+      expect: { type: 'Identification' },
+      blocks: (g, i) => NAMING.has(lemmaOf(g, i)) && headsOf(g, i).some((a) => a.rel === 'acl') && dependents(g, i, 'obl:as').length > 0,
+    },
+    {
       id: 'block.gerund-subject',
       description: '"arresting officials is wrong": a gerund that is the subject of a clause names a kind of act, not one that happened.',
       example: 'He said deporting Afghan interpreters is wrong.',
@@ -591,7 +627,9 @@ export const EVENT_RULES: {
       roles: (g, i, t) =>
         t.noun || t.frame.type !== 'Detention'
           ? []
-          : (g.children[i] ?? [])
+          : hasDependent(g, i, ['compound:prt'], set('over'))
+            ? dependents(g, i, 'obl:to').flatMap((k) => mentionsUnder(g, k)).filter((m) => m.type === 'AGENCY').map((m) => ({ mention: m, role: 'agent' as const }))
+            : (g.children[i] ?? [])
               .filter((a) => /^obl:(?:to|into|in)$/.test(a.rel) && /^(?:custody|detention)$/.test(lemmaOf(g, a.to)))
               // "the custody of ICE's Enforcement and Removal Operations": the parser may hang the second body by "dep".
               .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^(?:compound|nmod:poss|nmod:of|dep)$/.test(c.rel)).flatMap((c) => mentionsUnder(g, c.to)))
@@ -737,6 +775,8 @@ export const EVENT_RULES: {
         // announcer; "federal agents", "immigration officers" name their own kind of body, which may be another.
         const generic = dependents(g, i, 'nsubj').some((k) => GENERIC_AGENTS.has(lemmaOf(g, k)) && (g.children[k] ?? []).every((a) => !/^(?:amod|compound|nmod.*)$/.test(a.rel)));
         if ((!t.noun && !t.passive && !generic) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
+        // "Wray said the arrest was the result of…": "the arrest" points back; its teller did not make it.
+        if (t.noun && hasDependent(g, i, ['det'], set('the', 'this', 'that', 'these', 'those'))) return [];
         if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
         // "…, said Marcos Charles, an ICE official": the body the speaker speaks for, never the speaker.
         const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY'));

@@ -125,7 +125,8 @@ function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEv
  */
 function holdersOfOffice(contexts: readonly SentenceContext[], offices: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  const office = (w: string | undefined): boolean => offices.has((w ?? '').toLowerCase());
+  // "his attorney, Sarah Lindqvist": an office someone holds for one person is no public office.
+  const office = (w: string | undefined, k: number, words: readonly string[]): boolean => offices.has((w ?? '').toLowerCase()) && !/^(?:his|her|their|my|our|your)$/i.test(words[k - 1] ?? '');
   for (const ctx of contexts) {
     for (const m of ctx.mentions) {
       if (m.type !== 'PERSON') continue;
