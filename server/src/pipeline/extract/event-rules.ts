@@ -82,6 +82,8 @@ const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'exe
 const HARMS = set('kill', 'wound', 'injure', 'hurt', 'maim', 'destroy', 'damage', 'hit', 'target', 'strike', 'leave', 'claim', 'displace', 'trap');
 // Who acts for a body without being named: "agents arrested…, the Justice Department said".
 const GENERIC_AGENTS = set('agent', 'officer', 'official', 'authority', 'investigator', 'deputy', 'trooper', 'prosecutor');
+// Offices whose findings are audits.
+const AUDITORS = /\b(?:Inspector General|Accountability Office|Auditor|Comptroller|Ombudsman)\b/;
 // Names of places where people are held.
 const FACILITY = /\b(?:Detention|Correctional|Processing|Holding|Staging)\s+(?:Center|Centre|Facility|Complex)\b|\b(?:Jail|Prison|Penitentiary)\b/;
 // Participles that give a person's name: "the man, identified as X,".
@@ -272,9 +274,13 @@ function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: Event
 }
 
 /** Places: obliques and noun modifiers by a preposition of place whose entities are places or countries. */
-function places(g: SentenceGraph, i: number): Participant[] {
+function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false): Participant[] {
   return (g.children[i] ?? [])
     .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
+    // "at the request of U.S. authorities": a phrase headed by another event is no place.
+    .filter((a) => frameOf(env, g, a.to) === undefined)
+    // "arrested eight men from Tajikistan": where people come from is who they are (role.origin).
+    .filter((a) => !(origin && a.rel.endsWith(':from') && mentionsUnder(g, a.to).some((m) => m.type === 'COUNTRY')))
     // "in Istanbul's Sarıyer district": a place's owner is a place too.
     // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
     .flatMap((a) => mentionsUnder(g, a.to).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m)) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at'))).map((m) => ({ mention: m, role: 'place' as const })));
@@ -368,6 +374,17 @@ export const EVENT_RULES: {
         const body = (k: number): boolean => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' || m.type === 'COUNTRY');
         const told = /^(?:tell|inform|brief)$/.test(lemmaOf(g, i)) && isVerb(g, i) && dependents(g, i, 'nsubj').some(body) && [...dependents(g, i, 'obj'), ...dependents(g, i, 'iobj')].some(body) && dependents(g, i, 'ccomp').length > 0;
         return told && frame ? { frame, passive: false, noun: false } : undefined;
+      },
+    },
+    {
+      id: 'trigger.audit-finding',
+      description: '"The Inspector General found that DHS lacks…": what an auditing office finds is a report on what it audited.',
+      example: 'The Government Accountability Office found that the FBI mishandled the tips.',
+      expect: { type: 'Report', participants: ['Government Accountability Office', 'Federal Bureau of Investigation'] },
+      find: (g, i, env) => {
+        const frame = env.frames.byType.get('Report');
+        const auditor = dependents(g, i, 'nsubj').some((k) => mentionsUnder(g, k).some((m) => m.type === 'AGENCY' && AUDITORS.test(m.name)));
+        return /^(?:find|conclude)$/.test(lemmaOf(g, i)) && isVerb(g, i) && auditor && dependents(g, i, 'ccomp').length > 0 && frame ? { frame, passive: false, noun: false } : undefined;
       },
     },
     {
@@ -497,6 +514,13 @@ export const EVENT_RULES: {
       blocks: (g, i) => NAMING.has(lemmaOf(g, i)) && headsOf(g, i).some((a) => a.rel === 'acl') && dependents(g, i, 'obl:as').length > 0,
     },
     {
+      id: 'block.describing-participle',
+      description: '"a Kyrgyz national accused of recruiting fighters", "a man suspected of…": an accusation that only describes someone is no charge.',
+      example: 'A Kazakh man accused of financing ISIS was extradited to Almaty.',
+      expect: { type: 'Charge' },
+      blocks: (g, i) => /^(?:accuse|suspect)$/.test(lemmaOf(g, i)) && pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl' || a.rel === 'amod'),
+    },
+    {
       id: 'block.gerund-subject',
       description: '"arresting officials is wrong": a gerund that is the subject of a clause names a kind of act, not one that happened.',
       example: 'He said deporting Afghan interpreters is wrong.',
@@ -559,6 +583,13 @@ export const EVENT_RULES: {
               // "found Adam Reyes guilty": the subject of an adjective complement.
               ...dependents(g, i, 'xcomp').filter((k) => /^JJ/.test(pos(g, k))).flatMap((k) => byRel(g, k, ['nsubj'], 'subject', env, true)),
             ],
+    },
+    {
+      id: 'role.origin',
+      description: '"arrested eight men from Tajikistan": the country an act on people names after "from" is the people\'s.',
+      example: 'Police arrested six men from Kyrgyzstan in Denver.',
+      expect: { type: 'Arrest', participants: ['Kyrgyzstan', 'Denver'] },
+      roles: (g, i, t, env) => (t.noun || !PEOPLE_ACTS.has(t.frame.type) ? [] : byRel(g, i, ['obl:from'], 'subject', env, true).filter((p) => p.mention?.type === 'COUNTRY' || p.role === 'place')),
     },
     {
       id: 'role.state-subject',
@@ -672,12 +703,20 @@ export const EVENT_RULES: {
     },
     {
       id: 'role.noun-of',
-      description: '"the arrest of X", "arrests, including eight Tajik men": who it befell; "the attack by X": who did it.',
+      description: '"the arrest of X" (who it befell), "the request of U.S. authorities" (whose), "the attack by X" (who did it); "at the request of" names whom the actor was asked by.',
       example: 'The arrest of Said Jalolov in Berlin surprised his family.',
       expect: { type: 'Arrest', participants: ['Said Jalolov', 'Berlin'] },
       roles: (g, i, t, env) =>
         t.noun
-          ? [...ofPhrases(g, i).flatMap((k) => argument(g, k, 'subject', env, true)), ...byRel(g, i, ['nmod:including'], 'subject', env, true), ...byRel(g, i, ['nmod:by', 'nmod:agent'], 'agent', env)]
+          ? [
+              // "the arrest of X" befell X; "the request of U.S. authorities" was theirs: the "of" phrase
+              // plays the possessor's part, unless the frame reads it as its content ("investigation of").
+              ...(t.frame.content.has('nmod:of') ? [] : ofPhrases(g, i).flatMap((k) => argument(g, k, t.frame.possessor, env, t.frame.possessor === 'subject'))),
+              ...byRel(g, i, ['nmod:including'], 'subject', env, true),
+              ...byRel(g, i, ['nmod:by', 'nmod:agent'], 'agent', env),
+              // "arrested X at the request of the U.S.": whoever acted was the one asked.
+              ...(t.frame.type === 'Request' ? headsOf(g, i).filter((a) => /^(?:obl|nmod):at$/.test(a.rel) && isVerb(g, a.to)).flatMap((a) => byRel(g, a.to, ['nsubj', 'obl:agent'], 'subject', env)) : []),
+            ]
           : [],
     },
     {
@@ -717,7 +756,7 @@ export const EVENT_RULES: {
         t.noun
           ? headsOf(g, i)
               .filter((a) => (a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))) || a.rel === 'nsubj:pass')
-              .flatMap((a) => [...byRel(g, a.to, ['nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by'], 'agent', env), ...places(g, a.to)])
+              .flatMap((a) => [...byRel(g, a.to, ['nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by'], 'agent', env), ...places(g, a.to, env)])
           : [],
     },
     {
@@ -743,14 +782,14 @@ export const EVENT_RULES: {
       description: 'What a noun trigger does to someone is its target ("the bombing killed 90 people in Kerman").',
       example: 'The shooting wounded two soldiers near the White House.',
       expect: { type: 'Attack', participants: ['White House'] },
-      roles: (g, i, t, env) => (t.noun ? headsOf(g, i).filter((a) => a.rel === 'nsubj' && HARMS.has(lemmaOf(g, a.to))).flatMap((a) => [...byRel(g, a.to, ['obj'], 'subject', env, true), ...places(g, a.to)]) : []),
+      roles: (g, i, t, env) => (t.noun ? headsOf(g, i).filter((a) => a.rel === 'nsubj' && HARMS.has(lemmaOf(g, a.to))).flatMap((a) => [...byRel(g, a.to, ['obj'], 'subject', env, true), ...places(g, a.to, env)]) : []),
     },
     {
       id: 'role.place',
       description: 'An oblique or noun modifier of place names where it happened ("in Oklahoma City", "near Calexico").',
       example: 'Jorge Ramirez was arrested near El Paso on Monday.',
       expect: { type: 'Arrest', participants: ['Jorge Ramirez', 'El Paso'] },
-      roles: (g, i) => places(g, i),
+      roles: (g, i, t, env) => places(g, i, env, !t.noun && PEOPLE_ACTS.has(t.frame.type)),
     },
     {
       id: 'role.content',
