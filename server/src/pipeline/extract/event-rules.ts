@@ -88,6 +88,8 @@ const AUDITORS = /\b(?:Inspector General|Accountability Office|Auditor|Comptroll
 const FACILITY = /\b(?:Detention|Correctional|Processing|Holding|Staging)\s+(?:Center|Centre|Facility|Complex)\b|\b(?:Jail|Prison|Penitentiary)\b/;
 // Participles that give a person's name: "the man, identified as X,".
 const NAMING = set('identify', 'name', 'know');
+// Acts that hold people where they are: "from" names no place they were moved from ("deported from Germany" does).
+const HELD = set('Arrest', 'Detention', 'Charge');
 // Verbs of a state whose subject undergoes it: "remains in custody".
 const STATES = set('remain', 'stay');
 // Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
@@ -208,6 +210,9 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   // "The man who attacked people … was a Somali refugee": a predicate says who the actor was.
   const predicate = headsOf(g, head).find((a) => a.rel === 'nsubj' && hasDependent(g, a.to, ['cop'], set('be')) && a.to > head);
   if (predicate && mentionsUnder(g, predicate.to).length > 0) return argument(g, predicate.to, role, env, skipOwner);
+  // "A Kyrgyz national …": a demonym right before a people noun the parser hung elsewhere is still theirs.
+  const before = g.mentionAt[head - 1];
+  if ((PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head))) && before?.type === 'COUNTRY' && isDemonym(before)) return [{ mention: before, role }];
   if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head)) || (pos(g, head) === 'CD' && role === 'subject')) return [{ role, unnamed: true }];
   return [];
 }
@@ -268,6 +273,16 @@ function ofPhrases(g: SentenceGraph, i: number): number[] {
   return [...dependents(g, i, 'nmod:of'), ...time.flatMap((k) => dependents(g, k, 'nmod:of'))];
 }
 
+/**
+ * "…, the Justice Department said." when the parser hangs "said" on the trigger with no subject:
+ * the body named right before the reporting verb.
+ */
+function trailingSpeaker(g: SentenceGraph, i: number): Mention | undefined {
+  const verb = (g.children[i] ?? []).find((a) => /^(?:dep|parataxis)$/.test(a.rel) && a.to > i && REPORTING.has(lemmaOf(g, a.to)) && !(g.children[a.to] ?? []).some((c) => /^nsubj/.test(c.rel)));
+  const m = verb === undefined ? undefined : g.mentionAt[verb.to - 1];
+  return m && (m.type === 'AGENCY' || m.type === 'COUNTRY') ? m : undefined;
+}
+
 /** Arguments by relation, each read as `role`. */
 function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: EventRole, env: EventRuleEnv, skipOwner = false): Participant[] {
   return (g.children[i] ?? []).filter((a) => rels.includes(a.rel)).flatMap((a) => argument(g, a.to, role, env, skipOwner));
@@ -275,15 +290,23 @@ function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: Event
 
 /** Places: obliques and noun modifiers by a preposition of place whose entities are places or countries. */
 function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false): Participant[] {
-  return (g.children[i] ?? [])
-    .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
-    // "at the request of U.S. authorities": a phrase headed by another event is no place.
-    .filter((a) => frameOf(env, g, a.to) === undefined)
-    // "arrested eight men from Tajikistan": where people come from is who they are (role.origin).
-    .filter((a) => !(origin && a.rel.endsWith(':from') && mentionsUnder(g, a.to).some((m) => m.type === 'COUNTRY')))
-    // "in Istanbul's Sarıyer district": a place's owner is a place too.
-    // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
-    .flatMap((a) => mentionsUnder(g, a.to).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m)) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at'))).map((m) => ({ mention: m, role: 'place' as const })));
+  return (
+    (g.children[i] ?? [])
+      .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
+      // "arrested eight men from Tajikistan": where people come from is who they are (role.origin).
+      .filter((a) => !(origin && a.rel.endsWith(':from') && mentionsUnder(g, a.to).some((m) => m.type === 'COUNTRY')))
+      // "at the request of U.S. authorities": a phrase headed by another event is no place, though
+      // its own place is ("remains in ICE custody in Baltimore").
+      .flatMap((a): Participant[] =>
+        frameOf(env, g, a.to) !== undefined
+          ? places(g, a.to, env)
+          : // "in Istanbul's Sarıyer district": a place's owner is a place too.
+            // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
+            mentionsUnder(g, a.to)
+              .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m)) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
+              .map((m) => ({ mention: m, role: 'place' as const })),
+      )
+  );
 }
 
 const frameOf = (env: EventRuleEnv, g: SentenceGraph, i: number): EventFrame | undefined => {
@@ -589,7 +612,7 @@ export const EVENT_RULES: {
       description: '"arrested eight men from Tajikistan": the country an act on people names after "from" is the people\'s.',
       example: 'Police arrested six men from Kyrgyzstan in Denver.',
       expect: { type: 'Arrest', participants: ['Kyrgyzstan', 'Denver'] },
-      roles: (g, i, t, env) => (t.noun || !PEOPLE_ACTS.has(t.frame.type) ? [] : byRel(g, i, ['obl:from'], 'subject', env, true).filter((p) => p.mention?.type === 'COUNTRY' || p.role === 'place')),
+      roles: (g, i, t, env) => (t.noun || !HELD.has(t.frame.type) ? [] : byRel(g, i, ['obl:from'], 'subject', env, true).filter((p) => p.mention?.type === 'COUNTRY' || p.role === 'place')),
     },
     {
       id: 'role.state-subject',
@@ -789,7 +812,7 @@ export const EVENT_RULES: {
       description: 'An oblique or noun modifier of place names where it happened ("in Oklahoma City", "near Calexico").',
       example: 'Jorge Ramirez was arrested near El Paso on Monday.',
       expect: { type: 'Arrest', participants: ['Jorge Ramirez', 'El Paso'] },
-      roles: (g, i, t, env) => places(g, i, env, !t.noun && PEOPLE_ACTS.has(t.frame.type)),
+      roles: (g, i, t, env) => places(g, i, env, !t.noun && HELD.has(t.frame.type)),
     },
     {
       id: 'role.content',
@@ -801,7 +824,8 @@ export const EVENT_RULES: {
           .filter((a) => t.frame.content.has(a.rel))
           // What was identified, reported or asked for is the whole phrase ("migrants brought to the U.S."),
           // with "the department" standing for the department last named, however far back: a story has one.
-          .flatMap((a) => [...mentionsInClause(g, a.to), ...bodiesInClause(g, a.to, env)].slice(0, 6))
+          // (not the speaker of a trailing "…, the Justice Department said" the parser hung inside it).
+          .flatMap((a) => [...mentionsInClause(g, a.to).filter((m) => !env.speakers.has(m)), ...bodiesInClause(g, a.to, env)].slice(0, 6))
           .map((m) => ({ mention: m, role: m.type === 'LOCATION' ? ('place' as const) : ('subject' as const) })),
     },
     {
@@ -818,7 +842,7 @@ export const EVENT_RULES: {
         if (t.noun && hasDependent(g, i, ['det'], set('the', 'this', 'that', 'these', 'those'))) return [];
         if (!/^(?:Arrest|Detention|Release|Deportation|Charge)$/.test(t.frame.type)) return [];
         // "…, said Marcos Charles, an ICE official": the body the speaker speaks for, never the speaker.
-        const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY'));
+        const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY')) ?? trailingSpeaker(g, i);
         return speaker ? [{ mention: speaker, role: 'agent' }] : [];
       },
     },

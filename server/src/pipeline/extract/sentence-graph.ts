@@ -95,7 +95,7 @@ export function lemmaOf(g: SentenceGraph, i: number): string {
 }
 
 // Arcs that leave a noun phrase for another clause: its entities are that clause's, not the phrase's.
-const CLAUSAL = /^(?:acl|acl:.*|ccomp|advcl|advcl:.*|parataxis|xcomp|csubj|csubj:pass|ref|punct|cc|mark|dep|discourse|vocative|list|orphan|reparandum)$/;
+const CLAUSAL = /^(?:acl|acl:.*|ccomp|advcl|advcl:.*|parataxis|xcomp|csubj|csubj:pass|ref|punct|cc|mark|discourse|vocative|list|orphan|reparandum)$/;
 
 /** The tokens under `head` (itself included) reached by arcs `follow` accepts, each once, in visiting order. */
 export function subtree(g: SentenceGraph, head: number, follow: (arc: Arc) => boolean): number[] {
@@ -122,9 +122,22 @@ function mentionsAt(g: SentenceGraph, tokens: readonly number[]): Mention[] {
 export function mentionsUnder(g: SentenceGraph, head: number, skip: ReadonlySet<string> = new Set()): Mention[] {
   return mentionsAt(
     g,
-    // A verb joined by "and" is another clause ("arrested him and charged…"); a noun joined is a list.
-    subtree(g, head, (a) => !CLAUSAL.test(a.rel) && !skip.has(a.rel) && !(a.rel.startsWith('conj') && /^VB/.test(g.tokens[a.to]?.pos ?? ''))),
+    // (A noun joined by "and" is a list: its entities are the phrase's.)
+    subtree(g, head, (a) => !CLAUSAL.test(a.rel) && !skip.has(a.rel) && !opensClause(g, a)),
   );
+}
+
+/**
+ * A verb joined by "and" is another clause ("arrested him and charged…"); so is a participle with
+ * arguments of its own the parser calls a modifier ("a national accused of recruiting fighters").
+ */
+function opensClause(g: SentenceGraph, a: Arc): boolean {
+  // "U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations (ERO) Newark":
+  // the parser hangs a stacked name on the first by "dep"; a noun is no clause.
+  if (a.rel === 'dep') return !/^NN/.test(g.tokens[a.to]?.pos ?? '');
+  if (!/^VB/.test(g.tokens[a.to]?.pos ?? '')) return false;
+  if (a.rel.startsWith('conj')) return true;
+  return a.rel === 'amod' && (g.children[a.to] ?? []).some((c) => /^(?:obl|obj|nsubj)/.test(c.rel));
 }
 
 /** The whole subtree under `head`, clauses included (for what was said). */

@@ -5,7 +5,6 @@ import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './
 import { dateOf, type FoundEvent } from './events.ts';
 import { dependents, hasDependent, type SentenceGraph } from './sentence-graph.ts';
 
-const ROLE_ORDER: readonly EventRole[] = ['agent', 'subject', 'place'];
 const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 
 /**
@@ -52,8 +51,8 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         if (added) rules.push(r.id);
       }
       if (!satisfies(trigger.frame, participants, group, unnamed, officials)) return;
-      // Who did it, to whom, where: one order whatever rule found them.
-      participants.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+      // In the order the sentence names them, whatever rule found them.
+      participants.sort((a, b) => (a.mention?.start ?? 0) - (b.mention?.start ?? 0));
       // A frame that must name its subject and has only "they" keeps the event only if they can be named.
       if (group && trigger.frame.requires === 'named-subject' && !participants.some((p) => p.role === 'subject')) group = 'required';
       const tokenIndex = Math.max(0, ctx.tokens.findIndex((t) => t.end > (g.tokens[i]?.start ?? 0)));
