@@ -41,6 +41,8 @@ export interface AnnotatedSentence {
   end: number;
   tokens: AnnotatedToken[];
   deps: Dependency[];
+  /** The token the parser made the root (-1 when it gave none). */
+  root: number;
   mentions: NerMention[];
 }
 

@@ -116,7 +116,9 @@ function toSentence(s: RawSentence, offset: number): AnnotatedSentence {
     start: t.characterOffsetBegin + offset,
     end: t.characterOffsetEnd + offset,
   }));
-  const deps: Dependency[] = (s.enhancedPlusPlusDependencies ?? s.basicDependencies ?? [])
+  const arcs = s.enhancedPlusPlusDependencies ?? s.basicDependencies ?? [];
+  const root = (arcs.find((d) => d.dep === 'ROOT')?.dependent ?? 0) - 1;
+  const deps: Dependency[] = arcs
     .filter((d) => d.dep !== 'ROOT')
     .map((d) => ({ rel: d.dep, head: d.governor - 1, dep: d.dependent - 1 }));
   // CoreNLP adds pronouns ("he", "his") as PERSON mentions for its own coreference: a mention
@@ -130,5 +132,5 @@ function toSentence(s: RawSentence, offset: number): AnnotatedSentence {
     end: m.characterOffsetEnd + offset,
     text: m.text,
   }));
-  return { start: tokens[0]?.start ?? offset, end: tokens.at(-1)?.end ?? offset, tokens, deps, mentions };
+  return { start: tokens[0]?.start ?? offset, end: tokens.at(-1)?.end ?? offset, tokens, deps, root, mentions };
 }

@@ -70,7 +70,7 @@ const PLACE_PREPOSITIONS = set('in', 'at', 'near', 'outside', 'inside', 'within'
 const MODALS = set('could', 'would', 'may', 'might', 'should', 'can', 'must', 'will', 'shall');
 const NEGATIONS = set('not', 'never', "n't", 'no');
 // Verbs and nouns whose object or complement has not happened: "plotted an attack", "a plan to deport".
-const UNREAL = set('plan', 'plot', 'foil', 'thwart', 'threaten', 'prevent', 'consider', 'discuss', 'fear', 'prepare', 'conspire', 'attempt', 'try', 'seek', 'want', 'intend', 'hope', 'aim', 'vow', 'urge', 'call', 'demand', 'propose', 'risk', 'avoid', 'face', 'allow', 'help', 'facilitate', 'block', 'bar', 'stop', 'halt', 'oppose', 'expect', 'push', 'pledge', 'promise', 'warn', 'threat', 'possibility', 'risk', 'ability', 'authority', 'power', 'eligible', 'subject', 'pending', 'fight');
+const UNREAL = set('plan', 'plot', 'foil', 'thwart', 'threaten', 'prevent', 'consider', 'discuss', 'fear', 'prepare', 'conspire', 'attempt', 'try', 'seek', 'want', 'intend', 'hope', 'aim', 'vow', 'urge', 'call', 'demand', 'propose', 'risk', 'avoid', 'face', 'allow', 'help', 'facilitate', 'block', 'bar', 'stop', 'halt', 'oppose', 'expect', 'push', 'pledge', 'promise', 'warn', 'threat', 'possibility', 'risk', 'ability', 'authority', 'power', 'eligible', 'subject', 'pending', 'fight', 'flag', 'slate', 'schedule', 'earmark', 'mark');
 // Verbs that pass on what someone said; the speaker of "the ministry said it arrested…" is "it".
 const REPORTING = set('say', 'announce', 'tell', 'state', 'add', 'confirm', 'report', 'claim', 'write', 'declare', 'note');
 // Verbs that do a noun trigger: "carried out the attack", "made the arrests".
@@ -109,6 +109,29 @@ const PRONOUN_TYPES: Record<string, ReadonlySet<string>> = {
 /** The last token of the phrase headed by token i. */
 function subtreeEnd(g: SentenceGraph, i: number): number {
   return Math.max(...subtree(g, i, (a) => a.rel !== 'ref'));
+}
+
+/**
+ * The noun the parser made the sentence's root when it swallowed the main verb at i into that
+ * noun's relative clause ("A man who officials said had ties to ISIS was deported": root "man",
+ * "deported" under "said"). Only a verb with a tense of its own can be the main verb.
+ */
+function swallowedBy(g: SentenceGraph, i: number): number | undefined {
+  if (!finite(g, i) || !isNoun(g, g.root)) return undefined;
+  let k = i;
+  for (let depth = 0; depth < 5; depth++) {
+    // Up the basic tree: the first head that is not a relative pronoun's or a shared subject's.
+    const up = headsOf(g, k).find((a) => a.rel !== 'ref' && !/^nsubj/.test(a.rel));
+    if (!up) return undefined;
+    if (up.to === g.root) return /^(?:acl:relcl|dep)$/.test(up.rel) ? up.to : undefined;
+    k = up.to;
+  }
+  return undefined;
+}
+
+/** Whether the verb at i has an auxiliary with a tense ("are being held", "was arrested"). */
+function finite(g: SentenceGraph, i: number): boolean {
+  return (g.children[i] ?? []).some((a) => /^aux/.test(a.rel) && /^(?:VBP|VBZ|VBD|MD)$/.test(pos(g, a.to)));
 }
 
 /** The causative "have"/"get" a participle trigger completes ("had him arrested"), if any. */
@@ -278,9 +301,13 @@ function ofPhrases(g: SentenceGraph, i: number): number[] {
  * the body named right before the reporting verb.
  */
 function trailingSpeaker(g: SentenceGraph, i: number): Mention | undefined {
-  const verb = (g.children[i] ?? []).find((a) => /^(?:dep|parataxis)$/.test(a.rel) && a.to > i && REPORTING.has(lemmaOf(g, a.to)) && !(g.children[a.to] ?? []).some((c) => /^nsubj/.test(c.rel)));
-  const m = verb === undefined ? undefined : g.mentionAt[verb.to - 1];
-  return m && (m.type === 'AGENCY' || m.type === 'COUNTRY') ? m : undefined;
+  const verb = g.tokens.findIndex((_, k) => k > i && isVerb(g, k) && REPORTING.has(lemmaOf(g, k)) && !(g.children[k] ?? []).some((c) => /^nsubj/.test(c.rel)));
+  const m = verb < 0 ? undefined : g.mentionAt[verb - 1];
+  if (!m || (m.type !== 'AGENCY' && m.type !== 'COUNTRY')) return undefined;
+  // Set off by a comma: "…, the Justice Department said".
+  const first = g.tokens.findIndex((t) => t.start >= m.start);
+  const opener = g.tokens[first - 1]?.word === 'the' ? first - 2 : first - 1;
+  return g.tokens[opener]?.word === ',' ? m : undefined;
 }
 
 /** Arguments by relation, each read as `role`. */
@@ -489,6 +516,9 @@ export const EVENT_RULES: {
       example: 'Prosecutors said Yusuf Demir plotted an attack on a concert in Vienna.',
       expect: { type: 'Attack' },
       blocks: (g, i) => {
+        // "charged with conspiring to support ISIS and are being held…": a verb with a tense of its
+        // own is no complement of the aim, however the parser joined it.
+        if (finite(g, i)) return false;
         const governed = (k: number): boolean => headsOf(g, k).some((a) => /^(?:obj|xcomp|nmod:.*|obl:.*|acl|amod|ccomp|nsubj:pass)$/.test(a.rel) && UNREAL.has(lemmaOf(g, a.to)));
         // "discussed carrying out attacks": through the verb that would do it.
         const light = headsOf(g, i).filter((a) => a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))).map((a) => a.to);
@@ -578,7 +608,7 @@ export const EVENT_RULES: {
       description: 'The subject of an active verb is its agent ("ICE arrested…").',
       example: 'Immigration and Customs Enforcement arrested Dilshod Rakhimov in Newark.',
       expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Dilshod Rakhimov', 'Newark'] },
-      roles: (g, i, t, env) => (t.noun || t.passive ? [] : byRel(g, i, ['nsubj'], t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env)),
+      roles: (g, i, t, env) => (t.noun || t.passive || swallowedBy(g, i) !== undefined ? [] : byRel(g, i, ['nsubj'], t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env)),
     },
     {
       id: 'role.passive-agent',
@@ -596,7 +626,8 @@ export const EVENT_RULES: {
         t.noun
           ? []
           : [
-              ...byRel(g, i, ['nsubj:pass', 'iobj'], 'subject', env, true),
+              // (A verb the parser swallowed into a relative clause has the wrong subject: role.swallowed-main-verb.)
+              ...byRel(g, i, swallowedBy(g, i) === undefined ? ['nsubj:pass', 'iobj'] : ['iobj'], 'subject', env, true),
               ...byRel(g, i, ['obj'], t.frame.object, env, true),
               // "removed a Kyrgyz national wanted at home": the parser may read a reduced relative as a
               // clause ("a national wanted…"); an act that takes no clause has that clause's subject as its object.
@@ -656,21 +687,36 @@ export const EVENT_RULES: {
       },
     },
     {
-      id: 'role.misparsed-passive',
-      description: '"X, who is on a watchlist, was released by CBP": a passive verb the parser hangs on a relative clause by "dep" has the relative clause\'s noun as its subject.',
+      id: 'role.swallowed-main-verb',
+      description: '"A Tajik man who officials said had ties to ISIS was deported", "X, who is on a watchlist, was released": when the parser makes the opening noun the root and swallows the main verb into its relative clause, that noun is the verb\'s subject.',
       example: "Karim Aliev, who is on the FBI's watchlist, was released by Customs and Border Protection.",
       expect: { type: 'Release', participants: ['Karim Aliev', 'Customs and Border Protection'] },
       roles: (g, i, t, env) => {
-        if (t.noun || !hasDependent(g, i, ['aux:pass'], set('be')) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
-        // Up through "dep" (and the relative clause it hangs on) to the first noun: "X, who came…, was arrested".
-        let k = i;
-        for (let depth = 0; depth < 3; depth++) {
-          const up = headsOf(g, k).find((a) => a.rel === 'dep' || a.rel === 'acl:relcl');
-          if (!up) return [];
-          if (isNoun(g, up.to)) return argument(g, up.to, 'subject', env, true);
-          k = up.to;
-        }
-        return [];
+        const root = t.noun ? undefined : swallowedBy(g, i);
+        return root === undefined ? [] : argument(g, root, t.passive || t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env, true);
+      },
+    },
+    {
+      id: 'role.released-from',
+      description: '"released from an ICE detention center": the body whose facility held someone released them.',
+      example: 'Farhod Aliev was released from an ICE detention center in Louisiana.',
+      expect: { type: 'Release', participants: ['Farhod Aliev', 'Immigration and Customs Enforcement', 'Louisiana'] },
+      roles: (g, i, t) =>
+        t.noun || t.frame.type !== 'Release'
+          ? []
+          : dependents(g, i, 'obl:from')
+              .flatMap((k) => [...dependents(g, k, 'compound'), ...dependents(g, k, 'nmod:poss')])
+              .flatMap((k) => (g.mentionAt[k]?.type === 'AGENCY' ? [{ mention: g.mentionAt[k] as Mention, role: 'agent' as const }] : [])),
+    },
+    {
+      id: 'role.misjoined-subject',
+      description: '"Both men were charged … and are being held at…": a verb with a tense but no subject, joined to a verb in a complement, shares the subject of the sentence\'s main verb.',
+      example: 'Both men were charged with plotting to aid ISIS and are being held in Denver.',
+      expect: { type: 'Detention', participants: ['Denver'] },
+      roles: (g, i, t, env) => {
+        if (t.noun || !finite(g, i) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel)) || !headsOf(g, i).some((a) => a.rel.startsWith('conj'))) return [];
+        const root = g.tokens.findIndex((_, k) => headsOf(g, k).length === 0 && isVerb(g, k));
+        return root < 0 || root === i ? [] : byRel(g, root, ['nsubj', 'nsubj:pass'], 'subject', env, true);
       },
     },
     {
@@ -836,7 +882,8 @@ export const EVENT_RULES: {
       roles: (g, i, t) => {
         // "Agents arrested Abdi Hassan…, the Justice Department said": agents nobody names act for the
         // announcer; "federal agents", "immigration officers" name their own kind of body, which may be another.
-        const generic = dependents(g, i, 'nsubj').some((k) => GENERIC_AGENTS.has(lemmaOf(g, k)) && (g.children[k] ?? []).every((a) => !/^(?:amod|compound|nmod.*)$/.test(a.rel)));
+        // Prosecutors, however described, speak through their office.
+        const generic = dependents(g, i, 'nsubj').some((k) => lemmaOf(g, k) === 'prosecutor' || (GENERIC_AGENTS.has(lemmaOf(g, k)) && (g.children[k] ?? []).every((a) => !/^(?:amod|compound|nmod.*)$/.test(a.rel))));
         if ((!t.noun && !t.passive && !generic) || (g.children[i] ?? []).some((a) => /^(?:obl|nmod):(?:agent|by)$/.test(a.rel))) return [];
         // "Wray said the arrest was the result of…": "the arrest" points back; its teller did not make it.
         if (t.noun && hasDependent(g, i, ['det'], set('the', 'this', 'that', 'these', 'those'))) return [];

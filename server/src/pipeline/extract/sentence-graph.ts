@@ -20,6 +20,8 @@ export interface SentenceGraph {
   heads: ReadonlyArray<readonly Arc[]>;
   /** The mention covering each token, if any. */
   mentionAt: ReadonlyArray<Mention | undefined>;
+  /** The token the parser made the root (-1 when none). */
+  root: number;
   start: number;
   end: number;
 }
@@ -60,7 +62,7 @@ function graphOf(s: AnnotatedSentence, mentionAt: Array<Mention | undefined>, te
     children[d.head]?.push({ rel: d.rel, to: d.dep });
     heads[d.dep]?.push({ rel: d.rel, to: d.head });
   }
-  return { tokens: s.tokens, children, heads, mentionAt, start: s.start, end: s.end };
+  return { tokens: s.tokens, children, heads, mentionAt, root: s.root, start: s.start, end: s.end };
 }
 
 /**
