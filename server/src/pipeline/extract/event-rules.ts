@@ -301,7 +301,12 @@ function ofPhrases(g: SentenceGraph, i: number): number[] {
  * the body named right before the reporting verb.
  */
 function trailingSpeaker(g: SentenceGraph, i: number): Mention | undefined {
-  const verb = g.tokens.findIndex((_, k) => k > i && isVerb(g, k) && REPORTING.has(lemmaOf(g, k)) && !(g.children[k] ?? []).some((c) => /^nsubj/.test(c.rel)));
+  // The reporting verb closes the sentence (but for its time: "…, the department said Thursday.").
+  const closes = (k: number): boolean => {
+    const own = new Set((g.children[k] ?? []).filter((a) => a.rel.startsWith('obl')).flatMap((a) => subtree(g, a.to, () => true)));
+    return g.tokens.every((t, j) => j <= k || own.has(j) || /^[.!?"'”’)]+$/.test(t.word));
+  };
+  const verb = g.tokens.findIndex((_, k) => k > i && isVerb(g, k) && REPORTING.has(lemmaOf(g, k)) && closes(k));
   const m = verb < 0 ? undefined : g.mentionAt[verb - 1];
   if (!m || (m.type !== 'AGENCY' && m.type !== 'COUNTRY')) return undefined;
   // Set off by a comma: "…, the Justice Department said".

@@ -81,6 +81,8 @@ function unnamedNational(e: FoundEvent, tokens: readonly Token[]): FoundEvent['p
 export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[]): Array<{ person: Mention; country: Mention; sentence: number; rule: string }> {
   const out: Array<{ person: Mention; country: Mention; sentence: number; rule: string }> = [];
   for (const e of events) {
+    // A headline's national is named in the story, not by the byline under it.
+    if (contexts[e.sentence]?.isTitle) continue;
     const tokens = contexts[e.sentence]?.tokens ?? [];
     const national = unnamedNational(e, tokens);
     if (!national || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
