@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig, ROOT_DIR } from '../server/src/config.ts';
 import type { Annotator } from '../server/src/pipeline/annotate/annotation.ts';
 import { openAnnotator } from '../server/src/pipeline/annotate/open-annotator.ts';
-import { extract, type ExtractOptions } from '../server/src/pipeline/extract/extract.ts';
+import { extract } from '../server/src/pipeline/extract/extract.ts';
 import { toEvalJson } from '../server/src/pipeline/extract/to-eval-json.ts';
 import { prepareArticle } from '../server/src/pipeline/prepare-article.ts';
 import { scoreExtraction, type Gold, type Score } from '../tests/helpers/score-extraction.ts';
@@ -36,9 +36,9 @@ export function goldCases(): Array<{ name: string; text: string; gold: Gold }> {
 }
 
 /** Annotates, extracts and scores one article text. */
-export async function scoreText(text: string, gold: Gold, annotator: Annotator, options: ExtractOptions = {}): Promise<Score> {
+export async function scoreText(text: string, gold: Gold, annotator: Annotator): Promise<Score> {
   const article = prepareArticle({ text }, { maxBytes: 2_000_000 });
-  return scoreExtraction(gold, toEvalJson(extract(article, await annotator.annotate(article.text), undefined, options)));
+  return scoreExtraction(gold, toEvalJson(extract(article, await annotator.annotate(article.text))));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -47,10 +47,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| article | entities P | entities R | entities F1 | relations R | events P | events R | events F1 |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const config = loadConfig();
-  console.error(`event reader: ${config.EVENT_READER} (EVENT_READER)`);
   const nlp = await openAnnotator(config, (line) => console.error(line));
   for (const c of goldCases()) {
-    const s = await scoreText(c.text, c.gold, nlp.annotator, { eventReader: config.EVENT_READER });
+    const s = await scoreText(c.text, c.gold, nlp.annotator);
     console.log(`| ${c.name} | ${f(s.entities.p)} | ${f(s.entities.r)} | ${f(s.entities.f1)} | ${f(s.relations.recall)} | ${f(s.events.p)} | ${f(s.events.r)} | ${f(s.events.f1)} |`);
     if (verbose) console.error(JSON.stringify({ article: c.name, ...s }, null, 2));
   }

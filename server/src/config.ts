@@ -34,7 +34,6 @@ const envSchema = z.object({
   EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   // Which event reader extraction uses: the token-window rules, or events read from CoreNLP's
   // dependency parse (docs/extraction.md, "Event readers").
-  EVENT_READER: z.enum(['rules', 'syntax'], { message: "must be 'rules' or 'syntax'" }).default('rules'),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(5_000_000),

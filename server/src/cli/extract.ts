@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of files) {
       try {
         const article = prepareArticle(await readArticleFile(file, MAX_ARTICLE_BYTES), { maxBytes: MAX_ARTICLE_BYTES });
-        const extraction = extract(article, await nlp.annotator.annotate(article.text), undefined, { eventReader: config.EVENT_READER });
+        const extraction = extract(article, await nlp.annotator.annotate(article.text));
         // The scorer's shape, with why each event was read and from which sentence (the scorer ignores them).
         const out = { ...toEvalJson(extraction), events: toEvalJson(extraction).events.map((e, k) => ({ ...e, rules: extraction.events[k]?.evidence.rules ?? [], sentence: extraction.events[k]?.evidence.sentence ?? '' })) };
         if (json) {

@@ -5,7 +5,6 @@ import { createExtractPool, type ExtractPool } from '../pipeline/extract-pool/ex
 import { CurationService } from './curation-service.ts';
 import { ExportService } from './export-service.ts';
 import { GraphService } from './graph-service.ts';
-import { extractorVersion } from '../pipeline/extract/extract.ts';
 import { IngestService, extractInProcess } from './ingest-service.ts';
 import { ViewsService } from './views-service.ts';
 
@@ -21,7 +20,7 @@ export interface Services {
 }
 
 /** Settings the services read. */
-export type ServicesConfig = Pick<Config, 'MAX_ARTICLE_BYTES' | 'ALLOW_PRIVATE_URLS' | 'FETCH_TIMEOUT_MS' | 'EXTRACT_WORKERS'> & Partial<Pick<Config, 'EVENT_READER'>>;
+export type ServicesConfig = Pick<Config, 'MAX_ARTICLE_BYTES' | 'ALLOW_PRIVATE_URLS' | 'FETCH_TIMEOUT_MS' | 'EXTRACT_WORKERS'>;
 
 /**
  * The one factory for the pipeline: ingest annotates with the given annotator (CoreNLP), always applies curation (merged entities stay
@@ -30,16 +29,14 @@ export type ServicesConfig = Pick<Config, 'MAX_ARTICLE_BYTES' | 'ALLOW_PRIVATE_U
  */
 export function createServices(repo: GraphRepository, config: ServicesConfig, annotator: Annotator): Services {
   const curation = new CurationService(repo);
-  const eventReader = config.EVENT_READER ?? 'rules';
-  const pool: ExtractPool | undefined = config.EXTRACT_WORKERS > 0 ? createExtractPool({ size: config.EXTRACT_WORKERS, extract: { eventReader } }) : undefined;
+  const pool: ExtractPool | undefined = config.EXTRACT_WORKERS > 0 ? createExtractPool({ size: config.EXTRACT_WORKERS }) : undefined;
   const ingest = new IngestService({
     repo,
     limits: { maxBytes: config.MAX_ARTICLE_BYTES },
     fetchPolicy: { allowPrivate: config.ALLOW_PRIVATE_URLS, maxBytes: config.MAX_ARTICLE_BYTES, timeoutMs: config.FETCH_TIMEOUT_MS },
     curate: (batch) => curation.applyMerges(batch),
-    extractorVersion: extractorVersion({ eventReader }),
     annotate: (text) => annotator.annotate(text),
-    extract: pool ? (article, annotation) => pool.run(article, annotation) : (article, annotation) => extractInProcess(article, annotation, { eventReader }),
+    extract: pool ? (article, annotation) => pool.run(article, annotation) : (article, annotation) => extractInProcess(article, annotation),
   });
   const graph = new GraphService(repo);
   return {

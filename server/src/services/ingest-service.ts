@@ -2,7 +2,7 @@ import type { GraphRepository } from '../db/graph-repository.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import type { Article, ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
 import type { Annotation } from '../pipeline/annotate/annotation.ts';
-import { EXTRACTOR_VERSION, extract, type ExtractOptions } from '../pipeline/extract/extract.ts';
+import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText } from '../pipeline/html-to-text.ts';
 import { prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
@@ -37,8 +37,6 @@ export interface IngestDeps {
   fetchPolicy: FetchPolicy;
   /** Applies curation (merges) to a batch before it is written. */
   curate: (batch: GraphBatch) => Promise<GraphBatch>;
-  /** The version `extract` stamps on what it makes (default: the rules reader's); a text stored by it is not extracted again. */
-  extractorVersion?: string;
   /** The annotate stage (CoreNLP): runs before extraction; SERVICE_UNAVAILABLE when it is down. */
   annotate: (text: string) => Promise<Annotation>;
   /** extract → resolve for one annotated article (in a worker pool, off the event loop). */
@@ -46,8 +44,8 @@ export interface IngestDeps {
 }
 
 /** extract → resolve on the calling thread: for tools and tests that need no pool. */
-export async function extractInProcess(article: Article, annotation: Annotation, options: ExtractOptions = {}): Promise<GraphBatch> {
-  return resolve(article, extract(article, annotation, undefined, options));
+export async function extractInProcess(article: Article, annotation: Annotation): Promise<GraphBatch> {
+  return resolve(article, extract(article, annotation));
 }
 
 /** Runs one article through fetch/parse → prepare → extract → resolve → load. */
@@ -61,7 +59,7 @@ export class IngestService {
   async ingest(input: IngestInput): Promise<IngestOutcome> {
     const article = prepareArticle(await this.toText(input), this.deps.limits);
     const known = await this.deps.repo.getArticleSummary(article.id);
-    if (known && known.extractorVersion === (this.deps.extractorVersion ?? EXTRACTOR_VERSION)) {
+    if (known && known.extractorVersion === EXTRACTOR_VERSION) {
       return { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount };
     }
     const annotation = await this.deps.annotate(article.text);

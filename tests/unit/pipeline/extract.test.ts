@@ -38,20 +38,16 @@ describe('extract (lexicon skeleton)', () => {
     expect(out.entities.filter((e) => e.type === 'Person')).toEqual([{ name: 'Mohammad Kharwin', type: 'Person', aliases: ['Kharwin'] }]);
   });
 
-  it('gives every entity, relation and event the ids of the rules that made it, with either event reader', async () => {
+  it('gives every entity, relation and event the ids of the rules that made it', async () => {
     const text = 'ICE agents arrested Dilshod Karimov, an Uzbek national, in Baltimore on Monday. The FBI said Karimov had been charged with supporting ISIS.';
-    const annotation = await annotate(text);
-    for (const eventReader of ['rules', 'syntax'] as const) {
-      const x = extract({ text }, annotation, undefined, { eventReader });
-      expect(x.events.length, eventReader).toBeGreaterThan(0);
-      for (const e of x.entities) expect(e.rules.length, `${eventReader} ${e.name}`).toBeGreaterThan(0);
-      for (const r of x.relations) expect(r.evidence.rules.length, `${eventReader} ${r.type}`).toBeGreaterThan(0);
-      for (const e of x.events) expect(e.evidence.rules.length, `${eventReader} ${e.type}`).toBeGreaterThan(0);
-      expect(x.entities.find((e) => e.name === 'Immigration and Customs Enforcement')?.rules).toContain('lexicon');
-    }
-    const syntax = extract({ text }, annotation, undefined, { eventReader: 'syntax' });
-    expect(syntax.extractorVersion).toBe(`${EXTRACTOR_VERSION}+syntax-events`);
-    expect(syntax.events.find((e) => e.type === 'Arrest')?.evidence.rules).toEqual(expect.arrayContaining(['trigger.verb', 'role.active-subject', 'role.object']));
+    const x = extract({ text }, await annotate(text));
+    expect(x.extractorVersion).toBe(EXTRACTOR_VERSION);
+    expect(x.events.length).toBeGreaterThan(0);
+    for (const e of x.entities) expect(e.rules.length, e.name).toBeGreaterThan(0);
+    for (const r of x.relations) expect(r.evidence.rules.length, r.type).toBeGreaterThan(0);
+    for (const e of x.events) expect(e.evidence.rules.length, e.type).toBeGreaterThan(0);
+    expect(x.entities.find((e) => e.name === 'Immigration and Customs Enforcement')?.rules).toContain('lexicon');
+    expect(x.events.find((e) => e.type === 'Arrest')?.evidence.rules).toEqual(expect.arrayContaining(['trigger.verb', 'role.active-subject', 'role.object']));
   });
 
   it('links ICE PART_OF DHS from the curated agency hierarchy', async () => {

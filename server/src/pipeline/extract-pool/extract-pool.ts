@@ -3,14 +3,12 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/errors.ts';
 import type { Article, GraphBatch } from '../../domain/types.ts';
 import type { Annotation } from '../annotate/annotation.ts';
-import type { ExtractOptions } from '../extract/extract.ts';
 
 /** A message to an extraction thread. */
 export interface WorkerTask {
   id: number;
   article: Article;
   annotation: Annotation;
-  options: ExtractOptions;
 }
 
 /** An extraction thread's answer. */
@@ -32,8 +30,6 @@ export interface ExtractPoolOptions {
   size?: number;
   /** Longest one article may take before its thread is replaced and the article refused. */
   timeoutMs?: number;
-  /** Passed to every extraction (the event reader). */
-  extract?: ExtractOptions;
 }
 
 interface Job {
@@ -148,7 +144,7 @@ export function createExtractPool(opts: ExtractPoolOptions = {}): ExtractPool {
         running?.reject(new AppError('BAD_USER_INPUT', `Extraction took longer than ${timeoutMs / 1000} s; the article was refused.`));
         pump();
       }, timeoutMs);
-      slot.worker.postMessage({ id: job.id, article: job.article, annotation: job.annotation, options: opts.extract ?? {} } satisfies WorkerTask);
+      slot.worker.postMessage({ id: job.id, article: job.article, annotation: job.annotation } satisfies WorkerTask);
     }
   };
 

@@ -10,7 +10,7 @@ parentPort?.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     const article: Article = task.article;
-    reply = { id: task.id, batch: resolve(article, extract(article, task.annotation, undefined, task.options)) };
+    reply = { id: task.id, batch: resolve(article, extract(article, task.annotation)) };
   } catch (err) {
     reply = { id: task.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }

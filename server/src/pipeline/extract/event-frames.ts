@@ -37,6 +37,7 @@ export interface EventFrame {
 }
 
 const frameFile = z.object({
+  peopleNouns: z.array(z.string()),
   offices: z.array(z.string()),
   frames: z.array(
     z.object({
@@ -63,6 +64,8 @@ export interface EventFrames {
   byType: ReadonlyMap<EventType, EventFrame>;
   /** Lower-cased words of an office ("senator", "minister"): who speaks for someone. */
   offices: ReadonlySet<string>;
+  /** Common nouns that name people ("the men", "migrants"). */
+  people: ReadonlySet<string>;
 }
 
 let loaded: EventFrames | undefined;
@@ -97,6 +100,6 @@ export function eventFrames(): EventFrames {
     // Construction rules ("taken into custody") ask for a type's first frame.
     if (!byType.has(f.type)) byType.set(f.type, frame);
   }
-  loaded = { byVerb, byNoun, byType, offices: new Set(file.offices) };
+  loaded = { byVerb, byNoun, byType, offices: new Set(file.offices), people: new Set(file.peopleNouns) };
   return loaded;
 }

@@ -1,6 +1,6 @@
 import type { EventRole } from '../../domain/types.ts';
 import type { EventFrame, EventFrames } from './event-frames.ts';
-import { numberValue } from './events.ts';
+import { numberValue } from './event-values.ts';
 import { isDemonym, type Mention } from './mention.ts';
 import { datelineEnd, dependents, hasDependent, lemmaOf, mentionsInClause, mentionsUnder, subtree, type SentenceGraph } from './sentence-graph.ts';
 
@@ -94,8 +94,6 @@ const HELD = set('Arrest', 'Detention', 'Charge');
 const STATES = set('remain', 'stay');
 // Acts on people: a statement whose content is one of them only announces it (GUIDELINES: optional).
 const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge');
-// People named by a common noun: the subject of "the men were held" is a group told of before.
-const PEOPLE = set('man', 'men', 'woman', 'women', 'suspect', 'suspects', 'defendant', 'defendants', 'migrant', 'migrants', 'people', 'person', 'pair', 'couple', 'individual', 'individuals', 'national', 'nationals', 'citizen', 'citizens', 'noncitizen', 'noncitizens', 'brother', 'gunman', 'gunmen', 'teen', 'teenager', 'member', 'members', 'worker', 'workers', 'immigrant', 'immigrants');
 // Words that count or pick out of a group: "most of the migrants", "150 of them".
 const QUANTIFIERS = /^(?:most|some|many|all|several|few|none|each|both|half|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)$/;
 const COUNTRY_NOUNS = set('country', 'homeland', 'government');
@@ -222,7 +220,9 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     const m = env.before(offset, (x) => x.type === 'COUNTRY' && isDemonym(x), 2) ?? env.before(offset, (x) => x.type === 'COUNTRY', 2);
     return m ? [{ mention: m, role }] : [];
   }
-  if (definite && PEOPLE.has(w) && /S$/.test(pos(g, head))) return [{ role, group: true }];
+  // People named by a common noun: the subject of "the men were held" is a group told of before.
+  const people = env.frames.people;
+  if (definite && people.has(w) && /S$/.test(pos(g, head))) return [{ role, group: true }];
   // "Most of these migrants", "150 of them", "some of the men": the people are the "of" phrase.
   const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
   if (of !== undefined) return argument(g, of, role, env, skipOwner);
@@ -235,8 +235,8 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   if (predicate && mentionsUnder(g, predicate.to).length > 0) return argument(g, predicate.to, role, env, skipOwner);
   // "A Kyrgyz national …": a demonym right before a people noun the parser hung elsewhere is still theirs.
   const before = g.mentionAt[head - 1];
-  if ((PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head))) && before?.type === 'COUNTRY' && isDemonym(before)) return [{ mention: before, role }];
-  if (PEOPLE.has(w) || PEOPLE.has(lemmaOf(g, head)) || (pos(g, head) === 'CD' && role === 'subject')) return [{ role, unnamed: true }];
+  if ((people.has(w) || people.has(lemmaOf(g, head))) && before?.type === 'COUNTRY' && isDemonym(before)) return [{ mention: before, role }];
+  if (people.has(w) || people.has(lemmaOf(g, head)) || (pos(g, head) === 'CD' && role === 'subject')) return [{ role, unnamed: true }];
   return [];
 }
 

@@ -1,6 +1,6 @@
 import type { Annotation, NerMention } from '../annotate/annotation.ts';
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
-import { findEvents, type FoundEvent } from './events.ts';
+import type { FoundEvent } from './found-event.ts';
 import { sentenceGraphs } from './sentence-graph.ts';
 import { findSyntaxEvents } from './syntax-events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
@@ -16,18 +16,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-8+corenlp-4.5.10';
-
-/** How to extract: which event reader (docs/extraction.md, "Event readers"). */
-export interface ExtractOptions {
-  /** 'rules' (default): token-window rules; 'syntax': frames read from the dependency parse. */
-  eventReader?: 'rules' | 'syntax';
-}
-
-/** The version an extraction with these options carries: stored articles made by another are re-processed. */
-export function extractorVersion(options: ExtractOptions = {}): string {
-  return options.eventReader === 'syntax' ? `${EXTRACTOR_VERSION}+syntax-events` : EXTRACTOR_VERSION;
-}
+export const EXTRACTOR_VERSION = 'rules-9+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -39,8 +28,7 @@ const CONFIDENCE = { rule: 0.8, event: 0.7, lexiconShared: 0.9, lexicon: 0.6, co
  * Finds entities, events and the relations between them in one article, each relation
  * with the sentence that supports it. Pure: no I/O beyond the lexicon, loaded once.
  */
-export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, annotation: Annotation, lexicon: Lexicon = defaultLexicon(), options: ExtractOptions = {}): Extraction {
-  const syntax = options.eventReader !== 'rules';
+export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, 'publishedAt'>>, annotation: Annotation, lexicon: Lexicon = defaultLexicon()): Extraction {
   const text = article.text;
   const local = localDefinitions(text, lexicon);
   const english = looksEnglish(text);
@@ -49,18 +37,14 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
-  const events = !english
-    ? []
-    : syntax
-      ? findSyntaxEvents(sentenceGraphs(annotation, mentions, text), contexts, text, article.publishedAt ?? null)
-      : contexts.flatMap((ctx, i) => findEvents(ctx, contexts.slice(0, i), text, article.publishedAt ?? null).map((e) => ({ ...e, rules: ['events.token-window'] })));
+  const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions, text), contexts, text, article.publishedAt ?? null) : [];
   borrowAgents(events, contexts);
-  borrowGroups(events, contexts, syntax);
+  borrowGroups(events, contexts);
   // An event nobody can be named in says nothing the graph can hold.
-  if (syntax) for (let i = events.length - 1; i >= 0; i--) if (events[i]?.participants.length === 0) events.splice(i, 1);
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]?.participants.length === 0) events.splice(i, 1);
   const fromEvents = nameTheNational(events, contexts);
   const named = [...fromEvents, ...ledeNational(contexts, fromEvents)];
-  const retold = retellings(events, contexts, undefined, syntax);
+  const retold = retellings(events, contexts);
   const told = new Map(events.filter((e) => !retold.has(e)).map((e) => [e, toExtractedEvent(e, events.filter((r) => retold.get(r) === e), contexts, text)]));
   const extractedEvents = [...told.values()];
 
@@ -73,7 +57,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
     ...named.map(({ person, country, sentence, rule }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule, [rule])),
     ...coMentions(contexts, text),
   ];
-  return { extractorVersion: extractorVersion(options), entities, relations: dedupeRelations(relations), events: extractedEvents };
+  return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations), events: extractedEvents };
 }
 
 /** Splits the text into sentences and finds every mention in each. */
@@ -530,7 +514,7 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
  * are being held at the Metropolitan Detention Center": the group is the nationals of the event
  * at most two sentences before. An event that must be of people and finds none is dropped.
  */
-function borrowGroups(events: FoundEvent[], contexts: SentenceContext[], people: boolean): void {
+function borrowGroups(events: FoundEvent[], contexts: SentenceContext[]): void {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
     if (!e?.group) continue;
@@ -539,7 +523,7 @@ function borrowGroups(events: FoundEvent[], contexts: SentenceContext[], people:
     for (const p of nationals) if (!e.participants.some((q) => q.mention.key === p.mention.key)) e.participants.push({ mention: p.mention, role: 'subject', asPeople: true });
     // "Felipe Orduna-Torres and Armando Gonzales-Ortega were… A jury convicted the men": with no
     // nationals to borrow, the group is the people the nearest sentence before names together.
-    const named = nationals.length > 0 || !people ? [] : groupNamedBefore(e, contexts);
+    const named = nationals.length > 0 ? [] : groupNamedBefore(e, contexts);
     for (const m of named) e.participants.push({ mention: m, role: 'subject' });
     if (nationals.length === 0 && named.length === 0 && e.group === 'required') events.splice(i, 1);
   }

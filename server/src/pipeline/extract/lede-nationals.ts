@@ -1,4 +1,4 @@
-import type { FoundEvent } from './events.ts';
+import type { FoundEvent } from './found-event.ts';
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import type { Token } from './tokenize.ts';
 

@@ -1,9 +1,6 @@
 import { eventFrames, type EventFrames, type EventType } from './event-frames.ts';
-import { groupOpener, type FoundEvent, type Role } from './events.ts';
+import type { FoundEvent, Role } from './found-event.ts';
 import { entityKey, type SentenceContext } from './mention.ts';
-
-/** Happenings that befall a person once in a story (the token-window reader's retellable types). */
-const ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Charge', 'Hearing']);
 
 /**
  * "Federal agents arrested a Somali national in Minneapolis … Hassan, 27, was taken into custody
@@ -13,9 +10,9 @@ const ON_PEOPLE = new Set(['Arrest', 'Detention', 'Release', 'Deportation', 'Cha
  * one says it is another ("rearrested", "later"). So is an act on "the men" or "they" right after one on
  * a group named by nationality with nobody named. Maps each retelling to the first telling.
  */
-export function retellings(events: FoundEvent[], contexts: SentenceContext[], frames: EventFrames = eventFrames(), fromSyntax = true): Map<FoundEvent, FoundEvent> {
-  // The token-window reader's events merge only as acts on people; the syntax reader's as their frames say.
-  const retold = (e: FoundEvent): string => (fromSyntax ? (frames.byType.get(e.type as EventType)?.retold ?? 'never') : ON_PEOPLE.has(e.type) ? 'subject' : 'never');
+export function retellings(events: FoundEvent[], contexts: SentenceContext[], frames: EventFrames = eventFrames()): Map<FoundEvent, FoundEvent> {
+  // Two tellings are one event as their frame says (data/lexicon/event-frames.json, "retold").
+  const retold = (e: FoundEvent): string => frames.byType.get(e.type as EventType)?.retold ?? 'never';
   const firstOf = new Map<FoundEvent, FoundEvent>();
   const keys = (e: FoundEvent, role: Role, type?: string): string[] =>
     e.participants.filter((p) => p.role === role && (!type || p.mention.type === type)).map((p) => p.mention.key);
@@ -33,7 +30,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   // "Federal authorities have arrested eight men from Tajikistan … The men were taken into custody by
   // ICE in New York…": a group told of again by "the men" or "they", with nobody named.
   const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
-  const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 2 && theGroup(e, contexts);
+  const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 2 && theGroup(e, contexts, frames.people);
   // One speaker's statements in a story are one statement; one attack told again without another
   // place or perpetrator is the same attack ("the bombing in Kerman … the blasts").
   const sameAgent = (a: FoundEvent, b: FoundEvent): boolean => keys(a, 'agent').some((k) => keys(b, 'agent').includes(k));
@@ -46,12 +43,12 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
     contexts[prev.sentence]?.isTitle === true && prev.type === e.type && participantKeys(prev).some((k) => participantKeys(e).includes(k)) && !otherAgents(agents(prev), agents(e));
   events.forEach((e, i) => {
     // "Homan said the arrest should prompt a review": the arrest last told of.
-    const pointed = fromSyntax && e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
+    const pointed = e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
     if (pointed) {
       firstOf.set(e, pointed);
       return;
     }
-    const told = !fromSyntax ? undefined : events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
+    const told = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
     if (told) {
       firstOf.set(e, told);
       return;
@@ -63,7 +60,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       return;
     }
     const mine = about(e);
-    if (by !== 'subject' || (mine.length === 0 && !theGroup(e, contexts)) || tellsAnother(e, contexts)) return;
+    if (by !== 'subject' || (mine.length === 0 && !theGroup(e, contexts, frames.people)) || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&
@@ -75,7 +72,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
         (prev.count === undefined || e.count === undefined || prev.count === e.count) &&
         !otherAgents(agents(prev), agents(e)) &&
         // A named person is arrested once: "in Minneapolis" and "near his home in Cedar-Riverside" are one arrest.
-        ((fromSyntax && about(prev).some((k) => mine.includes(k))) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
+        (about(prev).some((k) => mine.includes(k)) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
         (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
     if (first) firstOf.set(e, first);
@@ -84,8 +81,9 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
 }
 
 /** A sentence that opens with a group told of before: "The men were…", "They are being held…". */
-function theGroup(e: FoundEvent, contexts: SentenceContext[]): boolean {
-  return groupOpener(contexts[e.sentence]?.tokens ?? []);
+function theGroup(e: FoundEvent, contexts: SentenceContext[], people: ReadonlySet<string>): boolean {
+  const words = (contexts[e.sentence]?.tokens ?? []).slice(0, 3).map((x) => x.text.toLowerCase());
+  return words[0] === 'they' || (/^(?:the|these|those|both|all)$/.test(words[0] ?? '') && (people.has(words[1] ?? '') || people.has(words[2] ?? '')));
 }
 
 const ANOTHER_TIME = /^(?:again|later|afterwards?|subsequently|second|another|once|previously|earlier|prior|first|re-?(?:arrest|detain)\w*)$/i;

@@ -2,7 +2,8 @@ import type { EventRole } from '../../domain/types.ts';
 import { eventFrames, type EventFrame, type EventFrames } from './event-frames.ts';
 import { EVENT_RULES, speakersIn, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
-import { dateOf, type FoundEvent } from './events.ts';
+import { dateOf } from './event-values.ts';
+import type { FoundEvent } from './found-event.ts';
 import { dependents, hasDependent, type SentenceGraph } from './sentence-graph.ts';
 
 const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);

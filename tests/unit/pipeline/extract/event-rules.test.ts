@@ -5,9 +5,9 @@ import { extract } from '../../../../server/src/pipeline/extract/extract.ts';
 import { RELATION_RULES } from '../../../../server/src/pipeline/extract/relation-rules.ts';
 import { annotate } from '../../../helpers/annotate.ts';
 
-/** annotate → extract with the syntax event reader; each event with its participants' names. */
+/** annotate → extract; each event with its participants' names. */
 async function read(text: string): Promise<Array<{ type: string; names: string[]; count?: number; rules: string[] }>> {
-  const x = extract({ text }, await annotate(text), undefined, { eventReader: 'syntax' });
+  const x = extract({ text }, await annotate(text));
   const name = new Map(x.entities.map((e) => [e.key, e.name]));
   return x.events.map((e) => ({ type: e.type, names: e.participants.map((p) => name.get(p.key) ?? p.key), ...(e.count !== undefined ? { count: e.count } : {}), rules: e.evidence.rules }));
 }

@@ -1,0 +1,27 @@
+import * as chrono from 'chrono-node';
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24,
+};
+
+/** The value of a number written in digits ("1,200") or as a word ("eight"). */
+export function numberValue(word: string): number | undefined {
+  if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(word)) return Number(word.replace(/,/g, ''));
+  return NUMBER_WORDS[word.toLowerCase()];
+}
+
+/** A date stated in the sentence, resolved against the publication date when there is one. */
+export function dateOf(sentence: string, publishedAt: string | null): string | undefined {
+  if (!/\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year/i.test(sentence)) return undefined;
+  const ref = publishedAt ? new Date(publishedAt) : undefined;
+  const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });
+  for (const r of results) {
+    // Without a publication date only dates stated with their year mean anything: "last week"
+    // would otherwise resolve against 1970.
+    if (!ref && !(r.start.isCertain('year') && /\b\d{4}\b/.test(r.text))) continue;
+    if (!r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
+    return r.start.date().toISOString().slice(0, 10);
+  }
+  return undefined;
+}
