@@ -315,6 +315,18 @@ function trailingSpeaker(g: SentenceGraph, i: number): Mention | undefined {
   return g.tokens[opener]?.word === ',' ? m : undefined;
 }
 
+/**
+ * The bodies whose custody or facility the noun at k is: "ICE custody", "the custody of ICE's
+ * Enforcement and Removal Operations" (the parser may hang the second body by "dep"), "an ICE
+ * detention center".
+ */
+function bodiesOwning(g: SentenceGraph, k: number): Mention[] {
+  return (g.children[k] ?? [])
+    .filter((c) => /^(?:compound|nmod:poss|nmod:of|dep)$/.test(c.rel))
+    .flatMap((c) => mentionsUnder(g, c.to))
+    .filter((m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION');
+}
+
 /** Arguments by relation, each read as `role`. */
 function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: EventRole, env: EventRuleEnv, skipOwner = false): Participant[] {
   return (g.children[i] ?? []).filter((a) => rels.includes(a.rel)).flatMap((a) => argument(g, a.to, role, env, skipOwner));
@@ -710,8 +722,8 @@ export const EVENT_RULES: {
         t.noun || t.frame.type !== 'Release'
           ? []
           : dependents(g, i, 'obl:from')
-              .flatMap((k) => [...dependents(g, k, 'compound'), ...dependents(g, k, 'nmod:poss')])
-              .flatMap((k) => (g.mentionAt[k]?.type === 'AGENCY' ? [{ mention: g.mentionAt[k] as Mention, role: 'agent' as const }] : [])),
+              .flatMap((k) => bodiesOwning(g, k))
+              .map((m) => ({ mention: m, role: 'agent' as const })),
     },
     {
       id: 'role.misjoined-subject',
@@ -720,13 +732,12 @@ export const EVENT_RULES: {
       expect: { type: 'Detention', participants: ['Denver'] },
       roles: (g, i, t, env) => {
         if (t.noun || !finite(g, i) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel)) || !headsOf(g, i).some((a) => a.rel.startsWith('conj'))) return [];
-        const root = g.tokens.findIndex((_, k) => headsOf(g, k).length === 0 && isVerb(g, k));
-        return root < 0 || root === i ? [] : byRel(g, root, ['nsubj', 'nsubj:pass'], 'subject', env, true);
+        return g.root < 0 || g.root === i || !isVerb(g, g.root) ? [] : byRel(g, g.root, ['nsubj', 'nsubj:pass'], 'subject', env, true);
       },
     },
     {
       id: 'role.custodian',
-      description: '"transferred him to ICE custody", "to the custody of ICE": the body whose custody it is holds them.',
+      description: '"transferred him to ICE custody", "to the custody of ICE", "turned him over to ICE": the body whose custody it is holds them.',
       example: 'Border Patrol agents transferred Omar Haddad to the custody of ICE.',
       expect: { type: 'Detention', participants: ['U.S. Border Patrol', 'Omar Haddad', 'Immigration and Customs Enforcement'] },
       roles: (g, i, t) =>
@@ -736,9 +747,7 @@ export const EVENT_RULES: {
             ? dependents(g, i, 'obl:to').flatMap((k) => mentionsUnder(g, k)).filter((m) => m.type === 'AGENCY').map((m) => ({ mention: m, role: 'agent' as const }))
             : (g.children[i] ?? [])
               .filter((a) => /^obl:(?:to|into|in)$/.test(a.rel) && /^(?:custody|detention)$/.test(lemmaOf(g, a.to)))
-              // "the custody of ICE's Enforcement and Removal Operations": the parser may hang the second body by "dep".
-              .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^(?:compound|nmod:poss|nmod:of|dep)$/.test(c.rel)).flatMap((c) => mentionsUnder(g, c.to)))
-              .filter((m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION')
+              .flatMap((a) => bodiesOwning(g, a.to))
               .map((m) => ({ mention: m, role: 'agent' as const })),
     },
     {
