@@ -1042,3 +1042,23 @@ describe('extraction rules: quoted names of things, initials', () => {
     expect((await names('Illinois Gov. JB Pritzker said the state would sue. "They are arresting people," Pritzker said.'))).toContain('JB Pritzker');
   });
 });
+
+describe('extraction rules: short sentences, ties, groups told again', () => {
+  it('reads a short sentence with "El Paso" or "Los Angeles" in it as English', async () => {
+    const out = await run('Border Patrol agents arrested Ahmed Karimi near El Paso.');
+    expect(out.events).toEqual([{ type: 'Arrest', participants: ['U.S. Border Patrol', 'Ahmed Karimi', 'El Paso'] }]);
+    expect((await names('Police detained Rosa Quintero in Los Angeles.'))).toContain('Rosa Quintero');
+  });
+
+  it('keeps the group someone has ties to out of the people an act befell', async () => {
+    const out = await run('Six men from Kyrgyzstan with suspected links to ISIS were detained in Denver.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Kyrgyzstan', 'Denver']);
+  });
+
+  it('reads "they were arrested" later in a sentence soon after an arrest of nationals as that arrest', async () => {
+    const out = await run(
+      'ICE agents arrested seven men from Uzbekistan in Houston on Friday. All seven had crossed the border in 2023. The FBI asked ICE to act, and they were arrested on immigration violations, two officials said.',
+    );
+    expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
+  });
+});

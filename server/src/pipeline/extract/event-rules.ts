@@ -70,7 +70,7 @@ const PLACE_PREPOSITIONS = set('in', 'at', 'near', 'outside', 'inside', 'within'
 const MODALS = set('could', 'would', 'may', 'might', 'should', 'can', 'must', 'will', 'shall');
 const NEGATIONS = set('not', 'never', "n't", 'no');
 // Verbs and nouns whose object or complement has not happened: "plotted an attack", "a plan to deport".
-const UNREAL = set('plan', 'plot', 'foil', 'thwart', 'threaten', 'prevent', 'consider', 'discuss', 'fear', 'prepare', 'conspire', 'attempt', 'try', 'seek', 'want', 'intend', 'hope', 'aim', 'vow', 'urge', 'call', 'demand', 'propose', 'risk', 'avoid', 'face', 'allow', 'help', 'facilitate', 'block', 'bar', 'stop', 'halt', 'oppose', 'expect', 'push', 'pledge', 'promise', 'warn', 'threat', 'possibility', 'risk', 'ability', 'authority', 'power', 'eligible', 'subject', 'pending', 'fight', 'flag', 'slate', 'schedule', 'earmark', 'mark');
+const UNREAL = set('plan', 'plot', 'foil', 'thwart', 'threaten', 'prevent', 'consider', 'discuss', 'fear', 'prepare', 'conspire', 'attempt', 'try', 'seek', 'want', 'intend', 'hope', 'aim', 'vow', 'urge', 'call', 'demand', 'propose', 'risk', 'avoid', 'face', 'allow', 'help', 'facilitate', 'block', 'bar', 'stop', 'halt', 'oppose', 'expect', 'push', 'pledge', 'promise', 'warn', 'threat', 'possibility', 'risk', 'ability', 'authority', 'power', 'eligible', 'subject', 'pending', 'fight', 'flag', 'slate', 'schedule', 'earmark', 'mark', 'await', 'wait');
 // Verbs that pass on what someone said; the speaker of "the ministry said it arrested…" is "it".
 const REPORTING = set('say', 'announce', 'tell', 'state', 'add', 'confirm', 'report', 'claim', 'write', 'declare', 'note');
 // Verbs that do a noun trigger: "carried out the attack", "made the arrests".
@@ -82,6 +82,9 @@ const LIGHT = set('carry', 'make', 'conduct', 'launch', 'stage', 'perform', 'exe
 const HARMS = set('kill', 'wound', 'injure', 'hurt', 'maim', 'destroy', 'damage', 'hit', 'target', 'strike', 'leave', 'claim', 'displace', 'trap');
 // Who acts for a body without being named: "agents arrested…, the Justice Department said".
 const GENERIC_AGENTS = set('agent', 'officer', 'official', 'authority', 'investigator', 'deputy', 'trooper', 'prosecutor');
+// What a phrase naming who an act befell says about them but is not them: "Kharwin's brother", "a man
+// with ties to ISIS", "suspects linked to al-Shabaab".
+const SUBJECT_SKIPS = set('nmod:poss', 'nmod:with', 'nmod:to', 'nmod:for', 'nmod:about', 'nmod:against', 'nmod:on');
 // Offices whose findings are audits.
 const AUDITORS = /\b(?:Inspector General|Accountability Office|Auditor|Comptroller|Ombudsman)\b/;
 // Names of places where people are held.
@@ -167,7 +170,7 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     const lost = dependents(g, head, 'dep').flatMap((k) => mentionsInClause(g, k));
     if (lost.length > 0) return lost.map((m) => ({ mention: m, role: roleOf(g, m, role) }));
   }
-  const found = mentionsUnder(g, head, skipOwner ? set('nmod:poss') : set()).filter(
+  const found = mentionsUnder(g, head, skipOwner ? SUBJECT_SKIPS : set()).filter(
     (m) =>
       // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
       m.start >= datelineStart && !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),

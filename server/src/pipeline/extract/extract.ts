@@ -16,7 +16,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-9+corenlp-4.5.10';
+export const EXTRACTOR_VERSION = 'rules-10+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -307,8 +307,9 @@ function looksEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (letters > 0 && latin / letters < 0.5) return false;
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())).length;
+  // Written in lower case: "El Paso", "Los Angeles", "De Niro" are names, not Spanish or Dutch.
   const foreign = words.filter((w) => FOREIGN_FUNCTION_WORDS.has(w)).length;
   return english >= foreign;
 }

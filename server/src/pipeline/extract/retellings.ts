@@ -30,7 +30,9 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   // "Federal authorities have arrested eight men from Tajikistan … The men were taken into custody by
   // ICE in New York…": a group told of again by "the men" or "they", with nobody named.
   const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
-  const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 2 && theGroup(e, contexts, frames.people);
+  // (Or by "they" anywhere in a sentence soon after: "…and they were arrested on immigration charges".)
+  const grouped = (e: FoundEvent): boolean => theGroup(e, contexts, frames.people) || e.group !== undefined;
+  const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 3 && grouped(e);
   // One speaker's statements in a story are one statement; one attack told again without another
   // place or perpetrator is the same attack ("the bombing in Kerman … the blasts").
   const sameAgent = (a: FoundEvent, b: FoundEvent): boolean => keys(a, 'agent').some((k) => keys(b, 'agent').includes(k));
@@ -60,7 +62,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       return;
     }
     const mine = about(e);
-    if (by !== 'subject' || (mine.length === 0 && !theGroup(e, contexts, frames.people)) || tellsAnother(e, contexts)) return;
+    if (by !== 'subject' || (mine.length === 0 && !grouped(e)) || tellsAnother(e, contexts)) return;
     const first = events.slice(0, i).find(
       (prev) =>
         !firstOf.has(prev) &&
