@@ -1055,6 +1055,15 @@ describe('extraction rules: short sentences, ties, groups told again', () => {
     expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Kyrgyzstan', 'Denver']);
   });
 
+  it('reads "he" as the subject of the sentence before rather than a name inside it', async () => {
+    const out = await run('Dale Porter was charged with fraud over payments to Lena Ortiz. He pleaded not guilty on Monday.');
+    expect(out.events.find((e) => e.type === 'Hearing')?.participants).toEqual(['Dale Porter']);
+  });
+
+  it('takes the place named before a raid, trial or custody phrase as where: "arrested … in a Boston drug raid"', async () => {
+    expect((await run('Police arrested Dale Porter in a Boston drug raid on Monday.')).events.find((e) => e.type === 'Arrest')?.participants).toEqual(['Dale Porter', 'Boston']);
+  });
+
   it('reads "they were arrested" later in a sentence soon after an arrest of nationals as that arrest', async () => {
     const out = await run(
       'ICE agents arrested seven men from Uzbekistan in Houston on Friday. All seven had crossed the border in 2023. The FBI asked ICE to act, and they were arrested on immigration violations, two officials said.',

@@ -30,6 +30,8 @@ export interface EventRuleEnv {
   before(offset: number, ok: (m: Mention) => boolean, back: number): Mention | undefined;
   /** The mentions that are the subject of a reporting verb ("attorney Mark Ryzhkov said"). */
   speakers: ReadonlySet<Mention>;
+  /** The mentions that head a clause's subject ("Trump was found guilty"). */
+  subjects: ReadonlySet<Mention>;
 }
 
 interface RuleBase {
@@ -201,8 +203,11 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     // "The ministry says it has arrested 11 people": "it" is the speaker of the verb it reports to.
     const speaker = reportedBy(g, head);
     if (speaker && types.has(speaker.type)) return [{ mention: speaker, role }];
-    // "…, attorney Mark Ryzhkov said. She is being held…": someone quoted is seldom who the story is about.
-    const m = env.before(offset, (x) => types.has(x.type) && !isDemonym(x) && !env.speakers.has(x), 2) ?? env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
+    // "…, attorney Mark Ryzhkov said. She is being held…": someone quoted is seldom who the story is
+    // about; "Trump was found guilty … an affair with Stormy Daniels. He has denied…": the subject of
+    // a clause is likelier to be spoken of again than a name inside it.
+    const candidate = (x: Mention): boolean => types.has(x.type) && !isDemonym(x) && !env.speakers.has(x);
+    const m = env.before(offset, (x) => candidate(x) && env.subjects.has(x), 2) ?? env.before(offset, candidate, 2) ?? env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
     return m ? [{ mention: m, role }] : [];
   }
   if (w === 'they' || w === 'them') return [{ role, group: true }];
@@ -330,6 +335,11 @@ function bodiesOwning(g: SentenceGraph, k: number): Mention[] {
     .filter((m) => m.type === 'AGENCY' || m.type === 'ORGANIZATION');
 }
 
+/** The mentions that head the subject of a clause in a sentence. */
+export function subjectsIn(g: SentenceGraph): Mention[] {
+  return g.tokens.flatMap((_, i) => (headsOf(g, i).some((a) => a.rel === 'nsubj' || a.rel === 'nsubj:pass') && g.mentionAt[i] ? [g.mentionAt[i] as Mention] : []));
+}
+
 /** Arguments by relation, each read as `role`. */
 function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: EventRole, env: EventRuleEnv, skipOwner = false): Participant[] {
   return (g.children[i] ?? []).filter((a) => rels.includes(a.rel)).flatMap((a) => argument(g, a.to, role, env, skipOwner));
@@ -346,7 +356,7 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
       // its own place is ("remains in ICE custody in Baltimore").
       .flatMap((a): Participant[] =>
         frameOf(env, g, a.to) !== undefined
-          ? places(g, a.to, env)
+          ? [...places(g, a.to, env), ...dependents(g, a.to, 'compound').flatMap((k) => (g.mentionAt[k]?.type === 'LOCATION' ? [{ mention: g.mentionAt[k] as Mention, role: 'place' as const }] : []))]
           : // "in Istanbul's Sarıyer district": a place's owner is a place too.
             // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
             mentionsUnder(g, a.to)

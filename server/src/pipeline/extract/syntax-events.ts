@@ -1,6 +1,6 @@
 import type { EventRole } from '../../domain/types.ts';
 import { eventFrames, type EventFrame, type EventFrames } from './event-frames.ts';
-import { EVENT_RULES, speakersIn, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
+import { EVENT_RULES, speakersIn, subjectsIn, type EventRuleEnv, type Participant, type Trigger } from './event-rules.ts';
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import { dateOf } from './event-values.ts';
 import type { FoundEvent } from './found-event.ts';
@@ -18,9 +18,10 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
   const mentions = contexts.flatMap((c) => c.mentions);
   const officials = holdersOfOffice(contexts, frames.offices);
   const speakers = new Set(graphs.flatMap(speakersIn));
+  const subjects = new Set(graphs.flatMap(subjectsIn));
   const out: FoundEvent[] = [];
   graphs.forEach((g, gi) => {
-    const env: EventRuleEnv = { frames, speakers, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
+    const env: EventRuleEnv = { frames, speakers, subjects, before: (offset, ok, back) => lastMentionBefore(mentions, graphs, gi, offset, ok, back) };
     g.tokens.forEach((_, i) => {
       const trigger = findTrigger(g, i, env);
       if (!trigger) return;
