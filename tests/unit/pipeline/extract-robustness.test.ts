@@ -1064,6 +1064,15 @@ describe('extraction rules: short sentences, ties, groups told again', () => {
     expect((await run('Police arrested Dale Porter in a Boston drug raid on Monday.')).events.find((e) => e.type === 'Arrest')?.participants).toEqual(['Dale Porter', 'Boston']);
   });
 
+  it('reads a headline that names nobody as the first telling of its kind that names someone', async () => {
+    const out = await run('Judge says Ohio man was wrongly deported to Guatemala\n\nThe family of Mateo Ruiz spoke on Friday. Mateo Ruiz, 31, was deported on May 2 after a hearing was cancelled.');
+    expect(out.events.filter((e) => e.type === 'Deportation')).toEqual([{ type: 'Deportation', participants: ['Ohio', 'Guatemala', 'Mateo Ruiz'] }]);
+  });
+
+  it('takes the country a prison is named by as where someone is held: "sent to a Salvadoran prison"', async () => {
+    expect((await run('Mateo Ruiz was sent to a Salvadoran prison.')).events).toEqual([{ type: 'Detention', participants: ['Mateo Ruiz', 'El Salvador'] }]);
+  });
+
   it('reads "they were arrested" later in a sentence soon after an arrest of nationals as that arrest', async () => {
     const out = await run(
       'ICE agents arrested seven men from Uzbekistan in Houston on Friday. All seven had crossed the border in 2023. The FBI asked ICE to act, and they were arrested on immigration violations, two officials said.',

@@ -87,6 +87,8 @@ const GENERIC_AGENTS = set('agent', 'officer', 'official', 'authority', 'investi
 // What a phrase naming who an act befell says about them but is not them: "Kharwin's brother", "a man
 // with ties to ISIS", "suspects linked to al-Shabaab".
 const SUBJECT_SKIPS = set('nmod:poss', 'nmod:with', 'nmod:to', 'nmod:for', 'nmod:about', 'nmod:against', 'nmod:on');
+// Common nouns of places where people are held.
+const FACILITY_NOUNS = set('prison', 'jail', 'penitentiary', 'camp', 'facility', 'center', 'centre');
 // Offices whose findings are audits.
 const AUDITORS = /\b(?:Inspector General|Accountability Office|Auditor|Comptroller|Ombudsman)\b/;
 // Names of places where people are held.
@@ -185,7 +187,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   }
   // "a student at Tufts University", "76 workers at a Glenn Valley Foods plant": where they were, not who.
   const at = new Set(subtree(g, head, (a) => !/^(?:acl|ref|punct)/.test(a.rel)).flatMap((k) => dependents(g, k, 'nmod:at').flatMap((j) => mentionsUnder(g, j))));
-  if (found.length > 0) return found.map((m) => ({ mention: m, role: role === 'subject' && at.has(m) ? 'place' : roleOf(g, m, role) }));
+  if (found.length > 0) {
+    const out: Participant[] = found.map((m) => ({ mention: m, role: role === 'subject' && at.has(m) ? 'place' : roleOf(g, m, role) }));
+    // "a Maryland man deported to El Salvador": where the people are from is no one; they are still people.
+    if (role === 'subject' && !out.some((p) => p.role === 'subject') && (env.frames.people.has(word(g, head)) || env.frames.people.has(lemmaOf(g, head)))) out.push({ role, unnamed: true });
+    return out;
+  }
   const w = word(g, head);
   const offset = g.tokens[head]?.start ?? 0;
   // "Deputies arrested a Honduran man … and turned him over to ICE": a pronoun object of a verb
@@ -357,10 +364,11 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
       .flatMap((a): Participant[] =>
         frameOf(env, g, a.to) !== undefined
           ? [...places(g, a.to, env), ...dependents(g, a.to, 'compound').flatMap((k) => (g.mentionAt[k]?.type === 'LOCATION' ? [{ mention: g.mentionAt[k] as Mention, role: 'place' as const }] : []))]
-          : // "in Istanbul's Sarıyer district": a place's owner is a place too.
+          : // "in Istanbul's Sarıyer district": a place's owner is a place too; "to a Salvadoran
+            // prison": so is the country a place of detention is named by.
             // "at a Glenn Valley Foods plant", "at Tufts University": a company or school after "at" is where.
             mentionsUnder(g, a.to)
-              .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m)) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
+              .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && (!isDemonym(m) || FACILITY_NOUNS.has(lemmaOf(g, a.to)))) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
               .map((m) => ({ mention: m, role: 'place' as const })),
       )
   );
@@ -602,6 +610,13 @@ export const EVENT_RULES: {
       example: 'A Kazakh man accused of financing ISIS was extradited to Almaty.',
       expect: { type: 'Charge' },
       blocks: (g, i) => /^(?:accuse|suspect)$/.test(lemmaOf(g, i)) && pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl' || a.rel === 'amod'),
+    },
+    {
+      id: 'block.admitted-that',
+      description: '"admitted that they made an error", "admitted to lying": owning up is no admission into a country.',
+      example: 'The administration admitted that it had made an error in the case of Omar Nasser.',
+      expect: { type: 'Release' },
+      blocks: (g, i) => lemmaOf(g, i) === 'admit' && (dependents(g, i, 'ccomp').length > 0 || dependents(g, i, 'xcomp').length > 0 || dependents(g, i, 'obl:to').some((k) => pos(g, k) === 'VBG')),
     },
     {
       id: 'block.gerund-subject',

@@ -50,7 +50,14 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       firstOf.set(e, pointed);
       return;
     }
-    const told = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && headline(prev, e));
+    // …and a headline that names nobody ("Maryland man deported to El Salvador") is the story's first
+    // telling of its type.
+    // (the first that names the person the headline does not).
+    const firstOfType = (prev: FoundEvent): boolean =>
+      about(prev).length === 0 && about(e).length > 0 && !events.slice(events.indexOf(prev) + 1, i).some((x) => x.type === e.type && about(x).length > 0);
+    const told = events
+      .slice(0, i)
+      .find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && (headline(prev, e) || (contexts[prev.sentence]?.isTitle === true && prev.type === e.type && firstOfType(prev) && !otherAgents(agents(prev), agents(e)))));
     if (told) {
       firstOf.set(e, told);
       return;

@@ -4,7 +4,7 @@ import { EVENT_RULES, speakersIn, subjectsIn, type EventRuleEnv, type Participan
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import { dateOf } from './event-values.ts';
 import type { FoundEvent } from './found-event.ts';
-import { dependents, hasDependent, type SentenceGraph } from './sentence-graph.ts';
+import { dependents, hasDependent, lemmaOf, subtree, type SentenceGraph } from './sentence-graph.ts';
 
 const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 
@@ -77,7 +77,7 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         event.count = count.n;
         rules.push(count.rule);
       }
-      const date = dateOf(withoutAsides(g, i, text), publishedAt);
+      const date = dateOf(withoutAsides(g, i, text, frames), publishedAt);
       if (date) event.date = date;
       out.push(event);
     });
@@ -171,16 +171,23 @@ function lastMentionBefore(mentions: readonly Mention[], graphs: readonly Senten
  * The sentence's text with the relative clauses set off by commas that do not hold token i blanked
  * out: "X, who came to the U.S. in September 2021, was arrested" is not dated by the clause.
  */
-function withoutAsides(g: SentenceGraph, i: number, text: string): string {
+function withoutAsides(g: SentenceGraph, i: number, text: string, frames: EventFrames): string {
   let sentence = text.slice(g.start, g.end);
+  const blank = (from: number, to: number): void => {
+    sentence = sentence.slice(0, from) + ' '.repeat(to - from) + sentence.slice(to);
+  };
+  // "detained hundreds since the attack in March 2024": the date of another event named in a phrase.
+  for (const a of g.children[i] ?? []) {
+    if (!/^(?:obl|nmod):/.test(a.rel) || !/^NN(?:S)?$/.test(g.tokens[a.to]?.pos ?? '') || !frames.byNoun.has(lemmaOf(g, a.to))) continue;
+    const span = subtree(g, a.to, (x) => x.rel !== 'ref');
+    blank((g.tokens[Math.min(...span)]?.start ?? g.start) - g.start, (g.tokens[Math.max(...span)]?.end ?? g.start) - g.start);
+  }
   g.tokens.forEach((t, k) => {
     if (!/^(?:WP|WP\$|WDT)$/.test(t.pos) || g.tokens[k - 1]?.word !== ',') return;
     let end = g.tokens.findIndex((x, j) => j > k && x.word === ',');
     if (end < 0) end = g.tokens.length;
     if (i >= k && i < end) return;
-    const from = t.start - g.start;
-    const to = (g.tokens[end - 1]?.end ?? g.end) - g.start;
-    sentence = sentence.slice(0, from) + ' '.repeat(to - from) + sentence.slice(to);
+    blank(t.start - g.start, (g.tokens[end - 1]?.end ?? g.end) - g.start);
   });
   return sentence;
 }
