@@ -1055,6 +1055,10 @@ describe('extraction rules: short sentences, ties, groups told again', () => {
     expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Kyrgyzstan', 'Denver']);
   });
 
+  it('reads "Chief Operating Officer of X" as an office of X, neither a person nor a body', async () => {
+    expect((await names("Dana Whitlock, Chief Operating Officer of Lockheed Martin's space unit, spoke on Monday.")).sort()).toEqual(['Dana Whitlock', 'Lockheed Martin']);
+  });
+
   it('reads "he" as the subject of the sentence before rather than a name inside it', async () => {
     const out = await run('Dale Porter was charged with fraud over payments to Lena Ortiz. He pleaded not guilty on Monday.');
     expect(out.events.find((e) => e.type === 'Hearing')?.participants).toEqual(['Dale Porter']);

@@ -31,6 +31,9 @@ export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMen
     if (from < 0 || last < from) continue;
     // "Sheriff Chad Chronister": the title is not part of the name.
     while (type === 'PERSON' && from < last && isPersonTitle(tokens[from]?.text ?? '')) from++;
+    // "Chief Executive Officer of Microsoft": an office (of two words or more) of a body names the body.
+    const of = tokens.slice(from, last + 1).findIndex((t) => t.text === 'of');
+    if (type === 'ORGANIZATION' && of > 1 && isPersonTitle(tokens[from + of - 1]?.text ?? '')) from += of + 1;
     const to = last + 1;
     if (covered.slice(from, to).some(Boolean)) continue;
     // "an operation it called \"Midway Blitz\"", "Father Christmas": one word of a longer

@@ -88,6 +88,8 @@ export function findPeople(tokens: Token[], covered: boolean[]): PersonMatch[] {
     let to = j;
     while (from < to && leading.has(tokens[from]?.text ?? '')) from++;
     while (to > from && TIME_WORD.test(tokens[to - 1]?.text ?? '')) to--;
+    // "Chief Executive Officer of…": a run ending in a title is a title, not a name.
+    if (to - from >= 2 && titles.has(tokens[to - 1]?.text ?? '')) continue;
     // "Marine Lt. Col. James Whitaker": a run ending in an abbreviated title is the title's.
     if (tokens[to]?.text === '.' && titles.has(`${tokens[to - 1]?.text ?? ''}.`)) continue;
     // "Assistant Attorney General for National Security John A. Eisenberg": a title phrase too long
