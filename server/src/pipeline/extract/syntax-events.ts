@@ -4,7 +4,7 @@ import { EVENT_RULES, speakersIn, subjectsIn, type EventRuleEnv, type Participan
 import { isDemonym, NATIONAL_NOUN, type Mention, type SentenceContext } from './mention.ts';
 import { dateOf } from './event-values.ts';
 import type { FoundEvent } from './found-event.ts';
-import { dependents, hasDependent, lemmaOf, subtree, type SentenceGraph } from './sentence-graph.ts';
+import { hasDependent, lemmaOf, subtree, type SentenceGraph } from './sentence-graph.ts';
 
 const THE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 
