@@ -139,6 +139,15 @@ function finite(g: SentenceGraph, i: number): boolean {
   return (g.children[i] ?? []).some((a) => /^aux/.test(a.rel) && /^(?:VBP|VBZ|VBD|MD)$/.test(pos(g, a.to)));
 }
 
+/**
+ * "Afghan Man Charged with Plotting Attack": a headline drops the auxiliary of its passive, and the
+ * parser reads the participle as the main verb with an active subject and no object.
+ */
+function headlinePassive(g: SentenceGraph, i: number): boolean {
+  const arcs = g.children[i] ?? [];
+  return pos(g, i) === 'VBN' && i === g.root && arcs.some((a) => a.rel === 'nsubj') && !arcs.some((a) => /^(?:aux|obj$)/.test(a.rel));
+}
+
 /** The causative "have"/"get" a participle trigger completes ("had him arrested"), if any. */
 function causedBy(g: SentenceGraph, i: number): number | undefined {
   if (pos(g, i) !== 'VBN' || dependents(g, i, 'nsubj').length === 0) return undefined;
@@ -151,6 +160,7 @@ function passiveAt(g: SentenceGraph, i: number): boolean {
   if ((g.children[i] ?? []).some((a) => a.rel === 'aux:pass' || a.rel === 'nsubj:pass')) return true;
   // "The FBI had him arrested": a participle under a causative "have"/"get".
   if (causedBy(g, i) !== undefined) return true;
+  if (headlinePassive(g, i)) return true;
   // "a man arrested in Brooklyn", "migrants released into the U.S.": a participle modifying a noun.
   return pos(g, i) === 'VBN' && headsOf(g, i).some((a) => a.rel === 'acl' || a.rel === 'amod');
 }
@@ -164,6 +174,10 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   // real one under it by "dep".
   const dateline = datelineEnd(g);
   if (head < dateline) return (g.children[head] ?? []).filter((a) => (a.rel === 'dep' || a.rel === 'appos') && a.to >= dateline).flatMap((a) => argument(g, a.to, role, env, skipOwner));
+  // "arrested Tawhedi's brother-in-law": the parser may make the possessor the head and hang what
+  // it owns under it by "dep"; whom the act befell is the one owned.
+  const possessed = skipOwner && g.mentionAt[head] && dependents(g, head, 'case').some((k) => pos(g, k) === 'POS') ? dependents(g, head, 'dep').find((k) => k > head && isNoun(g, k)) : undefined;
+  if (possessed !== undefined) return argument(g, possessed, role, env, skipOwner);
   const own = g.mentionAt[head];
   // "The U.S. Federal Bureau of Investigation arrested…": a body's agent is the body, not the
   // country or place that qualifies its name.
@@ -661,6 +675,13 @@ export const EVENT_RULES: {
       example: 'Nodir Saidov was arrested by the FBI in Chicago.',
       expect: { type: 'Arrest', participants: ['Nodir Saidov', 'Federal Bureau of Investigation', 'Chicago'] },
       roles: (g, i, t, env) => byRel(g, i, ['obl:agent', 'obl:by', 'nmod:agent', 'nmod:by'], 'agent', env),
+    },
+    {
+      id: 'role.headline-passive',
+      description: 'A headline\'s passive without its auxiliary ("Man Charged with…"): the subject is what it was done to.',
+      example: 'Uzbek Man Charged with Plotting ISIS-Linked Attack\n\nHe was arrested on Monday.',
+      expect: { type: 'Charge', participants: ['Uzbekistan', 'ISIS'] },
+      roles: (g, i, t, env) => (headlinePassive(g, i) ? byRel(g, i, ['nsubj'], 'subject', env, true) : []),
     },
     {
       id: 'role.object',

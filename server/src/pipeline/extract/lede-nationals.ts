@@ -105,6 +105,15 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
       if (!out.some((o) => o.person.key === person.key)) out.push({ person, country: national.mention, sentence: next.index, rule: 'name-the-national' });
     }
   }
+  // "Afghan Man Charged…" over a story that names its Afghan man: the headline's national is the one
+  // person of that nationality the story names that way.
+  for (const e of events) {
+    const tokens = contexts[e.sentence]?.tokens ?? [];
+    const national = contexts[e.sentence]?.isTitle ? unnamedNational(e, tokens) : undefined;
+    if (!national || !ONE_PERSON.test(peopleNoun(national.mention, tokens)) || e.participants.some((p) => p.mention.type === 'PERSON')) continue;
+    const people = out.filter((o) => o.country.key === national.mention.key);
+    if (people.length === 1 && people[0]) e.participants.push({ mention: people[0].person, role: national.role });
+  }
   return out;
 }
 

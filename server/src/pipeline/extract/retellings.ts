@@ -55,14 +55,31 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
     // (the first that names the person the headline does not).
     const firstOfType = (prev: FoundEvent): boolean =>
       about(prev).length === 0 && about(e).length > 0 && !events.slice(events.indexOf(prev) + 1, i).some((x) => x.type === e.type && about(x).length > 0);
+    // …and so is the story's first telling of the headline's type, when nothing in the two differs
+    // ("Seven men arrested in North Rhine-Westphalia" over "German police arrested seven men").
+    const firstInBody = (prev: FoundEvent): boolean =>
+      !events.slice(events.indexOf(prev) + 1, i).some((x) => x.type === e.type && !contexts[x.sentence]?.isTitle) && samePlace(prev, e) && !differ(about(prev), about(e)) && !tellsAnother(e, contexts);
     const told = events
       .slice(0, i)
-      .find((prev) => !firstOf.has(prev) && prev.sentence !== e.sentence && (headline(prev, e) || (contexts[prev.sentence]?.isTitle === true && prev.type === e.type && firstOfType(prev) && !otherAgents(agents(prev), agents(e)))));
+      .find(
+        (prev) =>
+          !firstOf.has(prev) &&
+          prev.sentence !== e.sentence &&
+          (headline(prev, e) || (contexts[prev.sentence]?.isTitle === true && prev.type === e.type && (firstOfType(prev) || firstInBody(prev)) && !otherAgents(agents(prev), agents(e)))),
+      );
     if (told) {
       firstOf.set(e, told);
       return;
     }
     const by = retold(e);
+    // "another suspect arrested in the Netherlands … A further suspect from Tajikistan … was arrested by
+    // authorities in the Netherlands": an act told only by where it happened is the one told there in full.
+    const placesOnly = (x: FoundEvent): boolean => x.participants.length > 0 && x.participants.every((p) => p.role === 'place');
+    const bare = by === 'subject' ? events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && prev.sentence !== e.sentence && placesOnly(prev) && keys(prev, 'place').every((k) => keys(e, 'place').includes(k))) : undefined;
+    if (bare) {
+      firstOf.set(e, bare);
+      return;
+    }
     if (by === 'agent' || by === 'place') {
       const first = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && (by === 'agent' ? sameAgent(prev, e) : samePlace(prev, e)));
       if (first && !tellsAnother(e, contexts)) firstOf.set(e, first);

@@ -10,8 +10,9 @@ export interface Token extends Span {
 // "77,000" and "1,200" are one number; "U.S." one abbreviation.
 const TOKEN_RE = /\p{L}\.(?:\p{L}\.)+|\p{N}{1,3}(?:,\p{N}{3})+(?!\p{N})|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE_RE = /^(.+?)(['’]s)$/u;
-// "Afghanistan-based", "Republican-led": the name before the suffix is a mention of its own.
-const NAME_SUFFIX_RE = /^(\p{Lu}[\p{L}-]*?)(-(?:based|led|linked|affiliated|backed|born|run|owned|bound|allied|inspired|aligned))$/u;
+// "Afghanistan-based", "Republican-led": the name before the suffix is a mention of its own
+// (a headline capitalises the suffix: "ISIS-Linked").
+const NAME_SUFFIX_RE = /^(\p{Lu}[\p{L}-]*?)(-(?:[Bb]ased|[Ll]ed|[Ll]inked|[Aa]ffiliated|[Bb]acked|[Bb]orn|[Rr]un|[Oo]wned|[Bb]ound|[Aa]llied|[Ii]nspired|[Aa]ligned))$/u;
 
 /**
  * Splits text into tokens. A possessive "’s" becomes its own token so that "ICE’s"
