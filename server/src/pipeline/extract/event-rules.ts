@@ -188,10 +188,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     const lost = dependents(g, head, 'dep').flatMap((k) => mentionsInClause(g, k));
     if (lost.length > 0) return lost.map((m) => ({ mention: m, role: roleOf(g, m, role) }));
   }
+  // "German Interior Minister Nancy Faeser said": a demonym before an office is the country the person serves.
+  const serves = (m: Mention): boolean => own?.type === 'PERSON' && m.type === 'COUNTRY' && isDemonym(m) && m.end < own.start && g.tokens.some((t) => t.start >= m.end && t.end <= own.start && env.frames.offices.has(t.word.toLowerCase()));
   const found = mentionsUnder(g, head, skipOwner ? SUBJECT_SKIPS : set()).filter(
     (m) =>
       // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
-      m.start >= datelineStart && !(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')),
+      m.start >= datelineStart && (!(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')) || serves(m)),
   );
   // "Dilmurod Ergashev, a member of Group 24, …, was detained": a named person's appositive adds
   // only a nationality ("an Afghan national"), never another party.
@@ -890,6 +892,19 @@ export const EVENT_RULES: {
               .filter((a) => (a.rel === 'obj' && LIGHT.has(lemmaOf(g, a.to))) || a.rel === 'nsubj:pass')
               .flatMap((a) => [...byRel(g, a.to, ['nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by'], 'agent', env), ...places(g, a.to, env)])
           : [],
+    },
+    {
+      id: 'role.statement-from',
+      description: '"…," said a statement from X / a statement from X said: the "from" phrase is who made the statement.',
+      example: '"We welcome the ruling," said a statement from Maria Lopez, the director of the Border Rights Project.',
+      expect: { type: 'Statement', participants: ['Maria Lopez'] },
+      roles: (g, i, t, env) => {
+        if (t.frame.type !== 'Statement') return [];
+        if (t.noun) return byRel(g, i, ['nmod:from'], 'agent', env);
+        // The verb's subject or object is the statement noun; "from" hangs on either.
+        const statement = [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj')].filter((k) => env.frames.byNoun.get(lemmaOf(g, k))?.type === 'Statement');
+        return statement.length === 0 ? [] : [...byRel(g, i, ['obl:from'], 'agent', env), ...statement.flatMap((k) => byRel(g, k, ['nmod:from'], 'agent', env))];
+      },
     },
     {
       id: 'role.said-in',

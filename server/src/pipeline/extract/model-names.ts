@@ -12,6 +12,7 @@ export interface ModelName {
   to: number;
 }
 
+const UNIT_NOUNS = new Set(['division', 'unit', 'arm', 'subsidiary', 'branch', 'segment', 'business']);
 const MODEL_TYPES: Record<string, EntityType> = { PERSON: 'PERSON', ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION' };
 
 /**
@@ -34,7 +35,8 @@ export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMen
     // "Chief Executive Officer of Microsoft": an office (of two words or more) of a body names the body.
     const of = tokens.slice(from, last + 1).findIndex((t) => t.text === 'of');
     if (type === 'ORGANIZATION' && of > 1 && isPersonTitle(tokens[from + of - 1]?.text ?? '')) from += of + 1;
-    const to = last + 1;
+    // "Microsoft's Xbox division": a lower-case unit noun after an organization's name is not part of it.
+    const to = type === 'ORGANIZATION' && last > from && UNIT_NOUNS.has(tokens[last]?.text ?? '') ? last : last + 1;
     if (covered.slice(from, to).some(Boolean)) continue;
     // "an operation it called \"Midway Blitz\"", "Father Christmas": one word of a longer
     // capitalised phrase, or a name given to a thing, is no one's name.
