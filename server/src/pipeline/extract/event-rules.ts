@@ -370,8 +370,8 @@ function byRel(g: SentenceGraph, i: number, rels: readonly string[], role: Event
 
 /** Places: obliques and noun modifiers by a preposition of place whose entities are places or countries. */
 function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false): Participant[] {
-  return (
-    (g.children[i] ?? [])
+  return [
+    ...(g.children[i] ?? [])
       .filter((a) => /^(?:obl|nmod):/.test(a.rel) && PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? ''))
       // "arrested eight men from Tajikistan": where people come from is who they are (role.origin).
       .filter((a) => !(origin && a.rel.endsWith(':from') && mentionsUnder(g, a.to).some((m) => m.type === 'COUNTRY')))
@@ -386,8 +386,15 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
             mentionsUnder(g, a.to)
               .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && (!isDemonym(m) || FACILITY_NOUNS.has(lemmaOf(g, a.to)))) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
               .map((m) => ({ mention: m, role: 'place' as const })),
-      )
-  );
+      ),
+    // "found guilty on all 34 counts … in the New York trial": the parser hangs a place phrase on the
+    // noun before it as often as on the verb.
+    ...(g.children[i] ?? [])
+      .filter((a) => /^obl:/.test(a.rel) && !PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? '') && frameOf(env, g, a.to) === undefined)
+      .flatMap((a) => [...dependents(g, a.to, 'nmod:in'), ...dependents(g, a.to, 'nmod:at')])
+      .flatMap((k) => mentionsUnder(g, k).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))))
+      .map((m) => ({ mention: m, role: 'place' as const })),
+  ];
 }
 
 const frameOf = (env: EventRuleEnv, g: SentenceGraph, i: number): EventFrame | undefined => {
@@ -633,6 +640,21 @@ export const EVENT_RULES: {
       example: 'The administration admitted that it had made an error in the case of Omar Nasser.',
       expect: { type: 'Release' },
       blocks: (g, i) => lemmaOf(g, i) === 'admit' && (dependents(g, i, 'ccomp').length > 0 || dependents(g, i, 'xcomp').length > 0 || dependents(g, i, 'obl:to').some((k) => pos(g, k) === 'VBG')),
+    },
+    {
+      id: 'block.standing-plea',
+      description: '"has pleaded not guilty", "has denied the charges and pleaded not guilty": a plea in the present perfect with no date is where the defendant stands, not a hearing told.',
+      example: 'Omar Haddad has denied the charges and pleaded not guilty.',
+      expect: { type: 'Hearing' },
+      blocks: (g, i) => {
+        const not = (k: number): boolean => dependents(g, k, 'advmod').some((j) => word(g, j) === 'not');
+        if (lemmaOf(g, i) !== 'plead' || !(g.children[i] ?? []).some((a) => not(a.to) || (a.rel === 'advmod' && word(g, a.to) === 'not'))) return false;
+        // The auxiliary may belong to the verb the plea is joined to ("has denied … and pleaded").
+        const verbs = [i, ...headsOf(g, i).filter((a) => a.rel.startsWith('conj')).map((a) => a.to)];
+        const perfect = verbs.some((v) => dependents(g, v, 'aux').some((k) => /^(?:has|have)$/.test(word(g, k))));
+        const dated = verbs.some((v) => (g.children[v] ?? []).some((a) => a.rel === 'obl:tmod' || /^obl:(?:on|in)$/.test(a.rel) && pos(g, a.to) === 'NNP'));
+        return perfect && !dated;
+      },
     },
     {
       id: 'block.gerund-subject',
