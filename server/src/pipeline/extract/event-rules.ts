@@ -94,7 +94,9 @@ const AUDITORS = /\b(?:Inspector General|Accountability Office|Auditor|Comptroll
 // Names of places where people are held.
 const FACILITY = /\b(?:Detention|Correctional|Processing|Holding|Staging)\s+(?:Center|Centre|Facility|Complex)\b|\b(?:Jail|Prison|Penitentiary)\b/;
 // Participles that give a person's name: "the man, identified as X,".
-const NAMING = set('identify', 'name', 'know');
+const NAMING = set('identify', 'name', 'know', 'describe');
+// Nouns of a group of people that take a singular verb: "the pair was charged".
+const COLLECTIVE = set('pair', 'couple', 'duo', 'trio');
 // Acts that hold people where they are: "from" names no place they were moved from ("deported from Germany" does).
 const HELD = set('Arrest', 'Detention', 'Charge');
 // Verbs of a state whose subject undergoes it: "remains in custody".
@@ -103,6 +105,7 @@ const STATES = set('remain', 'stay');
 const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge');
 // Words that count or pick out of a group: "most of the migrants", "150 of them".
 const QUANTIFIERS = /^(?:most|some|many|all|several|few|none|each|both|half|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)$/;
+const BEARINGS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outside|short)$/;
 const COUNTRY_NOUNS = set('country', 'homeland', 'government');
 const BODY_NOUNS = set('ministry', 'department', 'agency', 'bureau', 'office', 'administration', 'service', 'police', 'court', 'committee', 'government', 'authorities', 'prosecutors');
 const AGENTS = set('AGENCY', 'ORGANIZATION', 'PERSON', 'COUNTRY');
@@ -251,16 +254,16 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     const m = env.before(offset, (x) => x.type === 'COUNTRY' && isDemonym(x), 2) ?? env.before(offset, (x) => x.type === 'COUNTRY', 2);
     return m ? [{ mention: m, role }] : [];
   }
-  // People named by a common noun: the subject of "the men were held" is a group told of before.
+  // "The man, identified by DHS as Alisher Tursunov, …", "the two people, whom Covington described as
+  // Jordanian noncitizens": the name or nationality a participle or relative clause gives them.
+  const namedAs = (g.children[head] ?? []).filter((a) => /^acl(?::relcl)?$/.test(a.rel) && NAMING.has(lemmaOf(g, a.to))).flatMap((a) => dependents(g, a.to, 'obl:as'));
+  if (namedAs.length > 0 && namedAs.some((k) => mentionsUnder(g, k).length > 0)) return namedAs.flatMap((k) => argument(g, k, role, env, skipOwner));
+  // People named by a common noun: the subject of "the men were held", "the pair was charged" is a group told of before.
   const people = env.frames.people;
-  if (definite && people.has(w) && /S$/.test(pos(g, head))) return [{ role, group: true }];
+  if (definite && people.has(w) && (/S$/.test(pos(g, head)) || COLLECTIVE.has(w))) return [{ role, group: true }];
   // "Most of these migrants", "150 of them", "some of the men": the people are the "of" phrase.
   const of = /^(?:JJS|CD|DT|JJ|PDT|NN)$/.test(pos(g, head)) && QUANTIFIERS.test(w) ? dependents(g, head, 'nmod:of')[0] : undefined;
   if (of !== undefined) return argument(g, of, role, env, skipOwner);
-  // "31 had been removed": a bare number of people.
-  // "The man, identified by DHS as Alisher Tursunov, …": the name a participle gives him.
-  const namedAs = (g.children[head] ?? []).filter((a) => a.rel === 'acl' && NAMING.has(lemmaOf(g, a.to))).flatMap((a) => dependents(g, a.to, 'obl:as'));
-  if (namedAs.length > 0 && namedAs.some((k) => mentionsUnder(g, k).length > 0)) return namedAs.flatMap((k) => argument(g, k, role, env, skipOwner));
   // "The man who attacked people … was a Somali refugee": a predicate says who the actor was.
   const predicate = headsOf(g, head).find((a) => a.rel === 'nsubj' && hasDependent(g, a.to, ['cop'], set('be')) && a.to > head);
   if (predicate && mentionsUnder(g, predicate.to).length > 0) return argument(g, predicate.to, role, env, skipOwner);
@@ -387,6 +390,12 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
               .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && (!isDemonym(m) || FACILITY_NOUNS.has(lemmaOf(g, a.to)))) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
               .map((m) => ({ mention: m, role: 'place' as const })),
       ),
+    // "apprehended a man three miles west of the Calexico port of entry": a bearing from a place.
+    ...(g.children[i] ?? [])
+      .filter((a) => /^(?:advmod|obl:npmod|obl)$/.test(a.rel) && BEARINGS.test(word(g, a.to)))
+      .flatMap((a) => [...dependents(g, a.to, 'obl:of'), ...dependents(g, a.to, 'nmod:of')])
+      .flatMap((k) => mentionsUnder(g, k).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))))
+      .map((m) => ({ mention: m, role: 'place' as const })),
     // "found guilty on all 34 counts … in the New York trial": the parser hangs a place phrase on the
     // noun before it as often as on the verb.
     ...(g.children[i] ?? [])
@@ -991,6 +1000,21 @@ export const EVENT_RULES: {
         // "…, said Marcos Charles, an ICE official": the body the speaker speaks for, never the speaker.
         const speaker = reportedBy(g, i, set('AGENCY', 'COUNTRY')) ?? trailingSpeaker(g, i);
         return speaker ? [{ mention: speaker, role: 'agent' }] : [];
+      },
+    },
+    {
+      id: 'role.officers-of-body-named',
+      description: 'Officers or agents nobody names, acting where no one announces the act, work for the government body named just before them.',
+      example: 'Border Patrol handed the case to Enforcement and Removal Operations. Deportation officers arrested Samir Haddad in Denver.',
+      expect: { type: 'Arrest', participants: ['Enforcement and Removal Operations', 'Samir Haddad'] },
+      roles: (g, i, t, env) => {
+        const officers = dependents(g, i, 'nsubj').some((k) => GENERIC_AGENTS.has(lemmaOf(g, k)) && mentionsUnder(g, k).length === 0);
+        if (t.noun || t.passive || !officers || !PEOPLE_ACTS.has(t.frame.type)) return [];
+        if (reportedBy(g, i, set('AGENCY', 'COUNTRY')) ?? trailingSpeaker(g, i)) return [];
+        // ("According to a CBP release, … agents apprehended…": the source of the story is not who acted.)
+        const sources = new Set(g.tokens.flatMap((_, k) => dependents(g, k, 'obl:according_to').flatMap((j) => mentionsUnder(g, j))));
+        const body = env.before(g.tokens[i]?.start ?? 0, (m) => m.type === 'AGENCY' && !sources.has(m), 1);
+        return body ? [{ mention: body, role: 'agent' }] : [];
       },
     },
   ],

@@ -526,9 +526,30 @@ function borrowGroups(events: FoundEvent[], contexts: SentenceContext[]): void {
     // nationals to borrow, the group is the people the nearest sentence before names together.
     const named = nationals.length > 0 ? [] : groupNamedBefore(e, contexts);
     for (const m of named) e.participants.push({ mention: m, role: 'subject' });
-    if (nationals.length === 0 && named.length === 0 && e.group === 'required') events.splice(i, 1);
+    // "The two people … were Jordanian nationals. … arrested the pair": with neither, the nationals the
+    // sentence before says they were.
+    const stated = nationals.length > 0 || named.length > 0 ? [] : nationalsStatedBefore(e, contexts);
+    for (const m of stated) e.participants.push({ mention: m, role: 'subject', asPeople: true });
+    if (nationals.length === 0 && named.length === 0 && stated.length === 0 && e.group === 'required') events.splice(i, 1);
   }
 }
+
+/** The countries whose nationals ("Jordanian nationals", "citizens of Yemen") the nearest of the two sentences before an event's speaks of as a group. */
+function nationalsStatedBefore(e: FoundEvent, contexts: SentenceContext[]): Mention[] {
+  for (let s = e.sentence - 1; s >= Math.max(0, e.sentence - 2); s--) {
+    const ctx = contexts[s];
+    const found = (ctx?.mentions ?? []).filter((m) => {
+      if (m.type !== 'COUNTRY') return false;
+      const after = ctx?.tokens[m.to]?.text ?? '';
+      const ofThem = ctx?.tokens[m.from - 1]?.text.toLowerCase() === 'of' && /^(?:citizens|nationals)$/i.test(ctx?.tokens[m.from - 2]?.text ?? '');
+      return (isDemonym(m) && PLURAL_PEOPLE.test(after)) || ofThem;
+    });
+    if (found.length > 0) return [...new Map(found.map((m) => [m.key, m])).values()];
+  }
+  return [];
+}
+
+const PLURAL_PEOPLE = /^(?:nationals|citizens|noncitizens|men|women|migrants|immigrants|people|suspects|residents|refugees)$/i;
 
 /** The people (two or more) named by the nearest of the two sentences before an event's, none of them in it already. */
 function groupNamedBefore(e: FoundEvent, contexts: SentenceContext[]): Mention[] {

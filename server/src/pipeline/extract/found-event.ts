@@ -23,6 +23,8 @@ export interface FoundEvent {
    * that finds none is dropped (a detention is only of people).
    */
   group?: 'borrow' | 'required';
+  /** "arrests of two men": a plural noun that tells of several events at once. */
+  several?: true;
   /** "the arrest", "this attack": a noun that points back to an event told before. */
   anaphor?: true;
   /** Ids of the rules that found the trigger and each participant (event-rules.ts). */

@@ -44,8 +44,11 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   const headline = (prev: FoundEvent, e: FoundEvent): boolean =>
     contexts[prev.sentence]?.isTitle === true && prev.type === e.type && participantKeys(prev).some((k) => participantKeys(e).includes(k)) && !otherAgents(agents(prev), agents(e));
   events.forEach((e, i) => {
+    // "Border Patrol reports arrests of 2 suspected terrorists … agents apprehended a man": one of
+    // several acts told together is not a retelling of them all.
+    const earlier = events.slice(0, i).filter((prev) => !prev.several || e.several === true);
     // "Homan said the arrest should prompt a review": the arrest last told of.
-    const pointed = e.anaphor ? events.slice(0, i).reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
+    const pointed = e.anaphor ? [...earlier].reverse().find((prev) => !firstOf.has(prev) && prev.type === e.type) : undefined;
     if (pointed) {
       firstOf.set(e, pointed);
       return;
@@ -59,9 +62,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
     // ("Seven men arrested in North Rhine-Westphalia" over "German police arrested seven men").
     const firstInBody = (prev: FoundEvent): boolean =>
       !events.slice(events.indexOf(prev) + 1, i).some((x) => x.type === e.type && !contexts[x.sentence]?.isTitle) && samePlace(prev, e) && !differ(about(prev), about(e)) && !tellsAnother(e, contexts);
-    const told = events
-      .slice(0, i)
-      .find(
+    const told = earlier.find(
         (prev) =>
           !firstOf.has(prev) &&
           prev.sentence !== e.sentence &&
@@ -75,19 +76,19 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
     // "another suspect arrested in the Netherlands … A further suspect from Tajikistan … was arrested by
     // authorities in the Netherlands": an act told only by where it happened is the one told there in full.
     const placesOnly = (x: FoundEvent): boolean => x.participants.length > 0 && x.participants.every((p) => p.role === 'place');
-    const bare = by === 'subject' ? events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && prev.sentence !== e.sentence && placesOnly(prev) && keys(prev, 'place').every((k) => keys(e, 'place').includes(k))) : undefined;
+    const bare = by === 'subject' ? earlier.find((prev) => !firstOf.has(prev) && prev.type === e.type && prev.sentence !== e.sentence && placesOnly(prev) && keys(prev, 'place').every((k) => keys(e, 'place').includes(k))) : undefined;
     if (bare) {
       firstOf.set(e, bare);
       return;
     }
     if (by === 'agent' || by === 'place') {
-      const first = events.slice(0, i).find((prev) => !firstOf.has(prev) && prev.type === e.type && (by === 'agent' ? sameAgent(prev, e) : samePlace(prev, e)));
+      const first = earlier.find((prev) => !firstOf.has(prev) && prev.type === e.type && (by === 'agent' ? sameAgent(prev, e) : samePlace(prev, e)));
       if (first && !tellsAnother(e, contexts)) firstOf.set(e, first);
       return;
     }
     const mine = about(e);
     if (by !== 'subject' || (mine.length === 0 && !grouped(e)) || tellsAnother(e, contexts)) return;
-    const first = events.slice(0, i).find(
+    const first = earlier.find(
       (prev) =>
         !firstOf.has(prev) &&
         prev.type === e.type &&
