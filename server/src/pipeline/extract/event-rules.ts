@@ -567,8 +567,12 @@ export const EVENT_RULES: {
       description: '"to deport", "plans to arrest": an aim, not an act.',
       example: 'The agency plans to deport Jamal Idris next month.',
       expect: { type: 'Deportation' },
-      // "prompting DHS to scrutinize…", "led police to arrest…": a cause's effect did happen.
-      blocks: (g, i, t) => !t.noun && hasDependent(g, i, ['mark'], set('to')) && !headsOf(g, i).some((a) => a.rel === 'xcomp' && CAUSES.has(lemmaOf(g, a.to))),
+      // "prompting DHS to scrutinize…", "led police to arrest…": a cause's effect did happen; so does
+      // a detention a court orders ("was ordered to be detained").
+      blocks: (g, i, t) =>
+        !t.noun &&
+        hasDependent(g, i, ['mark'], set('to')) &&
+        !headsOf(g, i).some((a) => a.rel === 'xcomp' && (CAUSES.has(lemmaOf(g, a.to)) || (t.frame.type === 'Detention' && lemmaOf(g, a.to) === 'order'))),
     },
     {
       id: 'block.condition',

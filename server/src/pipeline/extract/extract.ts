@@ -34,6 +34,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const english = looksEnglish(text);
   const contexts = readSentences(text, [local, lexicon], english, annotation);
   resolvePeople(contexts);
+  resolveBodies(contexts);
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
@@ -347,7 +348,9 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
     const words = phrase.split(/\s+/);
     // "Uzbekistan's State Security Service (SGB)": a known acronym makes the phrase another name
     // of that body, here and wherever the article repeats it — one node, not two.
-    const named = lexicon.exact.get(acronym);
+    // (The acronym may be the body's name itself: "the Islamic State-Khorasan Province (ISIS-K)".)
+    const byName = lexicon.folded.get(foldKey(tokenize(acronym).map((t) => t.text)));
+    const named = lexicon.exact.get(acronym) ?? (byName && byName.entry.weak !== true && byName.entry.name === acronym ? byName.entry : undefined);
     if (named) {
       const head = headNounType(words[words.length - 1] ?? '');
       if (head === undefined || head === named.type) entries.push({ ...named, aliases: [phrase.replace(/’/g, "'")], acronyms: [] });
@@ -359,6 +362,21 @@ function localDefinitions(text: string, lexicon: Lexicon): Lexicon {
     entries.push({ name: phrase.replace(/’/g, "'"), type, aliases: [], acronyms: [acronym] });
   }
   return buildLexicon(entries);
+}
+
+/**
+ * "the U.S. Attorney's Office for the Eastern District of New York … the U.S. Attorney's Office": a
+ * body named without the district or place it is for is the one body the article names in full.
+ */
+function resolveBodies(contexts: SentenceContext[]): void {
+  const bodies = contexts.flatMap((c) => c.mentions).filter((m) => (m.type === 'AGENCY' || m.type === 'ORGANIZATION') && m.entry === undefined);
+  const names = [...new Set(bodies.map((m) => m.name))];
+  for (const m of bodies) {
+    const longer = names.filter((n) => n.startsWith(`${m.name} for `) || n.startsWith(`${m.name} in `));
+    if (longer.length !== 1 || longer[0] === undefined) continue;
+    m.name = longer[0];
+    m.key = entityKey(m.type, m.name);
+  }
 }
 
 /** Surnames and spelling variants of a person ("Kharwin", "Mohammed Kharwin") join the fullest name. */

@@ -12,6 +12,7 @@ export interface ModelName {
   to: number;
 }
 
+const GENERIC_BODIES = new Set(['feds', 'police', 'cops', 'officials', 'authorities', 'agents', 'officers', 'prosecutors', 'investigators', 'troops', 'government']);
 const UNIT_NOUNS = new Set(['division', 'unit', 'arm', 'subsidiary', 'branch', 'segment', 'business']);
 const MODEL_TYPES: Record<string, EntityType> = { PERSON: 'PERSON', ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION' };
 
@@ -44,6 +45,8 @@ export function modelNames(tokens: Token[], covered: boolean[], mentions: NerMen
     if (type === 'PERSON' && to - from === 1 && from > 0 && /^\p{Lu}/u.test(before)) continue;
     if (/^["“]$/.test(before) && /^(?:called|dubbed|named|nicknamed|codenamed|titled|known)$/i.test(tokens[from - 2]?.text ?? '')) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
+    // "Feds charge Tajik man…": a headline's capitalised common noun for officials names no one.
+    if (words.length === 1 && GENERIC_BODIES.has((words[0] ?? '').toLowerCase())) continue;
     const head = type === 'ORGANIZATION' ? headNounType(words.at(-1) ?? '') : undefined;
     out.push({ name: nameOf(words), type: head === 'AGENCY' ? 'AGENCY' : type, from, to });
   }

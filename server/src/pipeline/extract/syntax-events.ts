@@ -121,7 +121,8 @@ function satisfies(frame: EventFrame, ps: readonly Participant[], group: FoundEv
     case 'named-subject':
       return named;
     case 'agent-and-content':
-      return has('agent') && (subject || has('place'));
+      // ("The FBI was alerted to Manuchekhri": the one told and what about, with the teller unnamed.)
+      return (has('agent') && (subject || has('place'))) || ps.filter((p) => p.role === 'subject' && p.mention).length >= 2;
   }
 }
 
