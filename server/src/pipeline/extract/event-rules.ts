@@ -127,11 +127,15 @@ function subtreeEnd(g: SentenceGraph, i: number): number {
 function swallowedBy(g: SentenceGraph, i: number): number | undefined {
   if (!finite(g, i) || !isNoun(g, g.root)) return undefined;
   let k = i;
+  // "Eight individuals … with suspected ties to ISIS, who crossed…, have been detained": the clause
+  // may hang on a noun that modifies the root noun.
+  let inClause = false;
   for (let depth = 0; depth < 5; depth++) {
     // Up the basic tree: the first head that is not a relative pronoun's or a shared subject's.
     const up = headsOf(g, k).find((a) => a.rel !== 'ref' && !/^nsubj/.test(a.rel));
     if (!up) return undefined;
-    if (up.to === g.root) return /^(?:acl:relcl|dep)$/.test(up.rel) ? up.to : undefined;
+    inClause ||= /^(?:acl:relcl|dep)$/.test(up.rel);
+    if (up.to === g.root) return /^(?:acl:relcl|dep)$/.test(up.rel) || (inClause && /^nmod:/.test(up.rel)) ? up.to : undefined;
     k = up.to;
   }
   return undefined;
@@ -149,6 +153,13 @@ function finite(g: SentenceGraph, i: number): boolean {
 function headlinePassive(g: SentenceGraph, i: number): boolean {
   const arcs = g.children[i] ?? [];
   return pos(g, i) === 'VBN' && i === g.root && arcs.some((a) => a.rel === 'nsubj') && !arcs.some((a) => /^(?:aux|obj$)/.test(a.rel));
+}
+
+/** The verb a subjectless passive adverbial clause ("after being alerted by…") hangs on, if the trigger heads one. */
+function adverbialPassiveHead(g: SentenceGraph, i: number): number | undefined {
+  const arcs = g.children[i] ?? [];
+  if (!arcs.some((a) => a.rel === 'aux:pass') || arcs.some((a) => /^nsubj/.test(a.rel))) return undefined;
+  return headsOf(g, i).find((a) => /^advcl/.test(a.rel) && isVerb(g, a.to))?.to;
 }
 
 /** The causative "have"/"get" a participle trigger completes ("had him arrested"), if any. */
@@ -681,7 +692,7 @@ export const EVENT_RULES: {
       description: '"warned that…", "warned of threats": a warning to no one named is talk, not an alert.',
       example: 'Rights groups warned that Uzbekistan could misuse the data.',
       expect: { type: 'Alert' },
-      blocks: (g, i, t) => !t.noun && t.frame.type === 'Alert' && !(g.children[i] ?? []).some((a) => /^(?:obj|iobj|obl:to|nsubj:pass|nsubj:pass:xsubj)$/.test(a.rel)),
+      blocks: (g, i, t) => !t.noun && t.frame.type === 'Alert' && !(g.children[i] ?? []).some((a) => /^(?:obj|iobj|obl:to|nsubj:pass|nsubj:pass:xsubj)$/.test(a.rel)) && adverbialPassiveHead(g, i) === undefined,
     },
     {
       id: 'block.for-comment',
@@ -704,7 +715,12 @@ export const EVENT_RULES: {
       description: 'The subject of an active verb is its agent ("ICE arrested…").',
       example: 'Immigration and Customs Enforcement arrested Dilshod Rakhimov in Newark.',
       expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Dilshod Rakhimov', 'Newark'] },
-      roles: (g, i, t, env) => (t.noun || t.passive || swallowedBy(g, i) !== undefined ? [] : byRel(g, i, ['nsubj'], t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env)),
+      roles: (g, i, t, env) => {
+        if (t.noun || t.passive || swallowedBy(g, i) !== undefined) return [];
+        // ("Men with ties to ISIS crossed…": who underwent it, without what is said of them.)
+        const undergoer = t.frame.undergoerVerbs.has(lemmaOf(g, i));
+        return byRel(g, i, ['nsubj'], undergoer ? 'subject' : 'agent', env, undergoer);
+      },
     },
     {
       id: 'role.passive-agent',
@@ -800,6 +816,18 @@ export const EVENT_RULES: {
       },
     },
     {
+      id: 'role.participle-root',
+      description: '"Eight men from Tajikistan suspected of ties to ISIS were arrested": when the parser makes a reduced relative\'s participle the root and hangs the main verb under it, the participle\'s subject is the main verb\'s.',
+      example: 'Four men from Kyrgyzstan suspected of links to ISIS were arrested in Denver on Friday.',
+      expect: { type: 'Arrest', participants: ['Kyrgyzstan', 'Denver'] },
+      roles: (g, i, t, env) => {
+        if (t.noun || !finite(g, i) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
+        const participle = headsOf(g, i).find((a) => a.rel === 'dep' && a.to < i && pos(g, a.to) === 'VBN' && !(g.children[a.to] ?? []).some((c) => /^aux/.test(c.rel)))?.to;
+        const subject = participle === undefined ? undefined : dependents(g, participle, 'nsubj')[0];
+        return subject === undefined ? [] : argument(g, subject, t.passive || t.frame.undergoerVerbs.has(lemmaOf(g, i)) ? 'subject' : 'agent', env, true);
+      },
+    },
+    {
       id: 'role.released-from',
       description: '"released from an ICE detention center": the body whose facility held someone released them.',
       example: 'Farhod Aliev was released from an ICE detention center in Louisiana.',
@@ -817,7 +845,13 @@ export const EVENT_RULES: {
       example: 'Both men were charged with plotting to aid ISIS and are being held in Denver.',
       expect: { type: 'Detention', participants: ['Denver'] },
       roles: (g, i, t, env) => {
-        if (t.noun || !finite(g, i) || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel)) || !headsOf(g, i).some((a) => a.rel.startsWith('conj'))) return [];
+        // (So does one the parser gave a thing for a subject: "…after background checks failed … and were
+        // detained in New York" — people are detained, checks are not.)
+        const subjects = (g.children[i] ?? []).filter((a) => /^nsubj/.test(a.rel)).map((a) => a.to);
+        const people = env.frames.people;
+        const thing = (k: number): boolean => !g.mentionAt[k] && /^NNS?$/.test(pos(g, k)) && !people.has(word(g, k)) && !people.has(lemmaOf(g, k));
+        const misjoined = subjects.length > 0 && PEOPLE_ACTS.has(t.frame.type) && subjects.every(thing);
+        if (t.noun || !finite(g, i) || (subjects.length > 0 && !misjoined) || !headsOf(g, i).some((a) => a.rel.startsWith('conj'))) return [];
         return g.root < 0 || g.root === i || !isVerb(g, g.root) ? [] : byRel(g, g.root, ['nsubj', 'nsubj:pass'], 'subject', env, true);
       },
     },
@@ -841,7 +875,15 @@ export const EVENT_RULES: {
       description: 'A participle after a noun tells of that noun ("a man arrested in Brooklyn").',
       example: 'Officials named Abdullah Rahimi, a Syrian man arrested in Munich last week.',
       expect: { type: 'Arrest', participants: ['Syria', 'Munich'] },
-      roles: (g, i, t, env) => (t.noun ? [] : headsOf(g, i).filter((a) => a.rel === 'acl' && pos(g, i) === 'VBN').flatMap((a) => argument(g, a.to, 'subject', env, true))),
+      roles: (g, i, t, env) =>
+        t.noun
+          ? []
+          : headsOf(g, i)
+              .filter((a) => a.rel === 'acl' && pos(g, i) === 'VBN')
+              // "8 Tajikistanis with suspected ties to ISIS detained in US": the parser may hang the
+              // participle on what is said of them; it tells of whom that is said.
+              .map((a) => headsOf(g, a.to).find((h) => SUBJECT_SKIPS.has(h.rel) && h.rel !== 'nmod:poss')?.to ?? a.to)
+              .flatMap((k) => argument(g, k, 'subject', env, true)),
     },
     {
       id: 'role.those-included',

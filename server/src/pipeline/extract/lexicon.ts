@@ -97,7 +97,9 @@ function loadCountries(): { entries: LexiconEntry[]; nameByCode: Map<string, str
     const add = extra[c.cca2];
     const name = add?.name ?? c.name.common;
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => Boolean(d));
-    const forms = new Set<string>([c.name.common, c.name.official, ...demonyms, ...(add?.aliases ?? [])]);
+    // "Tajikistanis", "Afghans", "Uzbeks": news names a country's people by the plural too.
+    const plurals = [...demonyms, ...(add?.aliases ?? [])].filter((d) => DEMONYM_ENDING.test(d)).map((d) => `${d}s`);
+    const forms = new Set<string>([c.name.common, c.name.official, ...demonyms, ...plurals, ...(add?.aliases ?? [])]);
     for (const alt of c.altSpellings) {
       // Latin-script spellings only; two-letter codes collide with words ("IN", "IT", "AM").
       if (/^[\p{Script=Latin}\s.'’-]+$/u.test(alt) && alt.length > 2) forms.add(alt);
@@ -110,6 +112,9 @@ function loadCountries(): { entries: LexiconEntry[]; nameByCode: Map<string, str
   }
   return { entries: out, nameByCode };
 }
+
+// Demonyms whose plural adds an "s" ("Yemeni", "Afghan", "Uzbek", "Kyrgyz" does not).
+const DEMONYM_ENDING = /(?:i|an|ek|ik)$/;
 
 /** Cities big enough to be news datelines: 100k+ people, capitals, provincial capitals of 20k+, and US cities of 30k+. */
 const GAZETTEER_MIN_POPULATION = 100_000;
