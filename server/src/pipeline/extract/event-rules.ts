@@ -147,6 +147,18 @@ function finite(g: SentenceGraph, i: number): boolean {
 }
 
 /**
+ * "ICE arrests Uzbek man": a plural noun of a verb frame between a named body (its compound) and a
+ * noun of people or a name (its head) is a headline's verb in the present tense.
+ */
+function headlineVerb(g: SentenceGraph, i: number, env: EventRuleEnv): boolean {
+  if (pos(g, i) !== 'NNS' || !env.frames.byVerb.has(lemmaOf(g, i))) return false;
+  const head = headsOf(g, i).find((a) => a.rel === 'compound')?.to;
+  if (head === undefined || head < i) return false;
+  const body = dependents(g, i, 'compound').some((k) => k < i && /^(?:AGENCY|ORGANIZATION|COUNTRY)$/.test(g.mentionAt[k]?.type ?? ''));
+  return body && (env.frames.people.has(word(g, head)) || env.frames.people.has(lemmaOf(g, head)) || g.mentionAt[head]?.type === 'PERSON');
+}
+
+/**
  * "Afghan Man Charged with Plotting Attack": a headline drops the auxiliary of its passive, and the
  * parser reads the participle as the main verb with an active subject and no object.
  */
@@ -209,6 +221,12 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
       // "BISHKEK, March 3 (Reuters) - Kyrgyzstan…": nothing in the dateline takes part.
       m.start >= datelineStart && (!(role === 'agent' && own && m !== own && own.type !== 'LOCATION' && own.type !== 'COUNTRY' && (m.type === 'LOCATION' || m.type === 'COUNTRY')) || serves(m)),
   );
+  // "a suspected Islamic State terrorist was arrested", "a Hamas official was detained": a group that
+  // qualifies a person is what they belong to, not whom the act befell.
+  if (role === 'subject' && skipOwner && !own) {
+    const qualifiers = new Set((g.children[head] ?? []).filter((a) => a.rel === 'compound' || a.rel === 'amod').flatMap((a) => mentionsUnder(g, a.to)).filter((m) => m.type === 'ORGANIZATION'));
+    if (qualifiers.size > 0) found.splice(0, found.length, ...found.filter((m) => !qualifiers.has(m)));
+  }
   // "Dilmurod Ergashev, a member of Group 24, …, was detained": a named person's appositive adds
   // only a nationality ("an Afghan national"), never another party.
   if (own?.type === 'PERSON' && role === 'subject') {
@@ -530,6 +548,16 @@ export const EVENT_RULES: {
       },
     },
     {
+      id: 'trigger.headline-verb',
+      description: '"ICE arrests Uzbek man with ties to ISIS": a headline\'s verb the parser reads as a plural noun inside one long noun phrase, between a body and the people it acted on.',
+      example: 'ICE arrests Uzbek man with alleged ties to ISIS\n\nThe man was held in Baltimore.',
+      expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Uzbekistan'] },
+      find: (g, i, env) => {
+        const frame = headlineVerb(g, i, env) ? env.frames.byVerb.get(lemmaOf(g, i)) : undefined;
+        return frame ? { frame, passive: false, noun: false } : undefined;
+      },
+    },
+    {
       id: 'trigger.verb',
       description: 'A verb whose lemma is a frame\'s (data/lexicon/event-frames.json).',
       example: 'Police in Lyon arrested Karim Benali on Monday.',
@@ -728,6 +756,18 @@ export const EVENT_RULES: {
       example: 'Nodir Saidov was arrested by the FBI in Chicago.',
       expect: { type: 'Arrest', participants: ['Nodir Saidov', 'Federal Bureau of Investigation', 'Chicago'] },
       roles: (g, i, t, env) => byRel(g, i, ['obl:agent', 'obl:by', 'nmod:agent', 'nmod:by'], 'agent', env),
+    },
+    {
+      id: 'role.headline-verb',
+      description: 'The body before a headline verb read as a noun did it; the people after it had it done.',
+      example: 'ICE arrests Uzbek man with alleged ties to ISIS\n\nThe man was held in Baltimore.',
+      expect: { type: 'Arrest', participants: ['Immigration and Customs Enforcement', 'Uzbekistan'] },
+      roles: (g, i, t, env) => {
+        if (!headlineVerb(g, i, env)) return [];
+        const people = headsOf(g, i).find((a) => a.rel === 'compound')?.to;
+        const agents = dependents(g, i, 'compound').flatMap((k) => (g.mentionAt[k] ? [{ mention: g.mentionAt[k] as Mention, role: 'agent' as const }] : []));
+        return [...agents, ...(people === undefined ? [] : argument(g, people, 'subject', env, true).filter((p) => p.mention?.key !== agents[0]?.mention.key))];
+      },
     },
     {
       id: 'role.headline-passive',

@@ -534,10 +534,12 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
  * at most two sentences before. An event that must be of people and finds none is dropped.
  */
 function borrowGroups(events: FoundEvent[], contexts: SentenceContext[]): void {
-  for (let i = events.length - 1; i >= 0; i--) {
+  // In story order, so that a group told of again and again is passed along ("The men … They …").
+  const dropped = new Set<FoundEvent>();
+  for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (!e?.group) continue;
-    const earlier = events.slice(0, i).filter((p) => p.sentence < e.sentence && e.sentence - p.sentence <= 2);
+    const earlier = events.slice(0, i).filter((p) => p.sentence < e.sentence && e.sentence - p.sentence <= 2 && !dropped.has(p));
     const nationals = earlier.reverse().map((p) => p.participants.filter((q) => q.role === 'subject' && q.asPeople === true)).find((ps) => ps.length > 0) ?? [];
     for (const p of nationals) if (!e.participants.some((q) => q.mention.key === p.mention.key)) e.participants.push({ mention: p.mention, role: 'subject', asPeople: true });
     // "Felipe Orduna-Torres and Armando Gonzales-Ortega were… A jury convicted the men": with no
@@ -548,8 +550,9 @@ function borrowGroups(events: FoundEvent[], contexts: SentenceContext[]): void {
     // sentence before says they were.
     const stated = nationals.length > 0 || named.length > 0 ? [] : nationalsStatedBefore(e, contexts);
     for (const m of stated) e.participants.push({ mention: m, role: 'subject', asPeople: true });
-    if (nationals.length === 0 && named.length === 0 && stated.length === 0 && e.group === 'required') events.splice(i, 1);
+    if (nationals.length === 0 && named.length === 0 && stated.length === 0 && e.group === 'required') dropped.add(e);
   }
+  for (let i = events.length - 1; i >= 0; i--) if (dropped.has(events[i] as FoundEvent)) events.splice(i, 1);
 }
 
 /** The countries whose nationals ("Jordanian nationals", "citizens of Yemen") the nearest of the two sentences before an event's speaks of as a group. */

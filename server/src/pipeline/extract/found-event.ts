@@ -23,6 +23,8 @@ export interface FoundEvent {
    * that finds none is dropped (a detention is only of people).
    */
   group?: 'borrow' | 'required';
+  /** The act befell people the sentence does not name ("a suspected terrorist was arrested"). */
+  unnamed?: true;
   /** "arrests of two men": a plural noun that tells of several events at once. */
   several?: true;
   /** "the arrest", "this attack": a noun that points back to an event told before. */

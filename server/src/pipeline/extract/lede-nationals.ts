@@ -15,8 +15,10 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
   const word = (k: number): string => tokens[k]?.text.toLowerCase() ?? '';
   // "The man, identified as Rami Haddad, 41, …", "The suspect, named as …": the name after the description.
   // ("The man, identified by DHS as Alisher Tursunov, …": whoever named him comes before "as".)
-  const as = /^(?:identified|named)$/.test(word(3)) ? [4, 5, 6, 7, 8].find((k) => word(k) === 'as') : undefined;
-  const described = word(0) === 'the' && ONE_PERSON.test(word(1)) && word(2) === ',' ? (as !== undefined ? as + 1 : 3) : 0;
+  // ("The illegal migrant, 33-year-old Jovokhir Attoev, …": words may qualify the description.)
+  const comma = word(0) === 'the' ? [2, 3, 4].find((k) => word(k) === ',' && ONE_PERSON.test(word(k - 1))) : undefined;
+  const as = comma !== undefined && /^(?:identified|named)$/.test(word(comma + 1)) ? [2, 3, 4, 5, 6].map((d) => comma + d).find((k) => word(k) === 'as') : undefined;
+  const described = comma !== undefined ? (as !== undefined ? as + 1 : comma + 1) : 0;
   const start = /^according$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((x) => x.text === ',') + 1 : described;
   const people: Mention[] = [];
   for (const m of next.mentions) {
@@ -24,7 +26,8 @@ function openingPeople(next: SentenceContext, several: boolean): Mention[] {
     if (m.type !== 'PERSON') break;
     const last = people.at(-1);
     const gap = tokens.slice(last ? last.to : start, m.from);
-    const joined = last ? gap.every((x) => /^(?:,|and|\d{1,3})$/.test(x.text)) : m.from - start <= 2 && gap.every((x) => /^\p{Lu}/u.test(x.text));
+    // (An age may stand before the name: "33-year-old Jovokhir Attoev".)
+    const joined = last ? gap.every((x) => /^(?:,|and|\d{1,3})$/.test(x.text)) : m.from - start <= 2 && gap.every((x) => /^\p{Lu}/u.test(x.text) || /^\d{1,3}-year-old$/.test(x.text));
     if (!joined) break;
     people.push(m);
     if (!several) break;

@@ -102,7 +102,24 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
         (about(prev).some((k) => mine.includes(k)) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
         (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
     );
-    if (first) firstOf.set(e, first);
+    if (first) {
+      firstOf.set(e, first);
+      return;
+    }
+    // "A suspected ISIS terrorist … was arrested by ICE … ICE arrested Attoev on April 17": someone
+    // unnamed, then named, by the same agent where nothing else differs.
+    const unnamedFirst = earlier.find(
+      (prev) =>
+        !firstOf.has(prev) &&
+        prev.type === e.type &&
+        prev.unnamed === true &&
+        about(prev).length === 0 &&
+        mine.length > 0 &&
+        sameAgent(prev, e) &&
+        samePlace(prev, e) &&
+        (!prev.date || !e.date || prev.date === e.date),
+    );
+    if (unnamedFirst) firstOf.set(e, unnamedFirst);
   });
   return firstOf;
 }

@@ -66,6 +66,7 @@ export function findSyntaxEvents(graphs: readonly SentenceGraph[], contexts: rea
         rules,
       };
       if (group) event.group = group;
+      if (unnamed) event.unnamed = true;
       // "arrests of two men" (but "the twin blasts" in Kerman are one attack: acts on people only).
       if (trigger.noun && g.tokens[i]?.pos === 'NNS' && trigger.frame.retold === 'subject') event.several = true;
       // "the arrest" naming nobody it befell or who did it points back to one told before.
