@@ -35,6 +35,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const contexts = readSentences(text, [local, lexicon], english, annotation);
   resolvePeople(contexts);
   resolveBodies(contexts);
+  resolveShouted(contexts);
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
@@ -376,6 +377,19 @@ function resolveBodies(contexts: SentenceContext[]): void {
     if (longer.length !== 1 || longer[0] === undefined) continue;
     m.name = longer[0];
     m.key = entityKey(m.type, m.name);
+  }
+}
+
+/** "CALEXICO – … the Calexico port of entry": a dateline's capitals name what the story names in mixed case. */
+function resolveShouted(contexts: SentenceContext[]): void {
+  const mentions = contexts.flatMap((c) => c.mentions);
+  const mixed = new Map(mentions.filter((m) => m.name !== m.name.toUpperCase()).map((m) => [`${m.type}:${m.name.toUpperCase()}`, m]));
+  for (const m of mentions) {
+    if (m.name !== m.name.toUpperCase() || m.name.replace(/[^\p{L}]/gu, '').length < 4) continue;
+    const same = mixed.get(`${m.type}:${m.name}`);
+    if (!same) continue;
+    m.name = same.name;
+    m.key = same.key;
   }
 }
 
