@@ -1084,3 +1084,101 @@ describe('extraction rules: short sentences, ties, groups told again', () => {
     expect(out.events.filter((e) => e.type === 'Arrest')).toHaveLength(1);
   });
 });
+
+describe('extraction rules: headlines, misparses, groups and bodies in real reporting', () => {
+  const events = async (text: string, type: string) => (await run(text)).events.filter((e) => e.type === type).map((e) => ({ ...e, participants: [...e.participants].sort() }));
+  const entityNames = async (text: string) => (await run(text)).entities.map((e) => `${e.name}/${e.type}`).sort();
+
+  it('reads a headline passive without its auxiliary and names its national after the story: "Kyrgyz Man Charged…"', async () => {
+    const out = await run(
+      'Kyrgyz Man Charged with Plotting ISIS-Linked Attack\n\nThe FBI has arrested a Kyrgyz man for planning an attack. The Justice Department said that the suspect, 29-year-old Bakyt Osmonov, was arrested in Denver on Monday.',
+    );
+    expect(out.events.find((e) => e.type === 'Charge')?.participants.sort()).toEqual(['Bakyt Osmonov', 'ISIS', 'Kyrgyzstan']);
+  });
+
+  it('reads "arrested X\'s brother-in-law" as the arrest of the relative, not of X', async () => {
+    const [arrest] = await events('The FBI also arrested Osmonov’s brother-in-law, a teenage Kyrgyz national, in connection with the case.', 'Arrest');
+    expect(arrest?.participants).toEqual(['Federal Bureau of Investigation', 'Kyrgyzstan']);
+  });
+
+  it('reads the story\'s first telling of the headline\'s act as the headline\'s, and "the men" told later as the same', async () => {
+    const out = await events('Five men arrested in Bavaria over bomb plot\n\nGerman police on Friday arrested five men suspected of planning an attack. The men, including three citizens of Tajikistan, were arrested at homes in Bavaria.', 'Arrest');
+    expect(out).toEqual([{ type: 'Arrest', participants: ['Bavaria', 'Germany', 'Tajikistan'], count: 5 }]);
+  });
+
+  it('reads an arrest told only by its place as the one told there in full later', async () => {
+    const out = await events('The five, along with another suspect arrested in Belgium, formed a cell. A further suspect from Uzbekistan was arrested by police in Belgium.', 'Arrest');
+    expect(out.map((e) => e.participants)).toEqual([['Belgium', 'Uzbekistan']]);
+  });
+
+  it('takes a demonym before an office as the country its holder speaks for', async () => {
+    const [statement] = await events('"The threat remains high," French Interior Minister Paul Girard said in a statement.', 'Statement');
+    expect(statement?.participants).toEqual(['France', 'Paul Girard']);
+  });
+
+  it('takes a place the parser hangs on a noun of the verb as where: "found guilty on all counts in the Denver trial"', async () => {
+    const [hearing] = await events('Omar Haddad was found guilty on all nine counts in the Denver fraud trial.', 'Hearing');
+    expect(hearing?.participants).toEqual(['Denver', 'Omar Haddad']);
+  });
+
+  it('takes a bearing from a place as where: "two miles east of the Nogales port of entry"', async () => {
+    const [arrest] = await events('Border Patrol agents apprehended Luis Ortega about two miles east of the Nogales port of entry.', 'Arrest');
+    expect(arrest?.participants).toEqual(['Luis Ortega', 'Nogales', 'U.S. Border Patrol']);
+  });
+
+  it('takes "the pair" as the nationals the sentence before says they were, and officers nobody names as the body just named', async () => {
+    const out = await events(
+      'The two drivers stopped at the gate were Moroccan nationals, officials said. Base police arrested the pair and notified ICE’s Enforcement and Removal Operations. Deportation officers arrested the two people, whom a spokesman described as “Moroccan noncitizens.”',
+      'Arrest',
+    );
+    expect(out.map((e) => e.participants)).toEqual([['Morocco'], ['Enforcement and Removal Operations', 'Morocco']]);
+  });
+
+  it('keeps one of several arrests told together apart from the headline that counts them', async () => {
+    const out = await events(
+      'Border Patrol reports arrests of two men on the terror watch list\n\nThe first arrest happened in March, when agents apprehended a man west of the Calexico port of entry.',
+      'Arrest',
+    );
+    expect(out).toHaveLength(2);
+  });
+
+  it('reads a court ordering someone detained as a detention, and "was alerted to X" as an alert', async () => {
+    expect(await events('Omar Haddad appeared before a judge on Monday and was ordered to be detained.', 'Detention')).toEqual([{ type: 'Detention', participants: ['Omar Haddad'] }]);
+    expect((await events('Omar Haddad was charged in May. The FBI was first alerted to Omar Haddad by a cousin.', 'Alert'))[0]?.participants).toEqual(['Federal Bureau of Investigation', 'Omar Haddad']);
+  });
+
+  it('reads a participle root the parser made of a reduced relative: "men … suspected of ties to ISIS were arrested"', async () => {
+    const [arrest] = await events('Six illegal aliens from Kyrgyzstan suspected of having ties to the Islamic State were arrested last weekend in Houston and Dallas.', 'Arrest');
+    expect(arrest?.participants).toEqual(['Dallas', 'Houston', 'Kyrgyzstan']);
+  });
+
+  it('reads plural demonyms as the country and a participle hung on "ties to ISIS" as told of the people', async () => {
+    const [detention] = await events('9 Tajikistanis with suspected ties to ISIS detained in Texas, officials say\n\nThe men were held in Houston.', 'Detention');
+    expect(detention?.participants).toContain('Tajikistan');
+    expect(detention?.participants).not.toContain('ISIS');
+  });
+
+  it('reads a headline verb the parser took for a plural noun: "ICE arrests Uzbek man…"', async () => {
+    const [arrest] = await events('ICE arrests Uzbek man with alleged ties to ISIS\n\nThe man was held in Baltimore.', 'Arrest');
+    expect(arrest?.participants).toEqual(['Immigration and Customs Enforcement', 'Uzbekistan']);
+  });
+
+  it('never takes a group that qualifies a person for the person an act befell: "a Hamas member was detained"', async () => {
+    const [detention] = await events('A senior Hamas member was detained by Turkish police in Ankara on Monday.', 'Detention');
+    expect(detention?.participants).toEqual(['Ankara', 'Turkey']);
+  });
+
+  it('joins an acronym that is a known body\'s name, a body named without its district, and a dateline in capitals to one entity each', async () => {
+    const text =
+      'DENVER – The Islamic State-Khorasan Province (ISIS-K) recruited him, the U.S. Attorney’s Office for the District of Colorado said. The U.S. Attorney’s Office said he was arrested in Denver.';
+    const found = await entityNames(text);
+    expect(found.filter((n) => n.startsWith('ISIS-K') || n.startsWith('Islamic State'))).toEqual(['ISIS-K/Organization']);
+    expect(found.filter((n) => n.includes('Attorney'))).toEqual(["U.S. Attorney's Office for the District of Colorado/Agency"]);
+    expect(found.filter((n) => /denver/i.test(n))).toEqual(['Denver/Location']);
+  });
+
+  it('names no one by "Feds" and no body by a lower-case "immigration court"; Europol is a government body', async () => {
+    expect(await entityNames('Feds charge Tajik man with aiding ISIS\n\nHe will appear in immigration court in Newark.')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Feds|Executive Office/)]));
+    expect(await entityNames('Europol supported the operation in Vienna.')).toContain('Europol/Agency');
+  });
+});

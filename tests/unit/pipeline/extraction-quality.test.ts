@@ -6,14 +6,27 @@ import { ROOT_DIR } from '../../../server/src/config.ts';
 import { testAnnotator } from '../../helpers/annotate.ts';
 import type { Gold } from '../../helpers/score-extraction.ts';
 
-// Ratcheted to the scores reached (docs/extraction.md, "Scores"): the seed and our fixtures score 1.00
-// on most measures and are held a little below; the real-article dev set (when ../shared is present)
-// is held at its means as reached with CoreNLP and the syntax event reader.
-const bars = {
-  seed: { entities: 0.95, relations: 0.95, events: 0.95 },
-  fixture: { entities: 0.9, relations: 0.95, events: 0.8 },
-  dev: { entities: 0.9, relations: 0.85, events: 0.41 },
+// Ratcheted to the scores reached (docs/extraction.md, "Scores", rules-13): a measure at 1.00 is held
+// at 0.95, any other at the score reached (rounded down to two decimals); the real-article dev set (when ../shared
+// is present) is held at its means.
+type Bar = { entities: number; relations: number; events: number };
+const reached: Record<string, Bar> = {
+  seed: { entities: 1, relations: 1, events: 0.95 },
+  'analysis-central-asia.txt': { entities: 0.96, relations: 1, events: 1 },
+  'local-baltimore-arrest.txt': { entities: 1, relations: 1, events: 0.85 },
+  'policy-oig-vetting.txt': { entities: 1, relations: 1, events: 0.8 },
+  'politics-afghan-vetting-letter.txt': { entities: 1, relations: 1, events: 0.88 },
+  'tv-kharwin-release.txt': { entities: 1, relations: 1, events: 1 },
+  'wire-fbi-testimony.txt': { entities: 0.94, relations: 1, events: 0.85 },
+  'wire-minneapolis-somali-arrest.txt': { entities: 1, relations: 1, events: 0.85 },
 };
+const held = (x: number): number => (x >= 1 ? 0.95 : x);
+// A fixture added later starts at the floor every fixture met before the ratchet.
+const barOf = (name: string): Bar => {
+  const r = reached[name.startsWith('seed') ? 'seed' : name] ?? { entities: 0.9, relations: 0.95, events: 0.8 };
+  return { entities: held(r.entities), relations: held(r.relations), events: held(r.events) };
+};
+const devBar: Bar = { entities: 0.94, relations: 0.88, events: 0.65 };
 
 describe('extraction quality against gold files', () => {
   const cases = goldCases();
@@ -23,7 +36,7 @@ describe('extraction quality against gold files', () => {
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s meets its bar', async (_, c) => {
-    const bar = c.name.startsWith('seed') ? bars.seed : bars.fixture;
+    const bar = barOf(c.name);
     const s = await scoreText(c.text, c.gold, testAnnotator());
     const report = JSON.stringify({ missed: s.entities.missed, extra: s.entities.extra, relations: s.relations.missed, events: s.events.missed, extraEvents: s.events.extra });
     expect(s.entities.f1, report).toBeGreaterThanOrEqual(bar.entities);
@@ -41,8 +54,8 @@ describe('extraction quality against gold files', () => {
     );
     const mean = (g: (s: (typeof scores)[number]) => number): number => scores.reduce((a, s) => a + g(s), 0) / scores.length;
     const got = { entities: mean((s) => s.entities.f1), relations: mean((s) => s.relations.recall), events: mean((s) => s.events.f1) };
-    expect(got.entities, JSON.stringify(got)).toBeGreaterThanOrEqual(bars.dev.entities);
-    expect(got.relations, JSON.stringify(got)).toBeGreaterThanOrEqual(bars.dev.relations);
-    expect(got.events, JSON.stringify(got)).toBeGreaterThanOrEqual(bars.dev.events);
+    expect(got.entities, JSON.stringify(got)).toBeGreaterThanOrEqual(devBar.entities);
+    expect(got.relations, JSON.stringify(got)).toBeGreaterThanOrEqual(devBar.relations);
+    expect(got.events, JSON.stringify(got)).toBeGreaterThanOrEqual(devBar.events);
   }, 240_000);
 });

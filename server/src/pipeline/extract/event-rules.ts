@@ -106,6 +106,7 @@ const PEOPLE_ACTS = set('Arrest', 'Detention', 'Release', 'Deportation', 'Charge
 // Words that count or pick out of a group: "most of the migrants", "150 of them".
 const QUANTIFIERS = /^(?:most|some|many|all|several|few|none|each|both|half|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)$/;
 const BEARINGS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outside|short)$/;
+const DISTANCES = /^(?:mile|kilometer|kilometre|km|yard|foot|feet|meter|metre)$/;
 const COUNTRY_NOUNS = set('country', 'homeland', 'government');
 const BODY_NOUNS = set('ministry', 'department', 'agency', 'bureau', 'office', 'administration', 'service', 'police', 'court', 'committee', 'government', 'authorities', 'prosecutors');
 const AGENTS = set('AGENCY', 'ORGANIZATION', 'PERSON', 'COUNTRY');
@@ -419,9 +420,10 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
               .filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && (!isDemonym(m) || FACILITY_NOUNS.has(lemmaOf(g, a.to)))) || (m.type === 'ORGANIZATION' && a.rel.endsWith(':at')))
               .map((m) => ({ mention: m, role: 'place' as const })),
       ),
-    // "apprehended a man three miles west of the Calexico port of entry": a bearing from a place.
+    // "apprehended a man three miles west of the Calexico port of entry": a bearing from a place
+    // (the parser may hang it on the distance: "about two miles east of…").
     ...(g.children[i] ?? [])
-      .filter((a) => /^(?:advmod|obl:npmod|obl)$/.test(a.rel) && BEARINGS.test(word(g, a.to)))
+      .filter((a) => (/^(?:advmod|obl:npmod|obl)$/.test(a.rel) && BEARINGS.test(word(g, a.to))) || (/^obl/.test(a.rel) && DISTANCES.test(lemmaOf(g, a.to)) && dependents(g, a.to, 'advmod').some((k) => BEARINGS.test(word(g, k)))))
       .flatMap((a) => [...dependents(g, a.to, 'obl:of'), ...dependents(g, a.to, 'nmod:of')])
       .flatMap((k) => mentionsUnder(g, k).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))))
       .map((m) => ({ mention: m, role: 'place' as const })),

@@ -16,7 +16,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-12+corenlp-4.5.10';
+export const EXTRACTOR_VERSION = 'rules-13+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -383,12 +383,14 @@ function resolveBodies(contexts: SentenceContext[]): void {
 /** "CALEXICO – … the Calexico port of entry": a dateline's capitals name what the story names in mixed case. */
 function resolveShouted(contexts: SentenceContext[]): void {
   const mentions = contexts.flatMap((c) => c.mentions);
-  const mixed = new Map(mentions.filter((m) => m.name !== m.name.toUpperCase()).map((m) => [`${m.type}:${m.name.toUpperCase()}`, m]));
+  // (The model may read a dateline's capitals as a person: "DENVER –".)
+  const mixed = new Map(mentions.filter((m) => m.name !== m.name.toUpperCase()).map((m) => [m.name.toUpperCase(), m]));
   for (const m of mentions) {
     if (m.name !== m.name.toUpperCase() || m.name.replace(/[^\p{L}]/gu, '').length < 4) continue;
-    const same = mixed.get(`${m.type}:${m.name}`);
+    const same = mixed.get(m.name);
     if (!same) continue;
     m.name = same.name;
+    m.type = same.type;
     m.key = same.key;
   }
 }
