@@ -1177,6 +1177,34 @@ describe('extraction rules: headlines, misparses, groups and bodies in real repo
     expect(found.filter((n) => /denver/i.test(n))).toEqual(['Denver/Location']);
   });
 
+  it('reads "after crossing the border" as a crossing by the one apprehended, and "near X" hung on the date as where', async () => {
+    const out = await run('Omar Haddad spoke on Monday. Haddad was first apprehended on May 2, 2023, near Nogales, Arizona, after crossing the border illegally.');
+    expect(out.events.find((e) => e.type === 'Arrest')?.participants.sort()).toEqual(['Arizona', 'Nogales', 'Omar Haddad']);
+    expect(out.events.find((e) => e.type === 'Crossing')?.participants).toEqual(['Omar Haddad']);
+  });
+
+  it('never takes the group someone is a member of for the one released: "released this member of al-Shabaab"', async () => {
+    expect((await run('A judge released this member of al-Shabaab on bail.')).events.flatMap((e) => e.participants)).not.toContain('al-Shabaab');
+  });
+
+  it('reads "All eight men" as the group told before, and "they" again in the same sentence as the same act', async () => {
+    const out = await events(
+      'Eight men from Uzbekistan were arrested in Denver. All eight men crossed through the southern border into the United States and their records came back clean at the time they crossed the border.',
+      'Crossing',
+    );
+    expect(out).toEqual([{ type: 'Crossing', participants: ['United States', 'Uzbekistan', 'southern border'] }]);
+  });
+
+  it('places an arrest by a country\'s own body, with no place named, in that country', async () => {
+    const [arrest] = await events("Kazakhstan's National Security Committee said on Friday that it had arrested 14 people over the plot.", 'Arrest');
+    expect(arrest?.participants).toContain('Kazakhstan');
+  });
+
+  it('reads "confirmed that X was behind the blasts" as an identification, not an announcement', async () => {
+    const [found] = await events('On Friday, Turkish intelligence confirmed that al-Shabaab was behind the blasts.', 'Identification');
+    expect(found?.participants).toEqual(['Turkey', 'al-Shabaab']);
+  });
+
   it('names no one by "Feds" and no body by a lower-case "immigration court"; Europol is a government body', async () => {
     expect(await entityNames('Feds charge Tajik man with aiding ISIS\n\nHe will appear in immigration court in Newark.')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Feds|Executive Office/)]));
     expect(await entityNames('Europol supported the operation in Vienna.')).toContain('Europol/Agency');

@@ -224,8 +224,15 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   );
   // "a suspected Islamic State terrorist was arrested", "a Hamas official was detained": a group that
   // qualifies a person is what they belong to, not whom the act befell.
+  // ("released this member of the Hezb-e-Islami": so is the group a person is a member of.)
   if (role === 'subject' && skipOwner && !own) {
-    const qualifiers = new Set((g.children[head] ?? []).filter((a) => a.rel === 'compound' || a.rel === 'amod').flatMap((a) => mentionsUnder(g, a.to)).filter((m) => m.type === 'ORGANIZATION'));
+    const people = env.frames.people.has(word(g, head)) || env.frames.people.has(lemmaOf(g, head));
+    const qualifiers = new Set(
+      (g.children[head] ?? [])
+        .filter((a) => a.rel === 'compound' || a.rel === 'amod' || (people && a.rel === 'nmod:of'))
+        .flatMap((a) => mentionsUnder(g, a.to))
+        .filter((m) => m.type === 'ORGANIZATION'),
+    );
     if (qualifiers.size > 0) found.splice(0, found.length, ...found.filter((m) => !qualifiers.has(m)));
   }
   // "Dilmurod Ergashev, a member of Group 24, …, was detained": a named person's appositive adds
@@ -270,7 +277,9 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   const dets = dependents(g, head, 'det').map((d) => word(g, d));
   // "the sheriff's office": a possessor noun with "the" makes the phrase definite and must be in the name too.
   const possessor = dependents(g, head, 'nmod:poss').find((k) => !g.mentionAt[k] && isNoun(g, k) && hasDependent(g, k, ['det'], set('the')));
-  const definite = dets.some((d) => /^(?:the|this|these|those|both)$/.test(d)) || hasDependent(g, head, ['nummod'], set('both')) || possessor !== undefined;
+  // ("All eight men", "all 25 suspects": a counted group told of before.)
+  const counted = dets.includes('all') && dependents(g, head, 'nummod').length > 0;
+  const definite = dets.some((d) => /^(?:the|this|these|those|both)$/.test(d)) || hasDependent(g, head, ['nummod'], set('both')) || possessor !== undefined || counted;
   if (definite && BODY_NOUNS.has(w)) {
     const named = (x: Mention): boolean => x.name.toLowerCase().includes(w) && (possessor === undefined || x.name.toLowerCase().includes(word(g, possessor)));
     // "Lyons said the agency had arrested…": with no body of that name, "the agency" is the government body named last by its name.
@@ -431,7 +440,8 @@ function places(g: SentenceGraph, i: number, env: EventRuleEnv, origin = false):
     // noun before it as often as on the verb.
     ...(g.children[i] ?? [])
       .filter((a) => /^obl:/.test(a.rel) && !PLACE_PREPOSITIONS.has(a.rel.split(':')[1] ?? '') && frameOf(env, g, a.to) === undefined)
-      .flatMap((a) => [...dependents(g, a.to, 'nmod:in'), ...dependents(g, a.to, 'nmod:at')])
+      // ("apprehended on March 10 near San Ysidro": or on a date.)
+      .flatMap((a) => (g.children[a.to] ?? []).filter((c) => /^nmod:(?:in|at|near|outside|inside|within)$/.test(c.rel)).map((c) => c.to))
       .flatMap((k) => mentionsUnder(g, k).filter((m) => m.type === 'LOCATION' || (m.type === 'COUNTRY' && !isDemonym(m))))
       .map((m) => ({ mention: m, role: 'place' as const })),
   ];
@@ -650,7 +660,9 @@ export const EVENT_RULES: {
         /^(?:Statement|Identification|Report)$/.test(t.frame.type) &&
         (g.children[i] ?? []).some((a) => {
           const inner = frameOf(env, g, a.to)?.type;
-          return /^(?:obj|ccomp|parataxis)$/.test(a.rel) && inner !== undefined && (a.rel === 'obj' ? PEOPLE_ACTS.has(inner) : inner !== 'Statement');
+          // ("confirmed that ISIS-K was behind the blasts" says who did it: that is no announcement.)
+          const attributes = a.rel !== 'obj' && isNoun(g, a.to) && dependents(g, a.to, 'cop').length > 0;
+          return /^(?:obj|ccomp|parataxis)$/.test(a.rel) && inner !== undefined && !attributes && (a.rel === 'obj' ? PEOPLE_ACTS.has(inner) : inner !== 'Statement');
         }),
     },
     {
@@ -830,9 +842,11 @@ export const EVENT_RULES: {
       expect: { type: 'Arrest', participants: ['Jamal Idris', 'Dayton'] },
       roles: (g, i, t, env) => {
         if (t.noun || (g.children[i] ?? []).some((a) => /^nsubj/.test(a.rel))) return [];
-        const up = headsOf(g, i).find((a) => /^advcl/.test(a.rel));
+        // (The parser may read "after crossing the border" as a phrase: obl:after.)
+        const up = headsOf(g, i).find((a) => /^advcl/.test(a.rel) || /^obl:(?:after|before|since|while|upon|on)$/.test(a.rel));
         if (!up || !pos(g, i).startsWith('VB') || !/^(?:VBG|VBN)$/.test(pos(g, i))) return [];
-        return byRel(g, up.to, ['nsubj', 'nsubj:pass'], t.passive || hasDependent(g, i, ['aux:pass'], set('be', 'being', 'been')) ? 'subject' : 'agent', env);
+        const undergoes = t.passive || hasDependent(g, i, ['aux:pass'], set('be', 'being', 'been')) || t.frame.undergoerVerbs.has(lemmaOf(g, i));
+        return byRel(g, up.to, ['nsubj', 'nsubj:pass'], undergoes ? 'subject' : 'agent', env);
       },
     },
     {

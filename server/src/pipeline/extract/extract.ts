@@ -16,7 +16,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-13+corenlp-4.5.10';
+export const EXTRACTOR_VERSION = 'rules-14+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -42,6 +42,7 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions, text), contexts, text, article.publishedAt ?? null) : [];
   borrowAgents(events, contexts);
   borrowGroups(events, contexts);
+  placeByHomeCountry(events, contexts);
   // An event nobody can be named in says nothing the graph can hold.
   for (let i = events.length - 1; i >= 0; i--) if (events[i]?.participants.length === 0) events.splice(i, 1);
   const fromEvents = nameTheNational(events, contexts);
@@ -541,6 +542,27 @@ function borrowAgents(events: FoundEvent[], contexts: SentenceContext[]): void {
       return;
     }
   });
+}
+
+/**
+ * "Iran's Ministry of Intelligence … the ministry says it has arrested 11 people in six provinces": a
+ * country's own body that arrests, detains or searches with no place named does so at home.
+ */
+function placeByHomeCountry(events: FoundEvent[], contexts: SentenceContext[]): void {
+  const home = new Map<string, Mention>();
+  for (const ctx of contexts) {
+    ctx.mentions.forEach((m, k) => {
+      const before = ctx.mentions[k - 1];
+      if (m.type === 'AGENCY' && before?.type === 'COUNTRY' && !isDemonym(before) && before.to === m.from - 1 && /^['’]s$/.test(ctx.tokens[before.to]?.text ?? '')) home.set(m.key, before);
+    });
+  }
+  for (const e of events) {
+    if (!/^(?:Arrest|Detention|Search)$/.test(e.type) || e.participants.some((p) => p.role === 'place')) continue;
+    const country = e.participants.filter((p) => p.role === 'agent').map((p) => home.get(p.mention.key)).find((c) => c !== undefined);
+    if (!country || e.participants.some((p) => p.mention.key === country.key)) continue;
+    e.participants.push({ mention: country, role: 'place' });
+    e.rules.push('place.home-country');
+  }
 }
 
 // (Two events of a type in one sentence, "the attack on Crocus City Hall … and a bombing in Kerman", are two keys.)

@@ -72,6 +72,13 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       firstOf.set(e, told);
       return;
     }
+    // "All eight men crossed … at the time they crossed the border": "they" in the same sentence, adding
+    // no one, tells the same act.
+    const again = e.group !== undefined ? earlier.find((prev) => !firstOf.has(prev) && prev.type === e.type && prev.sentence === e.sentence && participantKeys(e).every((k) => participantKeys(prev).includes(k))) : undefined;
+    if (again) {
+      firstOf.set(e, again);
+      return;
+    }
     const by = retold(e);
     // "another suspect arrested in the Netherlands … A further suspect from Tajikistan … was arrested by
     // authorities in the Netherlands": an act told only by where it happened is the one told there in full.
