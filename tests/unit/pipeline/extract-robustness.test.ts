@@ -1205,6 +1205,24 @@ describe('extraction rules: headlines, misparses, groups and bodies in real repo
     expect(found?.participants).toEqual(['Turkey', 'al-Shabaab']);
   });
 
+  it('reads "he alleged that…" after a senator spoke as the senator\'s statement, and the nationals it tells of as the release told before', async () => {
+    const out = await run(
+      'Senator Dana Whitlock said the administration paroled more than 40,000 Haitian nationals into the United States. Senator Marco Ruiz said screening was skipped. He alleged that thousands of Haitians were admitted without checks.',
+    );
+    expect(out.events.filter((e) => e.type === 'Release')).toHaveLength(1);
+    expect(out.events.find((e) => e.type === 'Statement' && e.participants.includes('Marco Ruiz'))?.participants.sort()).toEqual(['Haiti', 'Marco Ruiz']);
+  });
+
+  it('never names a lede\'s nationals after the one who spoke of them', async () => {
+    const out = await run('Senator Dana Whitlock said the agency released more than 5,000 Haitian nationals. Whitlock linked the issue to a shooting.');
+    expect(out.relations.filter((r) => r.type === 'NATIONAL_OF')).toEqual([]);
+  });
+
+  it('reads a warning of a thing as no alert, and "efforts to deport" as no deportation', async () => {
+    expect(await events('US Senators warn Haitian evacuee vetting gaps risk attacks\n\nThe senators spoke on Monday.', 'Alert')).toEqual([]);
+    expect(await events('"Efforts are underway to deport the suspects," the ministry said.', 'Deportation')).toEqual([]);
+  });
+
   it('names no one by "Feds" and no body by a lower-case "immigration court"; Europol is a government body', async () => {
     expect(await entityNames('Feds charge Tajik man with aiding ISIS\n\nHe will appear in immigration court in Newark.')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Feds|Executive Office/)]));
     expect(await entityNames('Europol supported the operation in Vienna.')).toContain('Europol/Agency');

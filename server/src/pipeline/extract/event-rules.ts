@@ -168,6 +168,14 @@ function headlinePassive(g: SentenceGraph, i: number): boolean {
   return pos(g, i) === 'VBN' && i === g.root && arcs.some((a) => a.rel === 'nsubj') && !arcs.some((a) => /^(?:aux|obj$)/.test(a.rel));
 }
 
+/** Whether the phrase headed by token k can be told something: a name that is not a demonym, a people noun, a pronoun. */
+function hearer(g: SentenceGraph, k: number, env: EventRuleEnv): boolean {
+  const m = g.mentionAt[k];
+  if (m) return !isDemonym(m);
+  const w = word(g, k);
+  return /^PRP/.test(pos(g, k)) || env.frames.people.has(w) || env.frames.people.has(lemmaOf(g, k)) || BODY_NOUNS.has(w) || GENERIC_AGENTS.has(lemmaOf(g, k)) || mentionsUnder(g, k).some((x) => !isDemonym(x));
+}
+
 /** The verb a subjectless passive adverbial clause ("after being alerted by…") hangs on, if the trigger heads one. */
 function adverbialPassiveHead(g: SentenceGraph, i: number): number | undefined {
   const arcs = g.children[i] ?? [];
@@ -270,7 +278,10 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
     // about; "Trump was found guilty … an affair with Stormy Daniels. He has denied…": the subject of
     // a clause is likelier to be spoken of again than a name inside it.
     const candidate = (x: Mention): boolean => types.has(x.type) && !isDemonym(x) && !env.speakers.has(x);
-    const m = env.before(offset, (x) => candidate(x) && env.subjects.has(x), 2) ?? env.before(offset, candidate, 2) ?? env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
+    // (…but "Hawley said… He alleged that…": one who speaks again is the one who spoke.)
+    const speaksAgain = headsOf(g, head).some((a) => a.rel === 'nsubj' && (REPORTING.has(lemmaOf(g, a.to)) || env.frames.byVerb.get(lemmaOf(g, a.to))?.type === 'Statement'));
+    const lastSpeaker = speaksAgain ? env.before(offset, (x) => types.has(x.type) && !isDemonym(x) && env.speakers.has(x), 1) : undefined;
+    const m = lastSpeaker ?? env.before(offset, (x) => candidate(x) && env.subjects.has(x), 2) ?? env.before(offset, candidate, 2) ?? env.before(offset, (x) => types.has(x.type) && !isDemonym(x), 2);
     return m ? [{ mention: m, role }] : [];
   }
   if (w === 'they' || w === 'them') return [{ role, group: true }];
@@ -620,9 +631,10 @@ export const EVENT_RULES: {
       expect: { type: 'Deportation' },
       // "prompting DHS to scrutinize…", "led police to arrest…": a cause's effect did happen; so does
       // a detention a court orders ("was ordered to be detained").
+      // ("Efforts are underway to deport…": the parser may hang "to" by another relation.)
       blocks: (g, i, t) =>
         !t.noun &&
-        hasDependent(g, i, ['mark'], set('to')) &&
+        (hasDependent(g, i, ['mark'], set('to')) || (pos(g, i) === 'VB' && word(g, i - 1) === 'to')) &&
         !headsOf(g, i).some((a) => a.rel === 'xcomp' && (CAUSES.has(lemmaOf(g, a.to)) || (t.frame.type === 'Detention' && lemmaOf(g, a.to) === 'order'))),
     },
     {
@@ -655,9 +667,11 @@ export const EVENT_RULES: {
       description: 'A statement, identification or report whose content is another event only announces it ("confirmed the arrests of…", "said she had asked the FBI").',
       example: 'Border Patrol confirmed the arrest of Nabil Saleh near Yuma.',
       expect: { type: 'Identification' },
+      // (An allegation is a claim of the speaker's own, not news of an event: "He alleged that thousands were admitted".)
       blocks: (g, i, t, env) =>
         !t.noun &&
         /^(?:Statement|Identification|Report)$/.test(t.frame.type) &&
+        lemmaOf(g, i) !== 'allege' &&
         (g.children[i] ?? []).some((a) => {
           const inner = frameOf(env, g, a.to)?.type;
           // ("confirmed that ISIS-K was behind the blasts" says who did it: that is no announcement.)
@@ -723,6 +737,13 @@ export const EVENT_RULES: {
       },
     },
     {
+      id: 'block.accused-body',
+      description: '"accused the Biden administration of misusing parole": an accusation against a government is criticism, not a charge.',
+      example: 'Republican senators accused the Department of Homeland Security of ignoring the warnings.',
+      expect: { type: 'Charge' },
+      blocks: (g, i, t) => !t.noun && t.frame.type === 'Charge' && lemmaOf(g, i) === 'accuse' && [...dependents(g, i, 'obj'), ...dependents(g, i, 'nsubj:pass')].some((k) => g.mentionAt[k]?.type === 'AGENCY'),
+    },
+    {
       id: 'block.gerund-subject',
       description: '"arresting officials is wrong": a gerund that is the subject of a clause names a kind of act, not one that happened.',
       example: 'He said deporting Afghan interpreters is wrong.',
@@ -734,7 +755,12 @@ export const EVENT_RULES: {
       description: '"warned that…", "warned of threats": a warning to no one named is talk, not an alert.',
       example: 'Rights groups warned that Uzbekistan could misuse the data.',
       expect: { type: 'Alert' },
-      blocks: (g, i, t) => !t.noun && t.frame.type === 'Alert' && !(g.children[i] ?? []).some((a) => /^(?:obj|iobj|obl:to|nsubj:pass|nsubj:pass:xsubj)$/.test(a.rel)) && adverbialPassiveHead(g, i) === undefined,
+      // ("warn Afghan evacuee vetting gaps risk attacks": what is warned of is no hearer either.)
+      blocks: (g, i, t, env) =>
+        !t.noun &&
+        t.frame.type === 'Alert' &&
+        !(g.children[i] ?? []).some((a) => /^(?:obj|iobj|obl:to|obl:with|nsubj:pass|nsubj:pass:xsubj)$/.test(a.rel) && hearer(g, a.to, env)) &&
+        adverbialPassiveHead(g, i) === undefined,
     },
     {
       id: 'block.for-comment',

@@ -96,7 +96,9 @@ export function nameTheNational(events: FoundEvent[], contexts: SentenceContext[
     const opening = openingPeople(next, SEVERAL_PEOPLE.test(peopleNoun(national.mention, tokens)));
     const again = events.find((o) => o.sentence === next.index && o.type === e.type && !o.participants.some((p) => p.mention.type === 'COUNTRY'));
     const named = again?.participants.filter((p) => p.role === 'subject' && p.mention.type === 'PERSON') ?? [];
-    const people = opening.length > 0 ? opening : ONE_PERSON.test(peopleNoun(national.mention, tokens)) && named.length === 1 ? named.map((p) => p.mention) : [];
+    // ("Senator John Cornyn said … 70,000 Afghan nationals … Cornyn linked…": who spoke of them is not one of them.)
+    const here = new Set((contexts[e.sentence]?.mentions ?? []).map((m) => m.key));
+    const people = (opening.length > 0 ? opening : ONE_PERSON.test(peopleNoun(national.mention, tokens)) && named.length === 1 ? named.map((p) => p.mention) : []).filter((m) => !here.has(m.key));
     for (const person of people) {
       e.participants.push({ mention: person, role: national.role });
       for (const other of events) {

@@ -32,6 +32,16 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
   // (Or by "they" anywhere in a sentence soon after: "…and they were arrested on immigration charges".)
   const grouped = (e: FoundEvent): boolean => theGroup(e, contexts, frames.people) || e.group !== undefined;
+  // "…parole of more than 70,000 Afghan nationals … tens of thousands of Afghans were admitted": the
+  // same nationals, nobody named, nothing else differing, are the same act.
+  const nationalsOf = (e: FoundEvent): string[] => e.participants.filter((p) => p.role === 'subject' && p.asPeople === true).map((p) => p.mention.key).sort();
+  const sameNationals = (prev: FoundEvent, e: FoundEvent): boolean =>
+    about(prev).length === 0 &&
+    nationalsOf(prev).length > 0 &&
+    nationalsOf(prev).join() === nationalsOf(e).join() &&
+    !differ(keys(prev, 'place'), keys(e, 'place')) &&
+    // (Both by the same named agent, or neither naming one: "base police arrested the pair … ERO officers arrested them" are two.)
+    ((keys(prev, 'agent').length === 0 && keys(e, 'agent').length === 0) || sameAgent(prev, e));
   const regroup = (prev: FoundEvent, e: FoundEvent): boolean => about(prev).length === 0 && nationals(prev) && e.sentence - prev.sentence <= 3 && grouped(e);
   // One speaker's statements in a story are one statement; one attack told again without another
   // place or perpetrator is the same attack ("the bombing in Kerman … the blasts").
@@ -94,7 +104,8 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       return;
     }
     const mine = about(e);
-    if (by !== 'subject' || (mine.length === 0 && !grouped(e)) || tellsAnother(e, contexts)) return;
+    const hasNationals = nationalsOf(e).length > 0;
+    if (by !== 'subject' || (mine.length === 0 && !grouped(e) && !hasNationals) || tellsAnother(e, contexts)) return;
     const first = earlier.find(
       (prev) =>
         !firstOf.has(prev) &&
@@ -107,7 +118,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
         !otherAgents(agents(prev), agents(e)) &&
         // A named person is arrested once: "in Minneapolis" and "near his home in Cedar-Riverside" are one arrest.
         (about(prev).some((k) => mine.includes(k)) || !differ(keys(prev, 'place', 'LOCATION'), keys(e, 'place', 'LOCATION'))) &&
-        (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && regroup(prev, e))),
+        (about(prev).some((k) => mine.includes(k)) || (mine.length === 0 && (regroup(prev, e) || sameNationals(prev, e)))),
     );
     if (first) {
       firstOf.set(e, first);
