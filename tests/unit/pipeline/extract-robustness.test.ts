@@ -1223,6 +1223,21 @@ describe('extraction rules: headlines, misparses, groups and bodies in real repo
     expect(await events('"Efforts are underway to deport the suspects," the ministry said.', 'Deportation')).toEqual([]);
   });
 
+  it('reads "placed under arrest" as an arrest, and a list of names set beside the first as all of them', async () => {
+    expect((await events('The court ruled that Ravshan Alimov be placed under arrest.', 'Arrest'))[0]?.participants).toEqual(['Ravshan Alimov']);
+    const [held] = await events('Later that day, the three gunmen - Ravshan Alimov, Timur Saidov and Bakhtiyor Nazarov - were detained in the Kursk Region.', 'Detention');
+    expect(held?.participants).toEqual(['Bakhtiyor Nazarov', 'Kursk Region', 'Ravshan Alimov', 'Timur Saidov']);
+  });
+
+  it('takes "identified the suspects as two nationals from Tajikistan" as whom, and passes them on to "them"', async () => {
+    const out = await run('Police identified the suspects as two nationals from Kyrgyzstan. Authorities detained them on Saturday near the border.');
+    expect(out.events.find((e) => e.type === 'Detention')?.participants).toEqual(['Kyrgyzstan']);
+  });
+
+  it('never takes the name of a law for a person: "the Russian Criminal Code"', async () => {
+    expect(await names('The court charged him under article 205 of the Russian Criminal Code.')).not.toContain('Criminal Code');
+  });
+
   it('names no one by "Feds" and no body by a lower-case "immigration court"; Europol is a government body', async () => {
     expect(await entityNames('Feds charge Tajik man with aiding ISIS\n\nHe will appear in immigration court in Newark.')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Feds|Executive Office/)]));
     expect(await entityNames('Europol supported the operation in Vienna.')).toContain('Europol/Agency');

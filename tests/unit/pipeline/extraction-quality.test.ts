@@ -6,7 +6,7 @@ import { ROOT_DIR } from '../../../server/src/config.ts';
 import { testAnnotator } from '../../helpers/annotate.ts';
 import type { Gold } from '../../helpers/score-extraction.ts';
 
-// Ratcheted to the scores reached (docs/extraction.md, "Scores", rules-13): a measure at 1.00 is held
+// Ratcheted to the scores reached (docs/extraction.md, "Scores", rules-15): a measure at 1.00 is held
 // at 0.95, any other at the score reached (rounded down to two decimals); the real-article dev set (when ../shared
 // is present) is held at its means.
 type Bar = { entities: number; relations: number; events: number };
@@ -26,7 +26,7 @@ const barOf = (name: string): Bar => {
   const r = reached[name.startsWith('seed') ? 'seed' : name] ?? { entities: 0.9, relations: 0.95, events: 0.8 };
   return { entities: held(r.entities), relations: held(r.relations), events: held(r.events) };
 };
-const devBar: Bar = { entities: 0.94, relations: 0.88, events: 0.65 };
+const devBar: Bar = { entities: 0.94, relations: 0.88, events: 0.69 };
 
 describe('extraction quality against gold files', () => {
   const cases = goldCases();

@@ -245,8 +245,11 @@ function argument(g: SentenceGraph, head: number, role: EventRole, env: EventRul
   }
   // "Dilmurod Ergashev, a member of Group 24, …, was detained": a named person's appositive adds
   // only a nationality ("an Afghan national"), never another party.
+  // ("the four gunmen - Dalerzhon Mirzoev, Saidakram Rachabalizoda … - were detained": a list of
+  // names set beside the first is theirs too.)
   if (own?.type === 'PERSON' && role === 'subject') {
-    const apart = found.filter((m) => m === own || m.type === 'COUNTRY');
+    const listed = new Set(dependents(g, head, 'appos').flatMap((k) => [k, ...dependents(g, k, 'conj:and')]).map((k) => g.mentionAt[k]).filter((m) => m?.type === 'PERSON'));
+    const apart = found.filter((m) => m === own || m.type === 'COUNTRY' || listed.has(m));
     found.splice(0, found.length, ...apart);
   }
   // "a student at Tufts University", "76 workers at a Glenn Valley Foods plant": where they were, not who.
@@ -475,13 +478,14 @@ export const EVENT_RULES: {
   trigger: [
     {
       id: 'trigger.into-custody',
-      description: '"taken into custody": the arrest itself.',
+      description: '"taken into custody", "placed under arrest": the arrest itself.',
       example: 'FBI agents took Ravshan Alimov into custody in Denver.',
       expect: { type: 'Arrest', participants: ['Federal Bureau of Investigation', 'Ravshan Alimov', 'Denver'] },
       find: (g, i, env) => {
-        const custody = dependents(g, i, 'obl:into').find((k) => lemmaOf(g, k) === 'custody');
+        // (…and "placed under arrest", "put under arrest".)
+        const custody = /^(?:take)$/.test(lemmaOf(g, i)) ? dependents(g, i, 'obl:into').find((k) => lemmaOf(g, k) === 'custody') : /^(?:place|put)$/.test(lemmaOf(g, i)) ? dependents(g, i, 'obl:under').find((k) => lemmaOf(g, k) === 'arrest') : undefined;
         const frame = env.frames.byType.get('Arrest');
-        return lemmaOf(g, i) === 'take' && custody !== undefined && frame && !dependents(g, custody, 'nmod:poss').length && !dependents(g, custody, 'compound').some((k) => g.mentionAt[k])
+        return custody !== undefined && frame && !dependents(g, custody, 'nmod:poss').length && !dependents(g, custody, 'compound').some((k) => g.mentionAt[k])
           ? { frame, passive: passiveAt(g, i), noun: false }
           : undefined;
       },

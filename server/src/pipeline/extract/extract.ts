@@ -134,6 +134,8 @@ function readSentences(text: string, lexicons: Lexicon[], english: boolean, anno
         // overrules it when it reads a place or a body there ("Leicestershire beat Somerset"), and
         // capitalised words it reads as no name at all ("How Did", "Screening Database") are a
         // headline's or a title's capitals. A person's title or a surname already named vouches too.
+        // ("the Russian Criminal Code": a name of a law, list or treaty is no one's, whatever vouches for it.)
+        if (type === 'PERSON' && THING_HEADS.has(p.name.split(' ').at(-1) ?? '')) continue;
         const vouched = tags.includes('PERSON') || (tags.includes('MISC') && !tags.some((t) => t === 'ORGANIZATION' || t === 'LOCATION'));
         const knownSurname = surnames.has(p.name.split(' ').at(-1) ?? '');
         if (type === 'PERSON' && !vouched && !knownSurname && !isPersonTitle(tokens[p.from - 1]?.text ?? '')) continue;
@@ -164,6 +166,8 @@ function headOfBody(tokens: Token[], from: number): boolean {
   const at = tokens[from - 1]?.text.toLowerCase() === 'the' ? from - 1 : from;
   return tokens[at - 1]?.text.toLowerCase() === 'of' && /^(?:co-?founder|founder|director|president|chairman|chairwoman|member|members|head|leader|editor)$/i.test(tokens[at - 2]?.text ?? '');
 }
+
+const THING_HEADS = new Set(['Code', 'Act', 'Law', 'Constitution', 'Treaty', 'Convention', 'Agreement', 'Accord', 'Database', 'List', 'Program', 'Programme', 'Protocol', 'Amendment', 'Bill']);
 
 const COUNTRY_BODY_HEADS = new Set(['Embassy', 'Consulate', 'Ministry']);
 
@@ -600,7 +604,7 @@ function nationalsStatedBefore(e: FoundEvent, contexts: SentenceContext[]): Ment
     const found = (ctx?.mentions ?? []).filter((m) => {
       if (m.type !== 'COUNTRY') return false;
       const after = ctx?.tokens[m.to]?.text ?? '';
-      const ofThem = ctx?.tokens[m.from - 1]?.text.toLowerCase() === 'of' && /^(?:citizens|nationals)$/i.test(ctx?.tokens[m.from - 2]?.text ?? '');
+      const ofThem = /^(?:of|from)$/.test(ctx?.tokens[m.from - 1]?.text.toLowerCase() ?? '') && /^(?:citizens|nationals)$/i.test(ctx?.tokens[m.from - 2]?.text ?? '');
       return (isDemonym(m) && PLURAL_PEOPLE.test(after)) || ofThem;
     });
     if (found.length > 0) return [...new Map(found.map((m) => [m.key, m])).values()];
