@@ -39,6 +39,18 @@ describe('npm run ingest (CLI)', () => {
     expect(await repo.countGraph()).toEqual(counts);
   });
 
+  it('works on several articles at once with --concurrency and closes with a summary', async () => {
+    await repo.deleteEverything();
+    const r = ingestCli([path.join(ROOT_DIR, 'data', 'articles'), '--concurrency', '2']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\[4\/4\] /);
+    expect(r.stdout).toMatch(/Done in [\d.]+ s: 4 stored, 0 unchanged, 0 re-processed, 0 refused · [\d.]+ articles\/s \(concurrency 2\)\./);
+    expect((await repo.countGraph()).articles).toBe(4);
+    const bad = ingestCli([path.join(ROOT_DIR, 'data', 'articles'), '--concurrency', '0']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--concurrency must be a whole number from 1 to 32; got "0"/);
+  });
+
   it.each([
     ['an empty file', 'empty.txt', '', /empty/],
     ['a binary file', 'blob.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],

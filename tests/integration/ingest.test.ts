@@ -82,6 +82,22 @@ describe('ingesting articles into the real Neo4j', () => {
     expect((await repo.countGraph()).articles).toBe(2);
   });
 
+  it('ingests a folder several articles at a time: results in file order, each stored once, bad files still reported', async () => {
+    await repo.deleteEverything();
+    const dirs = [path.join(ROOT_DIR, 'data', 'articles'), path.join(ROOT_DIR, 'tests', 'fixtures', 'ingest-folder')];
+    const progress: number[] = [];
+    const parallel = await ingestFiles(service, dirs, limits.maxBytes, (done) => progress.push(done), 3);
+    expect(progress).toEqual(parallel.map((_, i) => i + 1));
+    const counts = await repo.countGraph();
+    expect(counts.articles).toBe(parallel.filter((r) => r.ok).length);
+    expect(parallel.filter((r) => !r.ok).map((r) => path.basename(r.file))).toEqual(['binary.txt']);
+    // The same run one at a time finds everything stored, in the same order.
+    const again = await ingestFiles(service, dirs, limits.maxBytes, () => {}, 1);
+    expect(again.map((r) => r.file)).toEqual(parallel.map((r) => r.file));
+    expect(again.filter((r) => r.ok && r.outcome.created)).toEqual([]);
+    expect(await repo.countGraph()).toEqual(counts);
+  });
+
   it('answers a text it already holds from the database, without extracting it again', async () => {
     let extractions = 0;
     const counting = new IngestService({

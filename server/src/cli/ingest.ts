@@ -2,17 +2,29 @@ import path from 'node:path';
 import { openDatabase } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openAnnotator } from '../pipeline/annotate/open-annotator.ts';
-import { ingestFiles } from '../services/ingest-files.ts';
+import { ingestFiles, summarize, type FileOutcome } from '../services/ingest-files.ts';
+import { INGEST_USAGE as USAGE, parseIngestArgs } from './ingest-args.ts';
 import { createServices } from '../services/create-services.ts';
 import { runCli } from './run-cli.ts';
 
-const USAGE = 'usage: npm run ingest -- PATH... (files or folders of .txt/.md articles; the first line is the title)';
+/** One line per article: what happened to it. */
+function outcomeLine(done: number, total: number, r: FileOutcome): string {
+  if (!r.ok) return `[${done}/${total}] error: ${r.error}`;
+  const name = path.relative(process.cwd(), r.file) || r.file;
+  const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : 'unchanged (already ingested)';
+  return `[${done}/${total}] ${name}: ${what} · ${r.outcome.entityCount} entities · ${r.outcome.relationCount} relations · ${r.outcome.article.id}`;
+}
 
-/** `npm run ingest -- PATH...`: stores articles; exits 1 if any was refused. */
+/** `npm run ingest -- PATH... [--concurrency N]`: stores articles; exits 1 if any was refused. */
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     console.error(USAGE);
     return argv.length === 0 ? 2 : 0;
+  }
+  const { paths, concurrency } = parseIngestArgs(argv);
+  if (paths.length === 0) {
+    console.error(`No files or folders given.\n${USAGE}`);
+    return 2;
   }
   const config = loadConfig();
   const log = (line: string): void => console.error(line);
@@ -28,23 +40,37 @@ async function main(argv: string[]): Promise<number> {
   const nlp = nlpResult.value;
   // The same services as the server: curation (merges) applies to what the CLI brings in.
   const services = createServices(db.repo, config, nlp.annotator);
+  const started = Date.now();
+  // On a terminal, a status line under the per-article lines: rate and time left.
+  const tty = process.stderr.isTTY === true;
+  const status = (done: number, total: number): void => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = done / Math.max(seconds, 0.001);
+    const left = rate > 0 ? Math.round((total - done) / rate) : 0;
+    process.stderr.write(`\r\x1b[K${done}/${total} · ${rate.toFixed(1)} articles/s · about ${left} s left`);
+  };
   try {
-    const results = await ingestFiles(services.ingest, argv, config.MAX_ARTICLE_BYTES, (done, total, r) => {
-      const name = path.relative(process.cwd(), r.file) || r.file;
-      if (r.ok) {
-        const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : 'unchanged (already ingested)';
-        console.log(`[${done}/${total}] ${name}: ${what} · ${r.outcome.entityCount} entities · ${r.outcome.relationCount} relations · ${r.outcome.article.id}`);
-      } else {
-        console.error(`[${done}/${total}] error: ${r.error}`);
-      }
-    });
+    const results = await ingestFiles(
+      services.ingest,
+      paths,
+      config.MAX_ARTICLE_BYTES,
+      (done, total, r) => {
+        if (tty) process.stderr.write('\r\x1b[K');
+        (r.ok ? console.log : console.error)(outcomeLine(done, total, r));
+        if (tty && done < total) status(done, total);
+      },
+      concurrency,
+    );
     if (results.length === 0) {
-      console.error(`No .txt or .md articles found in: ${argv.join(', ')}`);
+      console.error(`No .txt or .md articles found in: ${paths.join(', ')}`);
       return 1;
     }
-    const failed = results.filter((r) => !r.ok).length;
-    console.log(`${results.length - failed} ingested, ${failed} refused.`);
-    return failed > 0 ? 1 : 0;
+    const s = summarize(results, Date.now() - started);
+    console.log(`${results.length - s.refused} ingested, ${s.refused} refused.`);
+    console.log(
+      `Done in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.unchanged} unchanged, ${s.reprocessed} re-processed, ${s.refused} refused · ${s.perSecond.toFixed(2)} articles/s (concurrency ${concurrency}).`,
+    );
+    return s.refused > 0 ? 1 : 0;
   } finally {
     await services.close();
     await db.repo.close();

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseIngestArgs } from '../../../server/src/cli/ingest-args.ts';
+import { summarize, type FileOutcome } from '../../../server/src/services/ingest-files.ts';
+
+describe('npm run ingest: arguments', () => {
+  it('takes paths and --concurrency in either spelling', () => {
+    expect(parseIngestArgs(['data/articles', '--concurrency', '4', 'more.txt'])).toEqual({ paths: ['data/articles', 'more.txt'], concurrency: 4 });
+    expect(parseIngestArgs(['--concurrency=2', 'a.txt'])).toEqual({ paths: ['a.txt'], concurrency: 2 });
+    expect(parseIngestArgs(['a.txt'])).toEqual({ paths: ['a.txt'], concurrency: 1 });
+  });
+
+  it.each([['0'], ['-1'], ['2.5'], ['many'], ['33']])('refuses --concurrency %s, naming the option', (value) => {
+    expect(() => parseIngestArgs(['a.txt', '--concurrency', value])).toThrow(/--concurrency must be a whole number from 1 to 32/);
+  });
+
+  it('refuses --concurrency with no value and an unknown option', () => {
+    expect(() => parseIngestArgs(['a.txt', '--concurrency'])).toThrow(/got nothing/);
+    expect(() => parseIngestArgs(['a.txt', '--fast'])).toThrow(/Unknown option --fast/);
+  });
+});
+
+describe('npm run ingest: the closing summary', () => {
+  const outcome = (created: boolean, reprocessed: boolean): FileOutcome => ({
+    file: 'x.txt',
+    ok: true,
+    outcome: { article: { id: 'a', title: 't', url: null, source: null, publishedAt: null }, created, reprocessed, entityCount: 0, relationCount: 0 },
+  });
+
+  it('counts stored, unchanged, re-processed and refused articles and the rate', () => {
+    const results = [outcome(true, false), outcome(true, false), outcome(false, false), outcome(false, true), { file: 'bad.txt', ok: false as const, error: 'bad.txt: binary' }];
+    expect(summarize(results, 2500)).toEqual({ stored: 2, unchanged: 1, reprocessed: 1, refused: 1, seconds: 2.5, perSecond: 2 });
+  });
+});
