@@ -29,15 +29,15 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
   const about = (e: FoundEvent): string[] => [...keys(e, 'subject', 'PERSON'), ...(e.type === 'Hearing' ? keys(e, 'agent', 'PERSON') : [])];
   // "Federal authorities have arrested eight men from Tajikistan … The men were taken into custody by
   // ICE in New York…": a group told of again by "the men" or "they", with nobody named.
-  const nationals = (e: FoundEvent): boolean => e.participants.some((p) => p.role === 'subject' && p.asPeople === true);
+  const nationalsOf = (e: FoundEvent): string[] => e.participants.filter((p) => p.role === 'subject' && p.asPeople === true).map((p) => p.mention.key).sort();
+  const nationals = (e: FoundEvent): boolean => nationalsOf(e).length > 0;
   // (Or by "they" anywhere in a sentence soon after: "…and they were arrested on immigration charges".)
   const grouped = (e: FoundEvent): boolean => theGroup(e, contexts, frames.people) || e.group !== undefined;
   // "…parole of more than 70,000 Afghan nationals … tens of thousands of Afghans were admitted": the
   // same nationals, nobody named, nothing else differing, are the same act.
-  const nationalsOf = (e: FoundEvent): string[] => e.participants.filter((p) => p.role === 'subject' && p.asPeople === true).map((p) => p.mention.key).sort();
   const sameNationals = (prev: FoundEvent, e: FoundEvent): boolean =>
     about(prev).length === 0 &&
-    nationalsOf(prev).length > 0 &&
+    nationals(prev) &&
     nationalsOf(prev).join() === nationalsOf(e).join() &&
     !differ(keys(prev, 'place'), keys(e, 'place')) &&
     // (Both by the same named agent, or neither naming one: "base police arrested the pair … ERO officers arrested them" are two.)
@@ -104,8 +104,7 @@ export function retellings(events: FoundEvent[], contexts: SentenceContext[], fr
       return;
     }
     const mine = about(e);
-    const hasNationals = nationalsOf(e).length > 0;
-    if (by !== 'subject' || (mine.length === 0 && !grouped(e) && !hasNationals) || tellsAnother(e, contexts)) return;
+    if (by !== 'subject' || (mine.length === 0 && !grouped(e) && !nationals(e)) || tellsAnother(e, contexts)) return;
     const first = earlier.find(
       (prev) =>
         !firstOf.has(prev) &&
