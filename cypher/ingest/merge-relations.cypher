@@ -1,30 +1,32 @@
-// Merges relations by id between existing entities and records each evidence sentence
-// as an Evidence node linked to its article.
-// Params: $articleId, $extractorVersion, $writeId (marks what this write made or kept),
-//         $relations [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]
+// Merges each article's relations by id between existing entities and records each evidence
+// sentence as an Evidence node linked to its article; weights are counted after all of it.
+// Params: $items [{articleId, extractorVersion, writeId (marks what this write made or kept),
+//                  relations: [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]}]
 //         (rules: ids of the extraction rules that drew the link from the sentence)
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
-// Returns: relations (count)
-MATCH (a:Article {id: $articleId})
+// Returns: relations (count of relation rows written)
+UNWIND $items AS item
+MATCH (a:Article {id: item.articleId})
 // Seen when the article was published, else when it was first ingested (what refresh-relations recomputes).
-WITH a, coalesce(a.publishedAt, datetime(a.ingestedAt)) AS seenAt
-UNWIND $relations AS r
+WITH a, item, coalesce(a.publishedAt, datetime(a.ingestedAt)) AS seenAt
+UNWIND item.relations AS r
 MATCH (s:Entity {id: r.source})
 MATCH (t:Entity {id: r.target})
 MERGE (s)-[rel:RELATED {id: r.id}]->(t)
   ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = seenAt, rel.lastSeen = seenAt, rel.weight = 0
 SET rel.firstSeen = CASE WHEN seenAt < rel.firstSeen THEN seenAt ELSE rel.firstSeen END,
     rel.lastSeen = CASE WHEN seenAt > rel.lastSeen THEN seenAt ELSE rel.lastSeen END
-WITH a, rel, r
-CALL (a, rel, r) {
+WITH a, rel, r, item
+CALL (a, rel, r, item) {
   UNWIND r.evidence AS ev
   MERGE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})
   // Re-processing finds the old extraction's evidence still there (it is deleted after, unless
   // written again here): it becomes exactly what a new node would be.
   SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
-      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = $extractorVersion, v.writeId = $writeId
+      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion, v.writeId = item.writeId
   REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }
+WITH rel, r
 SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
 RETURN count(rel) AS relations

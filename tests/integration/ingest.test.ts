@@ -86,16 +86,57 @@ describe('ingesting articles into the real Neo4j', () => {
     await repo.deleteEverything();
     const dirs = [path.join(ROOT_DIR, 'data', 'articles'), path.join(ROOT_DIR, 'tests', 'fixtures', 'ingest-folder')];
     const progress: number[] = [];
-    const parallel = await ingestFiles(service, dirs, limits.maxBytes, (done) => progress.push(done), 3);
+    const parallel = await ingestFiles(service, dirs, limits.maxBytes, (done) => progress.push(done), { concurrency: 3 });
     expect(progress).toEqual(parallel.map((_, i) => i + 1));
     const counts = await repo.countGraph();
     expect(counts.articles).toBe(parallel.filter((r) => r.ok).length);
     expect(parallel.filter((r) => !r.ok).map((r) => path.basename(r.file))).toEqual(['binary.txt']);
     // The same run one at a time finds everything stored, in the same order.
-    const again = await ingestFiles(service, dirs, limits.maxBytes, () => {}, 1);
+    const again = await ingestFiles(service, dirs, limits.maxBytes, () => {}, { concurrency: 1 });
     expect(again.map((r) => r.file)).toEqual(parallel.map((r) => r.file));
     expect(again.filter((r) => r.ok && r.outcome.created)).toEqual([]);
     expect(await repo.countGraph()).toEqual(counts);
+  });
+
+  it('writes several articles in one transaction: the same graph as writing them one at a time', async () => {
+    const names = ['01-ice-arrests-tajik-nationals.txt', '02-uzbek-man-arrested-baltimore.txt', '04-oig-vetting-report.txt'];
+    const batches = await Promise.all(
+      names.map(async (n) => {
+        const article = prepareArticle({ text: demo(n) }, limits);
+        return resolve(article, await annotateAndExtract(article));
+      }),
+    );
+    for (const b of batches) await repo.writeArticle(b);
+    const oneByOne = await repo.countGraph();
+    const ice = await repo.getEntities(['agency:immigration-and-customs-enforcement']);
+    await repo.deleteEverything();
+    // The same text twice in one batch is written once.
+    const outcomes = await repo.writeArticles([...batches, batches[0] as (typeof batches)[0]]);
+    expect(outcomes).toEqual([...names.map(() => ({ created: true, reprocessed: false })), { created: false, reprocessed: false }]);
+    expect(await repo.countGraph()).toEqual(oneByOne);
+    expect(await repo.getEntities(['agency:immigration-and-customs-enforcement'])).toEqual(ice);
+    expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
+    expect(await repo.writeArticles(batches)).toEqual(names.map(() => ({ created: false, reprocessed: false })));
+  });
+
+  it('stores the others when one article of a write batch is refused by Neo4j, and names the bad file', async () => {
+    const dir = path.join(ROOT_DIR, 'data', 'articles');
+    const bad = '03-kharwin-watchlist-release.txt';
+    const breaking = new IngestService({
+      repo,
+      limits,
+      fetchPolicy: { allowPrivate: false, maxBytes: limits.maxBytes, timeoutMs: 1000 },
+      // A map is not a valid property value: the write of the batch holding this article fails.
+      curate: async (b) => (b.article.text.includes('Kharwin') ? { ...b, entities: b.entities.map((e, i) => (i === 0 ? { ...e, name: { not: 'a string' } as unknown as string } : e)) } : b),
+      annotate: (t) => annotate(t),
+      extract: extractInProcess,
+    });
+    const results = await ingestFiles(breaking, [dir], limits.maxBytes, () => {}, { concurrency: 4, batchSize: 10 });
+    const refused = results.filter((r) => !r.ok);
+    expect(refused.map((r) => path.basename(r.file))).toEqual([bad]);
+    expect(refused[0] && !refused[0].ok && refused[0].error).toMatch(/03-kharwin-watchlist-release\.txt: Neo4j could not store it/);
+    expect((await repo.countGraph()).articles).toBe(results.length - 1);
+    expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
   });
 
   it('answers a text it already holds from the database, without extracting it again', async () => {

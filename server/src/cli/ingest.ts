@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
         (r.ok ? console.log : console.error)(outcomeLine(done, total, r));
         if (tty && done < total) status(done, total);
       },
-      concurrency,
+      { concurrency },
     );
     if (results.length === 0) {
       console.error(`No .txt or .md articles found in: ${paths.join(', ')}`);

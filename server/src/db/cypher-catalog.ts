@@ -4,10 +4,10 @@ import { ROOT_DIR } from '../config.ts';
 
 /** Every query the server runs, by its file name under cypher/ (without the extension). */
 export const QUERY_NAMES = [
-  'ingest/get-article-version',
-  'ingest/lock-article',
+  'ingest/get-article-versions',
+  'ingest/lock-articles',
   'ingest/get-article-summary',
-  'ingest/merge-article',
+  'ingest/merge-articles',
   'ingest/merge-entities',
   'ingest/merge-relations',
   'ingest/detach-stale',

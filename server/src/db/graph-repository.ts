@@ -114,6 +114,14 @@ const STREAM_FETCH_SIZE = 2000;
  */
 export type ExportScope = { ids: string[]; filter: EdgeFilter } | { ids: null; filter: EdgeFilter };
 
+/** What writing one article did. */
+export interface WriteOutcome {
+  /** True when the article was not stored before. */
+  created: boolean;
+  /** True when it was stored by another extractor version and has been written again. */
+  reprocessed: boolean;
+}
+
 /** Identifies one page of one relation's evidence. */
 function pageKey(relationId: string, after: string): string {
   return `${relationId}\u0000${after}`;
@@ -194,38 +202,67 @@ export class GraphRepository {
    * is re-processed: its old evidence and mentions are replaced, and relations or entities
    * that only it supported are removed.
    */
-  async writeArticle(batch: GraphBatch): Promise<{ created: boolean; reprocessed: boolean }> {
+  async writeArticle(batch: GraphBatch): Promise<WriteOutcome> {
+    return (await this.writeArticles([batch]))[0] as WriteOutcome;
+  }
+
+  /**
+   * Writes several articles in one transaction, each query an `UNWIND` over all of them:
+   * all of them land or none does. Per article the outcome is what `writeArticle` would
+   * report; an article given twice is written once (the second copy finds it stored).
+   */
+  async writeArticles(batches: readonly GraphBatch[]): Promise<WriteOutcome[]> {
+    if (batches.length === 0) return [];
+    const ids = [...new Set(batches.map((b) => b.article.id))].sort();
     return this.write(async (tx) => {
       // Lock first, read after: of parallel ingests of one text, exactly one sees it new.
-      await this.run(tx, 'ingest/lock-article', { id: batch.article.id });
-      const existing = await this.run(tx, 'ingest/get-article-version', { id: batch.article.id });
-      const version = existing.records[0]?.get('extractorVersion') as unknown;
-      if (version === batch.article.extractorVersion) return { created: false, reprocessed: false };
-      const stored = version !== undefined && version !== null;
-      // Every evidence node and mention this write makes or keeps carries its id; for an older
-      // extraction, what is left without it afterwards is what only the old one had.
-      const writeId = randomUUID();
-      await this.run(tx, 'ingest/merge-article', { article: batch.article });
-      await this.run(tx, 'ingest/merge-entities', {
-        articleId: batch.article.id,
-        writeId,
-        entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
+      await this.run(tx, 'ingest/lock-articles', { ids });
+      const versions = new Map((await this.run(tx, 'ingest/get-article-versions', { ids })).records.map((r) => [stringSchema.parse(r.get('id')), r.get('extractorVersion') as unknown]));
+      const seen = new Set<string>();
+      const outcomes = batches.map((b): WriteOutcome & { write: boolean } => {
+        const version = versions.get(b.article.id);
+        const first = !seen.has(b.article.id);
+        seen.add(b.article.id);
+        if (!first || version === b.article.extractorVersion) return { created: false, reprocessed: false, write: false };
+        const stored = version !== undefined && version !== null;
+        return { created: !stored, reprocessed: stored, write: true };
       });
-      await this.run(tx, 'ingest/merge-relations', {
-        articleId: batch.article.id,
-        extractorVersion: batch.article.extractorVersion,
-        writeId,
-        relations: batch.relations.map((r) => ({
-          ...r,
-          evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
-        })),
-      });
-      if (stored) {
-        const touched = touchedSchema.parse((await this.run(tx, 'ingest/detach-stale', { articleId: batch.article.id, writeId })).records[0]?.toObject());
-        await this.run(tx, 'ingest/refresh-relations', { relationIds: touched.relationIds });
-        await this.run(tx, 'ingest/refresh-entities', { entityIds: touched.entityIds });
+      const toWrite = batches.filter((_, i) => outcomes[i]?.write);
+      if (toWrite.length > 0) {
+        // Every evidence node and mention this write makes or keeps carries its id; for an older
+        // extraction, what is left without it afterwards is what only the old one had.
+        const writeIds = new Map(toWrite.map((b) => [b.article.id, randomUUID()]));
+        await this.run(tx, 'ingest/merge-articles', { articles: toWrite.map((b) => b.article) });
+        await this.run(tx, 'ingest/merge-entities', {
+          items: toWrite.map((b) => ({
+            articleId: b.article.id,
+            writeId: writeIds.get(b.article.id),
+            entities: b.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
+          })),
+        });
+        await this.run(tx, 'ingest/merge-relations', {
+          items: toWrite.map((b) => ({
+            articleId: b.article.id,
+            extractorVersion: b.article.extractorVersion,
+            writeId: writeIds.get(b.article.id),
+            relations: b.relations.map((r) => ({
+              ...r,
+              evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
+            })),
+          })),
+        });
+        const relationIds = new Set<string>();
+        const entityIds = new Set<string>();
+        for (const [i, b] of batches.entries()) {
+          if (!outcomes[i]?.reprocessed) continue;
+          const touched = touchedSchema.parse((await this.run(tx, 'ingest/detach-stale', { articleId: b.article.id, writeId: writeIds.get(b.article.id) })).records[0]?.toObject());
+          for (const id of touched.relationIds) relationIds.add(id);
+          for (const id of touched.entityIds) entityIds.add(id);
+        }
+        if (relationIds.size > 0) await this.run(tx, 'ingest/refresh-relations', { relationIds: [...relationIds] });
+        if (entityIds.size > 0) await this.run(tx, 'ingest/refresh-entities', { entityIds: [...entityIds] });
       }
-      return { created: !stored, reprocessed: stored };
+      return outcomes.map(({ created, reprocessed }) => ({ created, reprocessed }));
     });
   }
 

@@ -1,5 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import { listArticleFiles, readArticleFile } from '../pipeline/read-article-file.ts';
+import type { GraphBatch } from '../domain/types.ts';
+import { BatchWriter } from './batch-writer.ts';
 import type { IngestOutcome, IngestService } from './ingest-service.ts';
 
 /** The result of ingesting one file. */
@@ -8,48 +10,91 @@ export type FileOutcome = { file: string; ok: true; outcome: IngestOutcome } | {
 /** Most articles a run works on at once: each holds a CoreNLP request and a Neo4j transaction. */
 export const MAX_CONCURRENCY = 32;
 
+/** Most articles written in one transaction by a bulk run. */
+export const WRITE_BATCH = 25;
+
+/** How a run works: articles prepared at once, and the most written per transaction. */
+export interface IngestFilesOptions {
+  concurrency?: number;
+  batchSize?: number;
+}
+
+/** Errors that are not about one file: the run stops on them. */
+function isFatal(err: unknown): boolean {
+  return !(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE';
+}
+
+/** A write error that is not an AppError (Neo4j rejected the article's data) is still about that article. */
+function isFatalWrite(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE';
+}
+
+function fileError(file: string, err: unknown): FileOutcome {
+  const message = err instanceof AppError ? err.message : `Neo4j could not store it: ${err instanceof Error ? err.message : String(err)}`;
+  return { file, ok: false, error: message.startsWith(file) ? message : `${file}: ${message}` };
+}
+
 /**
- * Ingests every article file under `paths`, one transaction each, reporting progress as each
- * finishes. With `concurrency` above 1 that many articles are read, annotated, extracted and
- * written at once (CoreNLP's threads and the extraction pool do the work in parallel); results
- * come back in file order. A bad file is reported and skipped; the others still go in. Errors
- * that are not about the file (Neo4j or CoreNLP down, a bug) stop the run: no new file is
- * started, those under way finish, and the first such error is thrown.
+ * Ingests every article file under `paths`, reporting progress as each finishes. `concurrency`
+ * articles are read, annotated and extracted at once (CoreNLP's threads and the extraction pool
+ * do the work in parallel); finished ones are written together, several per transaction (group
+ * commit, at most `batchSize`), and when such a write fails its articles are written one by one,
+ * so a bad article is reported and the others still go in. Results come back, and progress is
+ * reported, in file order.
+ * Errors that are not about a file (Neo4j or CoreNLP down, a bug) stop the run: no new file is
+ * started, those under way finish, and the first such error is thrown. Every article is
+ * all-or-nothing, so a run cut short and run again stores only what is missing.
  */
 export async function ingestFiles(
   service: IngestService,
   paths: string[],
   maxBytes: number,
   onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
-  concurrency = 1,
+  { concurrency = 1, batchSize = WRITE_BATCH }: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
   const files = await listArticleFiles(paths);
   const results: FileOutcome[] = new Array<FileOutcome>(files.length);
+  const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite);
+  const writes: Array<Promise<void>> = [];
   let next = 0;
-  let done = 0;
+  let reported = 0;
   let fatal: { error: unknown } | undefined;
+  // Reported in file order (a log that reads like the file list), each as soon as all before it are done.
+  const finish = (index: number, result: FileOutcome): void => {
+    results[index] = result;
+    for (let r = results[reported]; r !== undefined; r = results[reported]) onProgress(++reported, files.length, r);
+  };
   const work = async (): Promise<void> => {
     while (!fatal && next < files.length) {
       const index = next++;
       const file = files[index] as string;
-      let result: FileOutcome;
       try {
-        const input = await readArticleFile(file, maxBytes);
-        const outcome = await service.ingest(input);
-        result = { file, ok: true, outcome };
+        const prepared = await service.prepare(await readArticleFile(file, maxBytes));
+        if (prepared.stored) {
+          finish(index, { file, ok: true, outcome: prepared.stored });
+          continue;
+        }
+        await writer.room();
+        writes.push(
+          writer.write(prepared.batch).then(
+            (r) => finish(index, r.ok ? { file, ok: true, outcome: r.value } : fileError(file, r.error)),
+            (err: unknown) => {
+              fatal ??= { error: err };
+            },
+          ),
+        );
       } catch (err) {
-        if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') {
+        if (isFatal(err)) {
           fatal ??= { error: err };
           return;
         }
-        result = { file, ok: false, error: err.message.startsWith(file) ? err.message : `${file}: ${err.message}` };
+        finish(index, fileError(file, err));
       }
-      results[index] = result;
-      onProgress(++done, files.length, result);
     }
   };
   const workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY, files.length));
   await Promise.all(Array.from({ length: workers }, work));
+  await Promise.all(writes);
   if (fatal) throw fatal.error;
   return results;
 }

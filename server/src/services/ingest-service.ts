@@ -5,6 +5,7 @@ import type { Annotation } from '../pipeline/annotate/annotation.ts';
 import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText } from '../pipeline/html-to-text.ts';
+import { writeAllOrEach } from './batch-writer.ts';
 import { prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
 import { resolve } from '../pipeline/resolve.ts';
 
@@ -23,6 +24,9 @@ export interface IngestOutcome {
 export interface IngestInput extends ArticleInput {
   html?: string | null;
 }
+
+/** An article ready to write (`batch`), or found already stored by this extractor (`stored`). */
+export type PreparedArticle = { stored: IngestOutcome; batch: null } | { stored: null; batch: GraphBatch };
 
 /** One item of a batch ingest. */
 export type BatchItem = { index: number; result: IngestOutcome; error: null; code: null } | { index: number; result: null; error: string; code: string };
@@ -57,36 +61,71 @@ export class IngestService {
    * by the current extractor is answered from the database before any extraction runs.
    */
   async ingest(input: IngestInput): Promise<IngestOutcome> {
+    const prepared = await this.prepare(input);
+    if (prepared.stored) return prepared.stored;
+    return (await this.store([prepared.batch]))[0] as IngestOutcome;
+  }
+
+  /**
+   * Everything up to the write: fetch/parse → prepare → annotate → extract → resolve → curate.
+   * A text already stored by the current extractor comes back as its stored outcome instead.
+   */
+  async prepare(input: IngestInput): Promise<PreparedArticle> {
     const article = prepareArticle(await this.toText(input), this.deps.limits);
     const known = await this.deps.repo.getArticleSummary(article.id);
     if (known && known.extractorVersion === EXTRACTOR_VERSION) {
-      return { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount };
+      return { stored: { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount }, batch: null };
     }
     const annotation = await this.deps.annotate(article.text);
-    const batch = await this.deps.curate(await this.deps.extract(article, annotation));
-    const { created, reprocessed } = await this.deps.repo.writeArticle(batch);
-    return {
-      article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },
-      created,
-      reprocessed,
-      entityCount: batch.entities.length,
-      relationCount: batch.relations.length,
-    };
+    return { stored: null, batch: await this.deps.curate(await this.deps.extract(article, annotation)) };
   }
 
-  /** Ingests each input in its own transaction; a refused item is reported, not fatal. */
+  /** Writes prepared articles in one transaction (all land or none does); outcomes in order. */
+  async store(batches: readonly GraphBatch[]): Promise<IngestOutcome[]> {
+    const written = await this.deps.repo.writeArticles(batches);
+    return batches.map((batch, i) => {
+      const { article } = batch;
+      return {
+        article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },
+        created: written[i]?.created ?? false,
+        reprocessed: written[i]?.reprocessed ?? false,
+        entityCount: batch.entities.length,
+        relationCount: batch.relations.length,
+      };
+    });
+  }
+
+  /**
+   * Prepares each input in turn, then writes all the new ones in one transaction (when that
+   * fails, one by one, so a bad article costs only itself). A refused item is reported, not
+   * fatal; an outage is thrown, as is an article Neo4j refuses (a bug, masked by the API).
+   */
   async ingestMany(inputs: IngestInput[]): Promise<BatchItem[]> {
     if (inputs.length > MAX_BATCH) throw badInput(`inputs has ${inputs.length} articles; the most allowed is ${MAX_BATCH}.`);
     const out: BatchItem[] = [];
+    const ready: Array<{ index: number; batch: GraphBatch }> = [];
     for (const [index, input] of inputs.entries()) {
       try {
-        out.push({ index, result: await this.ingest(input), error: null, code: null });
+        const prepared = await this.prepare(input);
+        if (prepared.stored) out.push({ index, result: prepared.stored, error: null, code: null });
+        else ready.push({ index, batch: prepared.batch });
       } catch (err) {
         if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') throw err;
         out.push({ index, result: null, error: err.message, code: err.code });
       }
     }
-    return out;
+    const written = await writeAllOrEach(
+      ready.map((r) => r.batch),
+      (batches) => this.store(batches),
+      (err) => err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE',
+    );
+    for (const [i, settled] of written.entries()) {
+      const index = (ready[i] as { index: number }).index;
+      if (settled.ok) out.push({ index, result: settled.value, error: null, code: null });
+      else if (settled.error instanceof AppError) out.push({ index, result: null, error: settled.error.message, code: settled.error.code });
+      else throw settled.error;
+    }
+    return out.sort((a, b) => a.index - b.index);
   }
 
   /** Deletes an article and whatever only it supported. */

@@ -1,0 +1,13 @@
+// Creates or updates article nodes.
+// Params: $articles [{id, title, text, url, source, publishedAt (ISO string or null; stored as a datetime), extractorVersion}]
+// Returns: id
+UNWIND $articles AS article
+MERGE (a:Article {id: article.id})
+SET a.title = article.title,
+    a.text = article.text,
+    a.url = article.url,
+    a.source = article.source,
+    a.publishedAt = datetime(article.publishedAt),
+    a.extractorVersion = article.extractorVersion,
+    a.ingestedAt = coalesce(a.ingestedAt, toString(datetime()))
+RETURN a.id AS id
