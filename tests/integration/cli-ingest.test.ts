@@ -51,6 +51,18 @@ describe('npm run ingest (CLI)', () => {
     expect(bad.stderr).toMatch(/--concurrency must be a whole number from 1 to 32; got "0"/);
   });
 
+  it('on a terminal, draws a progress bar with rate and time left under the per-article lines', async () => {
+    await repo.deleteEverything();
+    const env = { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), CORENLP_URL: testCorenlpUrl() };
+    const command = [process.execPath, '--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/ingest.ts'), path.join(ROOT_DIR, 'data', 'articles')].map((a) => `'${a}'`).join(' ');
+    // util-linux `script` runs the CLI on a pseudo-terminal, as a user's shell would.
+    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd: ROOT_DIR, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/\d\/4 · [\d.]+ articles\/s · [^\n]* left/);
+    expect(r.stdout).toMatch(/\[4\/4\] .*stored/);
+    expect(r.stdout).toMatch(/Done in [\d.]+ s: 4 stored/);
+  });
+
   it.each([
     ['an empty file', 'empty.txt', '', /empty/],
     ['a binary file', 'blob.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],

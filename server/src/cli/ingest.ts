@@ -5,6 +5,7 @@ import { openAnnotator } from '../pipeline/annotate/open-annotator.ts';
 import { ingestFiles, summarize, type FileOutcome } from '../services/ingest-files.ts';
 import { INGEST_USAGE as USAGE, parseIngestArgs } from './ingest-args.ts';
 import { createServices } from '../services/create-services.ts';
+import { createIngestProgress } from './ingest-progress.ts';
 import { runCli } from './run-cli.ts';
 
 /** One line per article: what happened to it. */
@@ -41,26 +42,15 @@ async function main(argv: string[]): Promise<number> {
   // The same services as the server: curation (merges) applies to what the CLI brings in.
   const services = createServices(db.repo, config, nlp.annotator);
   const started = Date.now();
-  // On a terminal, a status line under the per-article lines: rate and time left.
-  const tty = process.stderr.isTTY === true;
-  const status = (done: number, total: number): void => {
-    const seconds = (Date.now() - started) / 1000;
-    const rate = done / Math.max(seconds, 0.001);
-    const left = rate > 0 ? Math.round((total - done) / rate) : 0;
-    process.stderr.write(`\r\x1b[K${done}/${total} · ${rate.toFixed(1)} articles/s · about ${left} s left`);
-  };
+  const progress = createIngestProgress();
   try {
     const results = await ingestFiles(
       services.ingest,
       paths,
       config.MAX_ARTICLE_BYTES,
-      (done, total, r) => {
-        if (tty) process.stderr.write('\r\x1b[K');
-        (r.ok ? console.log : console.error)(outcomeLine(done, total, r));
-        if (tty && done < total) status(done, total);
-      },
-      { concurrency },
-    );
+      (done, total, r) => progress.done(done, outcomeLine(done, total, r), !r.ok),
+      { concurrency, onStart: (total) => progress.start(total) },
+    ).finally(() => progress.stop());
     if (results.length === 0) {
       console.error(`No .txt or .md articles found in: ${paths.join(', ')}`);
       return 1;

@@ -17,6 +17,8 @@ export const WRITE_BATCH = 25;
 export interface IngestFilesOptions {
   concurrency?: number;
   batchSize?: number;
+  /** Called once the files are listed, before any is read. */
+  onStart?: (total: number) => void;
 }
 
 /** Errors that are not about one file: the run stops on them. */
@@ -50,9 +52,10 @@ export async function ingestFiles(
   paths: string[],
   maxBytes: number,
   onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
-  { concurrency = 1, batchSize = WRITE_BATCH }: IngestFilesOptions = {},
+  { concurrency = 1, batchSize = WRITE_BATCH, onStart = () => {} }: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
   const files = await listArticleFiles(paths);
+  onStart(files.length);
   const results: FileOutcome[] = new Array<FileOutcome>(files.length);
   const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite);
   const writes: Array<Promise<void>> = [];
