@@ -17,5 +17,6 @@ FOREACH (_ IN CASE WHEN e.eventType IS NULL THEN [] ELSE [1] END |
 MERGE (a)-[m:MENTIONS]->(n)
 SET m.count = e.mentionCount, m.writeId = item.writeId
 WITH n
-SET n.articleCount = COUNT { (:Article)-[:MENTIONS]->(n) }
+// Only articles mention: the degree (kept by Neo4j, no expansion of a hub's mentions) is the count.
+SET n.articleCount = COUNT { (n)<-[:MENTIONS]-() }
 RETURN count(n) AS entities

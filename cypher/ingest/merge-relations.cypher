@@ -1,6 +1,6 @@
 // Merges each article's relations by id between existing entities and records each evidence
 // sentence as an Evidence node linked to its article; weights are counted after all of it.
-// Params: $items [{articleId, extractorVersion, writeId (marks what this write made or kept),
+// Params: $items [{articleId, created (true when the article was not stored before), extractorVersion, writeId (marks what this write made or kept),
 //                  relations: [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]}]
 //         (rules: ids of the extraction rules that drew the link from the sentence)
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
@@ -27,6 +27,9 @@ CALL (a, rel, r, item) {
   REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }
-WITH rel, r
-SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
+WITH rel, r, item
+// A new article is one more supporting article for each of its relations (no recount over a
+// hub's evidence); a re-processed one was counted before, so its relations are recounted.
+SET rel.weight = CASE WHEN item.created THEN rel.weight + 1
+                      ELSE size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id }) END
 RETURN count(rel) AS relations

@@ -7,6 +7,7 @@ export const QUERY_NAMES = [
   'ingest/get-article-versions',
   'ingest/lock-articles',
   'ingest/get-article-summary',
+  'ingest/find-stored-urls',
   'ingest/merge-articles',
   'ingest/merge-entities',
   'ingest/merge-relations',

@@ -228,6 +228,8 @@ export class GraphRepository {
         return { created: !stored, reprocessed: stored, write: true };
       });
       const toWrite = batches.filter((_, i) => outcomes[i]?.write);
+      // The batches of articles not stored before: each adds one supporting article to its relations.
+      const created = new Set(batches.filter((_, i) => outcomes[i]?.write && outcomes[i].created));
       if (toWrite.length > 0) {
         // Every evidence node and mention this write makes or keeps carries its id; for an older
         // extraction, what is left without it afterwards is what only the old one had.
@@ -243,6 +245,7 @@ export class GraphRepository {
         await this.run(tx, 'ingest/merge-relations', {
           items: toWrite.map((b) => ({
             articleId: b.article.id,
+            created: created.has(b),
             extractorVersion: b.article.extractorVersion,
             writeId: writeIds.get(b.article.id),
             relations: b.relations.map((r) => ({
@@ -276,6 +279,13 @@ export class GraphRepository {
       entityCount: integer.parse(record.get('entityCount')),
       relationCount: integer.parse(record.get('relationCount')),
     };
+  }
+
+  /** Those of `urls` an article is stored under. */
+  async storedUrls(urls: readonly string[]): Promise<Set<string>> {
+    if (urls.length === 0) return new Set();
+    const result = await this.read('ingest/find-stored-urls', { urls });
+    return new Set(result.records.map((r) => stringSchema.parse(r.get('url'))));
   }
 
   /** One cheap round trip; throws SERVICE_UNAVAILABLE when Neo4j does not answer. */

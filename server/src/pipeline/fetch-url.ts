@@ -18,7 +18,25 @@ export interface FetchedPage {
   url: string;
   contentType: string;
   body: string;
+  /** The validators to send next time (conditional requests), when the server gave them. */
+  etag: string | null;
+  lastModified: string | null;
+  /** True when the server answered 304 to a conditional request: `body` is empty. */
+  notModified: boolean;
 }
+
+/** What to fetch: an article page (the default) or a feed, optionally only if changed since. */
+export interface FetchOptions {
+  kind?: 'page' | 'feed';
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+const KINDS = {
+  page: { accept: 'text/html,text/plain;q=0.9', allowed: /^(text\/(html|plain)|application\/xhtml\+xml)/i, what: 'HTML or text' },
+  // Feeds are served under many types (application/rss+xml, text/xml, even text/html): the parser judges the body.
+  feed: { accept: 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1', allowed: /^(text\/|application\/([\w.+-]*\+)?xml)/i, what: 'a feed (XML)' },
+} as const;
 
 /** IPv6 global unicast: the only IPv6 block a news site can be on. */
 const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
@@ -70,15 +88,15 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
  * Fetches a page for ingestion: http/https only, private and loopback addresses refused
  * (after DNS resolution, and again on every redirect), bounded in size and time.
  */
-export async function fetchUrl(raw: string, policy: FetchPolicy): Promise<FetchedPage> {
+export async function fetchUrl(raw: string, policy: FetchPolicy, options: FetchOptions = {}): Promise<FetchedPage> {
   let url = parseUrl(raw);
   for (let hop = 0; hop <= (policy.maxRedirects ?? 5); hop++) {
-    const res = await request(url, policy);
+    const res = await request(url, policy, options);
     if (res.redirect) {
       url = parseUrl(new URL(res.redirect, url).toString());
       continue;
     }
-    return { url: url.toString(), contentType: res.contentType, body: res.body };
+    return { url: url.toString(), contentType: res.contentType, body: res.body, etag: res.etag, lastModified: res.lastModified, notModified: res.notModified };
   }
   throw badInput(`${raw}: too many redirects.`);
 }
@@ -95,7 +113,20 @@ function parseUrl(raw: string): URL {
   return url;
 }
 
-function request(url: URL, policy: FetchPolicy): Promise<{ redirect?: string; contentType: string; body: string }> {
+interface RawResponse {
+  redirect?: string;
+  contentType: string;
+  body: string;
+  etag: string | null;
+  lastModified: string | null;
+  notModified: boolean;
+}
+
+function request(url: URL, policy: FetchPolicy, options: FetchOptions): Promise<RawResponse> {
+  const kind = KINDS[options.kind ?? 'page'];
+  const headers: Record<string, string> = { 'User-Agent': 'Newsgraph/0.1 (+article ingest)', Accept: kind.accept };
+  if (options.etag) headers['If-None-Match'] = options.etag;
+  if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
   const client = url.protocol === 'https:' ? https : http;
   // A literal IP skips DNS lookup entirely, so check it here too.
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -105,12 +136,19 @@ function request(url: URL, policy: FetchPolicy): Promise<{ redirect?: string; co
   return new Promise((resolve, reject) => {
     const req = client.get(
       url,
-      { lookup: guardedLookup(policy.allowPrivate), timeout: policy.timeoutMs, headers: { 'User-Agent': 'Newsgraph/0.1 (+article ingest)', Accept: 'text/html,text/plain;q=0.9' } },
+      { lookup: guardedLookup(policy.allowPrivate), timeout: policy.timeoutMs, headers },
       (res) => {
         const status = res.statusCode ?? 0;
+        const etag = typeof res.headers.etag === 'string' ? res.headers.etag : null;
+        const lastModified = typeof res.headers['last-modified'] === 'string' ? res.headers['last-modified'] : null;
         if (status >= 300 && status < 400 && res.headers.location) {
           res.resume();
-          resolve({ redirect: res.headers.location, contentType: '', body: '' });
+          resolve({ redirect: res.headers.location, contentType: '', body: '', etag: null, lastModified: null, notModified: false });
+          return;
+        }
+        if (status === 304) {
+          res.resume();
+          resolve({ contentType: '', body: '', etag: etag ?? options.etag ?? null, lastModified: lastModified ?? options.lastModified ?? null, notModified: true });
           return;
         }
         if (status < 200 || status >= 300) {
@@ -119,9 +157,9 @@ function request(url: URL, policy: FetchPolicy): Promise<{ redirect?: string; co
           return;
         }
         const contentType = String(res.headers['content-type'] ?? '');
-        if (contentType && !/^(text\/(html|plain)|application\/xhtml\+xml)/i.test(contentType)) {
+        if (contentType && !kind.allowed.test(contentType)) {
           res.resume();
-          reject(badInput(`${url}: content type ${contentType} is not HTML or text.`));
+          reject(badInput(`${url}: content type ${contentType} is not ${kind.what}.`));
           return;
         }
         const chunks: Buffer[] = [];
@@ -135,7 +173,7 @@ function request(url: URL, policy: FetchPolicy): Promise<{ redirect?: string; co
           }
           chunks.push(chunk);
         });
-        res.on('end', () => resolve({ contentType, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ contentType, body: Buffer.concat(chunks).toString('utf8'), etag, lastModified, notModified: false }));
         res.on('error', reject);
       },
     );

@@ -2,9 +2,9 @@ import { AppError } from '../domain/errors.ts';
 import { listArticleFiles, readArticleFile } from '../pipeline/read-article-file.ts';
 import type { GraphBatch } from '../domain/types.ts';
 import { BatchWriter } from './batch-writer.ts';
-import type { IngestOutcome, IngestService } from './ingest-service.ts';
+import type { IngestInput, IngestOutcome, IngestService } from './ingest-service.ts';
 
-/** The result of ingesting one file. */
+/** The result of ingesting one file (`file`: its path; for a feed's item, the item's URL). */
 export type FileOutcome = { file: string; ok: true; outcome: IngestOutcome } | { file: string; ok: false; error: string };
 
 /** Most articles a run works on at once: each holds a CoreNLP request and a Neo4j transaction. */
@@ -37,24 +37,38 @@ function fileError(file: string, err: unknown): FileOutcome {
 }
 
 /**
- * Ingests every article file under `paths`, reporting progress as each finishes. `concurrency`
- * articles are read, annotated and extracted at once (CoreNLP's threads and the extraction pool
- * do the work in parallel); finished ones are written together, several per transaction (group
- * commit, at most `batchSize`), and when such a write fails its articles are written one by one,
- * so a bad article is reported and the others still go in. Results come back, and progress is
- * reported, in file order.
- * Errors that are not about a file (Neo4j or CoreNLP down, a bug) stop the run: no new file is
- * started, those under way finish, and the first such error is thrown. Every article is
- * all-or-nothing, so a run cut short and run again stores only what is missing.
+ * Ingests every article file under `paths`, reporting progress as each finishes; see `ingestEach`.
+ * Every article is all-or-nothing, so a run cut short and run again stores only what is missing.
  */
 export async function ingestFiles(
-  service: IngestService,
+  service: Pick<IngestService, 'prepare' | 'store'>,
   paths: string[],
   maxBytes: number,
   onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
-  { concurrency = 1, batchSize = WRITE_BATCH, onStart = () => {} }: IngestFilesOptions = {},
+  options: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
   const files = await listArticleFiles(paths);
+  return ingestEach(service, files, (file) => readArticleFile(file, maxBytes), onProgress, options);
+}
+
+/**
+ * Ingests one article per name (a file, a feed item's URL), `read` turning a name into the input.
+ * `concurrency` articles are read, annotated and extracted at once (CoreNLP's threads and the
+ * extraction pool do the work in parallel); finished ones are written together, several per
+ * transaction (group commit, at most `batchSize`), and when such a write fails its articles are
+ * written one by one, so a bad article is reported and the others still go in. Results come
+ * back, and progress is reported, in the order of `names`. Errors that are not about one article
+ * (Neo4j or CoreNLP down, a bug) stop the run: nothing new is started, those under way finish,
+ * and the first such error is thrown.
+ */
+export async function ingestEach(
+  service: Pick<IngestService, 'prepare' | 'store'>,
+  names: readonly string[],
+  read: (name: string) => Promise<IngestInput>,
+  onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
+  { concurrency = 1, batchSize = WRITE_BATCH, onStart = () => {} }: IngestFilesOptions = {},
+): Promise<FileOutcome[]> {
+  const files = names;
   onStart(files.length);
   const results: FileOutcome[] = new Array<FileOutcome>(files.length);
   const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite);
@@ -72,7 +86,7 @@ export async function ingestFiles(
       const index = next++;
       const file = files[index] as string;
       try {
-        const prepared = await service.prepare(await readArticleFile(file, maxBytes));
+        const prepared = await service.prepare(await read(file));
         if (prepared.stored) {
           finish(index, { file, ok: true, outcome: prepared.stored });
           continue;

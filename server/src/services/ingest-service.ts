@@ -128,6 +128,16 @@ export class IngestService {
     return out.sort((a, b) => a.index - b.index);
   }
 
+  /** Those of `urls` an article is already stored under (a feed's items seen before). */
+  storedUrls(urls: readonly string[]): Promise<Set<string>> {
+    return this.deps.repo.storedUrls(urls);
+  }
+
+  /** The fetch policy (SSRF guard, size and time limits) every URL this service reads obeys. */
+  get fetchPolicy(): FetchPolicy {
+    return this.deps.fetchPolicy;
+  }
+
   /** Deletes an article and whatever only it supported. */
   deleteArticle(id: string): Promise<boolean> {
     return this.deps.repo.deleteArticle(id);
