@@ -23,7 +23,11 @@ const envSchema = z.object({
   NEWSGRAPH_DATA_DIR: z.string().min(1).default(path.join(ROOT_DIR, '.data')),
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('1g'),
   LOCAL_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'must look like 256m or 1g').default('256m'),
-  CORENLP_URL: z.string().url('must be the http(s) URL of a CoreNLP server, e.g. http://127.0.0.1:9000').regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
+  // One CoreNLP server, or several separated by commas (a round-robin pool).
+  CORENLP_URL: z
+    .string()
+    .refine((v) => v.split(',').every((u) => /^https?:\/\/[^\s/]+/.test(u.trim()) && URL.canParse(u.trim())), 'must be the http(s) URL of a CoreNLP server (e.g. http://127.0.0.1:9000), or several separated by commas')
+    .optional(),
   CORENLP_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 3g or 4096m').default('3g'),
   CORENLP_THREADS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   CORENLP_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
 import { testCorenlpUrl } from '../helpers/annotate.ts';
+import { startFeedSite } from '../helpers/feed-site.ts';
 import { freshRepository, testNeo4jPassword, testNeo4jUri, testServices } from '../helpers/test-db.ts';
 
 function ingestCli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
@@ -16,6 +17,28 @@ function ingestCli(args: string[], env: Record<string, string> = {}): { status: 
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI without blocking this process (a test server here must keep answering it). */
+function runCli(args: string[], env: Record<string, string>, started: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'server/src/cli/ingest.ts'), ...args], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NEO4J_URI: testNeo4jUri(), NEO4J_PASSWORD: testNeo4jPassword(), CORENLP_URL: testCorenlpUrl(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 55_000);
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+    started(child);
+  });
 }
 
 describe('npm run ingest (CLI)', () => {
@@ -96,6 +119,47 @@ describe('npm run ingest (CLI)', () => {
       await services.close();
     }
   });
+
+  it('reads feeds with --feed: items stored with progress lines, a page that is not a feed reported by name, the run goes on', async () => {
+    await repo.deleteEverything();
+    const site = await startFeedSite();
+    try {
+      // Asynchronous: the site answers from this process while the CLI runs.
+      const r = await runCli([`--feed`, `${site.base}/not-a-feed.xml`, '--feed', `${site.base}/rss.xml`, '--concurrency', '2'], { ALLOW_PRIVATE_URLS: 'true' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/not-a-feed\.xml is not an RSS or Atom feed/);
+      expect(r.stderr).toMatch(/missing\.html: the server answered 404/);
+      expect(r.stdout).toMatch(/feed http:\S+\/rss\.xml \(Test Wire\): 3 items, 0 already stored, 3 new/);
+      expect(r.stdout).toMatch(/\[1\/3\] http:\S+tajik-arrests\.html: stored/);
+      expect(r.stdout).toMatch(/2 ingested, 1 refused, 1 feed error\./);
+      expect((await repo.countGraph()).articles).toBe(2);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('follows a feed with --follow: polls again with its ETag, reads nothing on 304, stops cleanly on Ctrl-C', async () => {
+    await repo.deleteEverything();
+    const site = await startFeedSite();
+    try {
+      const polls = () => site.requests.filter((q) => q.path === '/rss.xml');
+      const r = await runCli(['--feed', `${site.base}/rss.xml`, '--follow', '--every', '10s'], { ALLOW_PRIVATE_URLS: 'true' }, (child) => {
+        const timer = setInterval(() => {
+          if (polls().length >= 2) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 200);
+      });
+      expect(polls()[1]?.headers['if-none-match']).toBe('"rss-v1"');
+      expect(r.stdout).toMatch(/Following 1 feed every 10 s; Ctrl-C stops\./);
+      expect(r.stdout).toMatch(/rss\.xml: not modified since the last poll/);
+      expect(r.stdout).toMatch(/Done in [\d.]+ s: 2 stored/);
+      expect((await repo.countGraph()).articles).toBe(2);
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
 
   it('names the missing path', () => {
     const r = ingestCli([path.join(dir, 'nope.txt')]);

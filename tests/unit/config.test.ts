@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 
+  it('takes one CoreNLP URL or several separated by commas, and names CORENLP_URL when one is not a URL', () => {
+    expect(loadConfig({ CORENLP_URL: 'http://nlp:9000' }).CORENLP_URL).toBe('http://nlp:9000');
+    expect(loadConfig({ CORENLP_URL: 'http://nlp-a:9000, http://nlp-b:9000' }).CORENLP_URL).toBe('http://nlp-a:9000, http://nlp-b:9000');
+    expect(() => loadConfig({ CORENLP_URL: 'http://nlp-a:9000,nlp-b:9000' })).toThrow(/CORENLP_URL.*several separated by commas/);
+    expect(() => loadConfig({ CORENLP_URL: 'ftp://nlp:9000' })).toThrow(/CORENLP_URL/);
+  });
+
   it('treats an empty NEO4J_URI as unset', () => {
     expect(loadConfig({ NEO4J_URI: '' }).NEO4J_URI).toBeUndefined();
   });

@@ -4,9 +4,9 @@ import { summarize, type FileOutcome } from '../../../server/src/services/ingest
 
 describe('npm run ingest: arguments', () => {
   it('takes paths and --concurrency in either spelling', () => {
-    expect(parseIngestArgs(['data/articles', '--concurrency', '4', 'more.txt'])).toEqual({ paths: ['data/articles', 'more.txt'], concurrency: 4 });
-    expect(parseIngestArgs(['--concurrency=2', 'a.txt'])).toEqual({ paths: ['a.txt'], concurrency: 2 });
-    expect(parseIngestArgs(['a.txt'])).toEqual({ paths: ['a.txt'], concurrency: 1 });
+    expect(parseIngestArgs(['data/articles', '--concurrency', '4', 'more.txt'])).toMatchObject({ paths: ['data/articles', 'more.txt'], concurrency: 4 });
+    expect(parseIngestArgs(['--concurrency=2', 'a.txt'])).toMatchObject({ paths: ['a.txt'], concurrency: 2 });
+    expect(parseIngestArgs(['a.txt'])).toEqual({ paths: ['a.txt'], feeds: [], follow: false, everySeconds: 900, concurrency: 1 });
   });
 
   it.each([['0'], ['-1'], ['2.5'], ['many'], ['33']])('refuses --concurrency %s, naming the option', (value) => {
@@ -16,6 +16,32 @@ describe('npm run ingest: arguments', () => {
   it('refuses --concurrency with no value and an unknown option', () => {
     expect(() => parseIngestArgs(['a.txt', '--concurrency'])).toThrow(/got nothing/);
     expect(() => parseIngestArgs(['a.txt', '--fast'])).toThrow(/Unknown option --fast/);
+  });
+});
+
+describe('npm run ingest: feeds', () => {
+  it('takes several --feed URLs, --follow and --every in s, m or h', () => {
+    expect(parseIngestArgs(['--feed', 'https://a.example/rss', '--feed=https://b.example/atom', '--follow', '--every', '30s'])).toEqual({
+      paths: [],
+      feeds: ['https://a.example/rss', 'https://b.example/atom'],
+      follow: true,
+      everySeconds: 30,
+      concurrency: 1,
+    });
+    expect(parseIngestArgs(['--feed', 'u', '--follow', '--every=2h']).everySeconds).toBe(7200);
+    expect(parseIngestArgs(['--feed', 'u', '--follow', '--every', '5']).everySeconds).toBe(300);
+    expect(parseIngestArgs(['--feed', 'u', '--follow']).everySeconds).toBe(900);
+  });
+
+  it.each([
+    [['--feed'], /--feed needs the URL of an RSS or Atom feed; got nothing/],
+    [['--feed', '--follow'], /--feed needs the URL/],
+    [['--follow'], /--follow needs at least one --feed/],
+    [['--feed', 'u', '--every', '15m'], /--every only applies with --follow/],
+    [['--feed', 'u', '--follow', '--every', '5s'], /--every must be a duration of at least 10s.*got "5s"/],
+    [['--feed', 'u', '--follow', '--every', 'often'], /got "often"/],
+  ])('refuses %j, naming the problem', (argv, message) => {
+    expect(() => parseIngestArgs(argv)).toThrow(message);
   });
 });
 
