@@ -8,7 +8,8 @@
  *  2. the write part alone: our `writeArticles` over exactly the batches the run produced, in
  *     groups of `--batch` articles, against a bare-driver `UNWIND` load of the same rows (articles,
  *     entities, mentions, relations, evidence) in the same groups. write ratio = bare time / ours.
- *   npx tsx bench/ingest.ts [--articles 1000] [--batch 25] [--concurrency 1,2,4]
+ *   npx tsx bench/ingest.ts [--articles 1000] [--batch 25] [--linger 0] [--concurrency 1,2,4]
+ * (--linger MS: how long a finished article waits for others to share its write transaction)
  * Uses CORENLP_URL, or starts the local CoreNLP; always a fresh local Neo4j in a temporary folder.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { numberArg } from './generated-graph.ts';
 
 const ARTICLES = numberArg('articles', 1000);
 const BATCH = numberArg('batch', 25);
+const LINGER = numberArg('linger', 0);
 const ci = process.argv.indexOf('--concurrency');
 const CONCURRENCY = (ci > 0 ? (process.argv[ci + 1] ?? '') : '1,2,4').split(',').map(Number);
 
@@ -107,7 +109,7 @@ async function timed(work: () => Promise<void>): Promise<number> {
 }
 
 try {
-  console.log(`corpus: ${ARTICLES} articles, ${words} words · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · node ${process.version} · write batch ${BATCH}`);
+  console.log(`corpus: ${ARTICLES} articles, ${words} words · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · node ${process.version} · write batch ${BATCH}, linger ${LINGER} ms`);
   let produced: GraphBatch[] = [];
   for (const concurrency of CONCURRENCY) {
     // The baseline of the whole path: CoreNLP alone annotating the same texts, as many at once.
@@ -140,7 +142,7 @@ try {
       },
     };
     const start = performance.now();
-    const [results, peak] = await withPeakRss(() => ingestFiles(measured, [folder], config.MAX_ARTICLE_BYTES, () => {}, { concurrency, batchSize: BATCH }));
+    const [results, peak] = await withPeakRss(() => ingestFiles(measured, [folder], config.MAX_ARTICLE_BYTES, () => {}, { concurrency, batchSize: BATCH, lingerMs: LINGER }));
     const seconds = (performance.now() - start) / 1000;
     const stored = results.filter((r) => r.ok && r.outcome.created).length;
     if (stored !== ARTICLES) throw new Error(`expected ${ARTICLES} stored, got ${stored}`);

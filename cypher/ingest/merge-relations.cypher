@@ -30,6 +30,12 @@ CALL (a, rel, r, item) {
 WITH rel, r, item
 // A new article is one more supporting article for each of its relations (no recount over a
 // hub's evidence); a re-processed one was counted before, so its relations are recounted.
-SET rel.weight = CASE WHEN item.created THEN rel.weight + 1
-                      ELSE size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id }) END
+CALL (rel, r, item) {
+  WITH rel WHERE item.created
+  SET rel.weight = rel.weight + 1
+}
+CALL (rel, r, item) {
+  WITH rel, r WHERE NOT item.created
+  SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
+}
 RETURN count(rel) AS relations

@@ -7,6 +7,7 @@ import type { RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { ARTIFACTS, search, tapElement } from '../helpers/browser.ts';
 import { useExplorer } from '../helpers/explorer-session.ts';
+import { startFeedSite } from '../helpers/feed-site.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const DHS = 'agency:department-of-homeland-security';
@@ -20,6 +21,8 @@ describe('explorer flows in headless Chromium', () => {
     // A hostile name, to check no graph string becomes markup.
     seed: (a) => a.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')])),
     page: { acceptDownloads: true },
+    // The feed test reads a site on this machine.
+    config: { ALLOW_PRIVATE_URLS: 'true' },
   });
 
   it('search → edge → evidence with both names highlighted, linked to its article', async () => {
@@ -135,6 +138,22 @@ describe('explorer flows in headless Chromium', () => {
     expect(lines[1]).toMatch(/^2\/2 “FBI Note”: added/);
     await search(page, 'Eagle', /Eagle Pass/);
     await page.waitForFunction(() => window.cy.getElementById('location:eagle-pass').length > 0);
+  });
+
+  it('adds a feed\'s items from the ingest panel, with a summary line and the item that failed', async () => {
+    const site = await startFeedSite();
+    try {
+      await page.getByLabel('Article text').fill('');
+      await page.getByLabel('Feed URL').fill(`${site.base}/rss.xml`);
+      await page.getByRole('button', { name: 'Add to graph' }).click();
+      await page.locator('.progress li', { hasText: /^Feed “Test Wire”/ }).waitFor({ timeout: 60_000 });
+      const lines = await page.locator('.progress li').allTextContents();
+      expect(lines[0]).toBe('Feed “Test Wire”: 2 added · 0 already in the graph · 3 items');
+      expect(lines[1]).toMatch(/missing\.html: .*404/);
+      await search(page, 'Denver', /Denver/);
+    } finally {
+      await site.close();
+    }
   });
 
   it('reopens the same view from a shared URL', async () => {

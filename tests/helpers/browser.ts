@@ -18,10 +18,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A running app on an emptied test database (so it seeds the demo corpus). */
-export async function startDemoApp(): Promise<RunningApp> {
+export async function startDemoApp(overrides: Record<string, string> = {}): Promise<RunningApp> {
   const repo = await freshRepository();
   await repo.close();
-  return startApp(testConfig(), () => {});
+  return startApp(testConfig(overrides), () => {});
 }
 
 /** Types a query into the search box, waits for a matching suggestion, and opens the first. */

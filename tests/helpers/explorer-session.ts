@@ -13,15 +13,15 @@ export interface ExplorerSession {
 /**
  * Registers the hooks of an explorer test file: the demo app on an emptied test database (then
  * `seed`, for fixtures of its own), headless Chromium, and one page at 1280×800 (opened on the
- * app with `open`); all closed after the file. `ready` receives them once started.
+ * app with `open`); all closed after the file. `config` overrides settings of the app. `ready` receives them once started.
  */
 export function useExplorer(
   ready: (session: ExplorerSession) => void,
-  opts: { seed?: (app: RunningApp) => Promise<unknown>; page?: BrowserContextOptions; open?: boolean } = {},
+  opts: { seed?: (app: RunningApp) => Promise<unknown>; page?: BrowserContextOptions; open?: boolean; config?: Record<string, string> } = {},
 ): void {
   const started: Partial<ExplorerSession> = {};
   beforeAll(async () => {
-    const app = (started.app = await startDemoApp());
+    const app = (started.app = await startDemoApp(opts.config));
     await opts.seed?.(app);
     const browser = (started.browser = await launchChromium());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...opts.page });

@@ -4,6 +4,7 @@ import { GraphQLClient, ClientError } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
+import { startFeedSite } from '../helpers/feed-site.ts';
 import { freshRepository, testConfig } from '../helpers/test-db.ts';
 
 interface Hood {
@@ -65,6 +66,23 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
   afterAll(async () => {
     await app?.close();
     await new Promise((r) => pages?.close(r));
+  });
+
+  it('ingestFeed stores a feed\'s new items with the feed as source, reports a dead link, skips them the second time; a page that is not a feed is BAD_USER_INPUT', async () => {
+    const site = await startFeedSite();
+    try {
+      const q = 'mutation($u: String!) { ingestFeed(url: $u) { feed title items known remaining results { url error result { created article { title source publishedAt } } } } }';
+      type Feed = { ingestFeed: { title: string; items: number; known: number; remaining: number; results: Array<{ url: string; error: string | null; result: { created: boolean; article: { title: string; source: string; publishedAt: string } } | null }> } };
+      const first = await client.request<Feed>(q, { u: `${site.base}/rss.xml` });
+      expect(first.ingestFeed).toMatchObject({ title: 'Test Wire', items: 3, known: 0, remaining: 0 });
+      expect(first.ingestFeed.results[0]?.result).toEqual({ created: true, article: { title: 'Agents detain three Tajik men in Denver', source: 'Test Wire', publishedAt: '2024-06-11T09:00:00.000Z' } });
+      expect(first.ingestFeed.results[2]).toMatchObject({ url: `${site.base}/news/missing.html`, result: null, error: expect.stringMatching(/404/) });
+      const again = await client.request<Feed>(q, { u: `${site.base}/rss.xml` });
+      expect(again.ingestFeed).toMatchObject({ known: 2, results: [{ url: `${site.base}/news/missing.html` }] });
+      expect(await errorOf(client.request(q, { u: `${site.base}/not-a-feed.xml` }))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/is not an RSS or Atom feed/) });
+    } finally {
+      await site.close();
+    }
   });
 
   it('ranks a specific neighbour above a hub and says what the limit hid', async () => {

@@ -172,6 +172,24 @@ export interface IngestSummary {
   article: { id: string; title: string };
 }
 
+/** What reading a feed did: its new items' outcomes (a summary, or the error that refused one). */
+export interface FeedSummary {
+  title: string | null;
+  items: number;
+  known: number;
+  remaining: number;
+  results: Array<{ url: string; error: string | null; result: IngestSummary | null }>;
+}
+
+/** Reads an RSS or Atom feed server-side and stores its new items (at most 50 a call). */
+export async function ingestFeed(url: string): Promise<FeedSummary> {
+  const data = await gql<{ ingestFeed: FeedSummary }>(
+    'mutation Feed($url: String!) { ingestFeed(url: $url) { title items known remaining results { url error result { created reprocessed entityCount relationCount article { id title } } } } }',
+    { url },
+  );
+  return data.ingestFeed;
+}
+
 /** Ingests one article given as text, HTML or a URL. */
 export async function ingestArticle(input: { text?: string; html?: string; url?: string; title?: string; source?: string }): Promise<IngestSummary> {
   const data = await gql<{ ingestArticle: IngestSummary }>(

@@ -1,22 +1,24 @@
-import { ingestArticle, type IngestSummary } from './api.ts';
+import { ingestArticle, ingestFeed, type IngestSummary } from './api.ts';
 import { el } from './dom.ts';
 
 const ACCEPTED = /\.(txt|md|html?)$/i;
 
 /**
- * The ingest panel: paste text, drop or pick .txt/.md/.html files, or give a URL. Each article
- * is sent on its own; the list shows progress and what was found, or why it was refused.
+ * The ingest panel: paste text, drop or pick .txt/.md/.html files, give a URL, or a feed's URL
+ * (its new items are read server-side). Each article is sent on its own; the list shows progress
+ * and what was found, or why it was refused.
  */
 export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose: () => void): HTMLElement[] {
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', onClose);
   const text = el('textarea', { id: 'ingest-text', rows: '6', placeholder: 'Paste an article: first line is the title.', 'aria-label': 'Article text' });
   const url = el('input', { id: 'ingest-url', type: 'url', placeholder: 'https://…', 'aria-label': 'Article URL' });
+  const feed = el('input', { id: 'ingest-feed', type: 'url', placeholder: 'https://…/rss.xml', 'aria-label': 'Feed URL' });
   const files = el('input', { id: 'ingest-files', type: 'file', multiple: '', accept: '.txt,.md,.html,.htm', 'aria-label': 'Article files' });
   const drop = el('div', { class: 'dropzone' }, 'Drop .txt, .md or .html files here, or ', files);
   const progress = el('ol', { class: 'progress', 'aria-live': 'polite' });
   const submit = el('button', { type: 'submit' }, 'Add to graph');
-  const form = el('form', { class: 'ingest' }, el('label', {}, 'Text', text), el('label', {}, 'URL', url), drop, submit, progress);
+  const form = el('form', { class: 'ingest' }, el('label', {}, 'Text', text), el('label', {}, 'URL', url), el('label', {}, 'RSS or Atom feed', feed), drop, submit, progress);
 
   let dropped: File[] = [];
   drop.addEventListener('dragover', (ev) => ev.preventDefault());
@@ -35,8 +37,9 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
       for (const f of [...(files.files ?? []), ...dropped].filter((x) => ACCEPTED.test(x.name))) {
         jobs.push({ label: f.name, input: async () => (/\.html?$/i.test(f.name) ? { html: await f.text(), source: f.name } : { text: await f.text(), source: f.name }) });
       }
-      if (jobs.length === 0) {
-        progress.replaceChildren(el('li', { class: 'error' }, 'Nothing to add: paste text, give a URL or choose files.'));
+      const feedUrl = feed.value.trim();
+      if (jobs.length === 0 && !feedUrl) {
+        progress.replaceChildren(el('li', { class: 'error' }, 'Nothing to add: paste text, give a URL or a feed, or choose files.'));
         return;
       }
       submit.disabled = true;
@@ -53,6 +56,21 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
         } catch (err) {
           line.className = 'error';
           line.textContent = `${i + 1}/${jobs.length} ${job.label}: ${err instanceof Error ? err.message : String(err)}`;
+        }
+      }
+      if (feedUrl) {
+        const line = el('li', {}, `Feed ${feedUrl}: reading its items…`);
+        progress.append(line);
+        try {
+          const r = await ingestFeed(feedUrl);
+          const added = r.results.flatMap((x) => (x.result ? [x.result] : []));
+          done.push(...added);
+          const left = r.remaining > 0 ? ` · ${r.remaining} more: add the feed again` : '';
+          line.textContent = `Feed “${r.title ?? feedUrl}”: ${added.length} added · ${r.known} already in the graph · ${r.items} items${left}`;
+          for (const bad of r.results.filter((x) => x.error)) progress.append(el('li', { class: 'error' }, `${bad.url}: ${bad.error ?? ''}`));
+        } catch (err) {
+          line.className = 'error';
+          line.textContent = `Feed ${feedUrl}: ${err instanceof Error ? err.message : String(err)}`;
         }
       }
       submit.disabled = false;

@@ -1,7 +1,8 @@
 import type { ArticleInput, EntityType, GraphRelation, StoredArticle } from '../domain/types.ts';
 import type { ExportFormat } from '../pipeline/export/export-data.ts';
 import type { NeighborhoodArgs } from '../services/graph-service.ts';
-import type { IngestInput } from '../services/ingest-service.ts';
+import { ingestFeed } from '../services/ingest-feed.ts';
+import { MAX_BATCH, type IngestInput } from '../services/ingest-service.ts';
 import type { AppContext } from './context.ts';
 
 type Args<T> = T & Record<string, unknown>;
@@ -51,6 +52,10 @@ export const resolvers = {
   Mutation: {
     ingestArticle: (_: unknown, a: Args<{ input: IngestInput }>, ctx: AppContext) => ctx.ingest.ingest(a.input),
     ingestArticles: (_: unknown, a: Args<{ inputs: ArticleInput[] }>, ctx: AppContext) => ctx.ingest.ingestMany(a.inputs),
+    ingestFeed: async (_: unknown, a: Args<{ url: string }>, ctx: AppContext) => {
+      const run = await ingestFeed(ctx.ingest, a.url, { maxItems: MAX_BATCH, concurrency: 2 });
+      return { ...run, results: run.results.map((r) => ({ url: r.file, result: r.ok ? r.outcome : null, error: r.ok ? null : r.error })) };
+    },
     deleteArticle: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.ingest.deleteArticle(a.id),
     mergeEntities: (_: unknown, a: Args<{ into: string; from: string[] }>, ctx: AppContext) => ctx.curation.merge(a.into, a.from),
     splitEntity: (_: unknown, a: Args<{ id: string; aliases: string[]; name?: string | null; type?: EntityType | null }>, ctx: AppContext) =>

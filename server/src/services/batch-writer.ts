@@ -29,30 +29,45 @@ export async function writeAllOrEach<T, R>(items: readonly T[], writeMany: (item
 
 interface Waiting<T, R> {
   item: T;
+  /** When it was handed in (ms). */
+  at: number;
   settle: (result: Settled<R>) => void;
   fail: (err: unknown) => void;
 }
 
 /**
- * Group commit for producers working in parallel: an item handed in while no write is under way
- * is written at once; those handed in during a write wait and go together in the next one (up
- * to `maxBatch` per transaction). Writing never waits for a batch to fill, so a slow producer
- * loses nothing and fast ones share transactions. `room()` is the producers' back-pressure.
+ * Group commit for producers working in parallel: items handed in during a write wait and go
+ * together in the next one (up to `maxBatch` per transaction). With `lingerMs` 0 an item handed
+ * in while no write is under way is written at once; with more, a write that would carry less
+ * than a full batch waits up to that long for others (fewer, larger transactions: each costs
+ * round trips and a commit), and `flush()` ends the wait when no more items will come.
+ * `room()` is the producers' back-pressure.
  */
 export class BatchWriter<T, R> {
   private readonly queue: Array<Waiting<T, R>> = [];
   private readonly roomWaiters: Array<() => void> = [];
   private busy = false;
+  private lingering: ReturnType<typeof setTimeout> | undefined;
+  private flushing = false;
 
   constructor(
     private readonly writeMany: (items: T[]) => Promise<R[]>,
     private readonly maxBatch: number,
     private readonly isFatal: (err: unknown) => boolean,
+    private readonly lingerMs = 0,
   ) {}
+
+  /** No more items will come: what waits is written without lingering. */
+  flush(): void {
+    this.flushing = true;
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    void this.pump();
+  }
 
   /** Queues one item; settles once its transaction committed (or it alone failed). A fatal error rejects. */
   write(item: T): Promise<Settled<R>> {
-    const result = new Promise<Settled<R>>((settle, fail) => this.queue.push({ item, settle, fail }));
+    const result = new Promise<Settled<R>>((settle, fail) => this.queue.push({ item, at: Date.now(), settle, fail }));
     void this.pump();
     return result;
   }
@@ -64,6 +79,17 @@ export class BatchWriter<T, R> {
 
   private async pump(): Promise<void> {
     if (this.busy || this.queue.length === 0) return;
+    // Less than a batch whose oldest item has not waited lingerMs yet: wait for more.
+    const waited = Date.now() - (this.queue[0] as Waiting<T, R>).at;
+    if (!this.flushing && this.queue.length < this.maxBatch && waited < this.lingerMs) {
+      this.lingering ??= setTimeout(() => {
+        this.lingering = undefined;
+        void this.pump();
+      }, this.lingerMs - waited);
+      return;
+    }
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
     this.busy = true;
     const group = this.queue.splice(0, this.maxBatch);
     for (const wake of this.roomWaiters.splice(0)) wake();

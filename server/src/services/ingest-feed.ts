@@ -21,6 +21,8 @@ export interface FeedRun {
   items: number;
   /** Items left alone because an article is already stored under their URL. */
   known: number;
+  /** New items not read because of `maxItems`: left for the next call. */
+  remaining: number;
   /** One outcome per item that was new, in feed order. */
   results: FileOutcome[];
   /** What to send next time. */
@@ -43,15 +45,16 @@ function hostOf(url: string): string {
 export async function ingestFeed(
   service: Pick<IngestService, 'prepare' | 'store' | 'storedUrls' | 'fetchPolicy'>,
   feedUrl: string,
-  options: IngestFilesOptions & { validators?: FeedValidators; onProgress?: (done: number, total: number, result: FileOutcome) => void } = {},
+  options: IngestFilesOptions & { validators?: FeedValidators; maxItems?: number; onProgress?: (done: number, total: number, result: FileOutcome) => void } = {},
 ): Promise<FeedRun> {
   const page = await fetchUrl(feedUrl, service.fetchPolicy, { kind: 'feed', etag: options.validators?.etag, lastModified: options.validators?.lastModified });
   const validators = { etag: page.etag, lastModified: page.lastModified };
-  if (page.notModified) return { feed: feedUrl, title: null, notModified: true, items: 0, known: 0, results: [], validators };
+  if (page.notModified) return { feed: feedUrl, title: null, notModified: true, items: 0, known: 0, remaining: 0, results: [], validators };
   const feed = readFeed(page.body, page.url);
   if (feed.entries.length === 0 && !/<(rss|feed|rdf:RDF)\b/i.test(page.body)) throw badInput(`${feedUrl} is not an RSS or Atom feed.`);
   const stored = await service.storedUrls(feed.entries.map((e) => e.url));
-  const fresh = feed.entries.filter((e) => !stored.has(e.url));
+  const unseen = feed.entries.filter((e) => !stored.has(e.url));
+  const fresh = unseen.slice(0, options.maxItems ?? unseen.length);
   const byUrl = new Map(fresh.map((e) => [e.url, e]));
   const source = feed.title ?? hostOf(page.url);
   const results = await ingestEach(
@@ -64,5 +67,5 @@ export async function ingestFeed(
     options.onProgress,
     options,
   );
-  return { feed: feedUrl, title: feed.title, notModified: false, items: feed.entries.length, known: feed.entries.length - fresh.length, results, validators };
+  return { feed: feedUrl, title: feed.title, notModified: false, items: feed.entries.length, known: feed.entries.length - unseen.length, remaining: unseen.length - fresh.length, results, validators };
 }

@@ -13,10 +13,18 @@ export const MAX_CONCURRENCY = 32;
 /** Most articles written in one transaction by a bulk run. */
 export const WRITE_BATCH = 25;
 
-/** How a run works: articles prepared at once, and the most written per transaction. */
+/**
+ * How long a finished article may wait for others to share its write transaction. 0: group
+ * commit only (bench/ingest.ts --linger measured no gain from waiting on 2 cores, where the
+ * writes compete with CoreNLP for CPU rather than wait on commits).
+ */
+export const WRITE_LINGER_MS = 0;
+
+/** How a run works: articles prepared at once, the most written per transaction, how long one waits for company. */
 export interface IngestFilesOptions {
   concurrency?: number;
   batchSize?: number;
+  lingerMs?: number;
   /** Called once the files are listed, before any is read. */
   onStart?: (total: number) => void;
 }
@@ -55,7 +63,8 @@ export async function ingestFiles(
  * Ingests one article per name (a file, a feed item's URL), `read` turning a name into the input.
  * `concurrency` articles are read, annotated and extracted at once (CoreNLP's threads and the
  * extraction pool do the work in parallel); finished ones are written together, several per
- * transaction (group commit, at most `batchSize`), and when such a write fails its articles are
+ * transaction (group commit, at most `batchSize`, an article waiting at most `lingerMs` for
+ * others), and when such a write fails its articles are
  * written one by one, so a bad article is reported and the others still go in. Results come
  * back, and progress is reported, in the order of `names`. Errors that are not about one article
  * (Neo4j or CoreNLP down, a bug) stop the run: nothing new is started, those under way finish,
@@ -66,12 +75,12 @@ export async function ingestEach(
   names: readonly string[],
   read: (name: string) => Promise<IngestInput>,
   onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
-  { concurrency = 1, batchSize = WRITE_BATCH, onStart = () => {} }: IngestFilesOptions = {},
+  { concurrency = 1, batchSize = WRITE_BATCH, lingerMs = WRITE_LINGER_MS, onStart = () => {} }: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
   const files = names;
   onStart(files.length);
   const results: FileOutcome[] = new Array<FileOutcome>(files.length);
-  const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite);
+  const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite, lingerMs);
   const writes: Array<Promise<void>> = [];
   let next = 0;
   let reported = 0;
@@ -111,6 +120,7 @@ export async function ingestEach(
   };
   const workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY, files.length));
   await Promise.all(Array.from({ length: workers }, work));
+  writer.flush();
   await Promise.all(writes);
   if (fatal) throw fatal.error;
   return results;

@@ -59,6 +59,23 @@ describe('BatchWriter (group commit)', () => {
     await expect(writer.write(1)).rejects.toBeInstanceOf(Down);
   });
 
+  it('with a linger, lets a lone item wait for company, and flush() writes what waits at once', async () => {
+    const calls: number[][] = [];
+    const writer = new BatchWriter(store(calls), 10, isFatal, 60);
+    const first = writer.write(1);
+    await new Promise((r) => setTimeout(r, 20));
+    const second = writer.write(2);
+    await Promise.all([first, second]);
+    expect(calls).toEqual([[1, 2]]);
+    const slow = new BatchWriter(store(calls), 10, isFatal, 60_000);
+    const started = Date.now();
+    const third = slow.write(3);
+    slow.flush();
+    await third;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(calls).toEqual([[1, 2], [3]]);
+  });
+
   it('makes producers wait for room while a full batch is queued', async () => {
     const calls: number[][] = [];
     const writer = new BatchWriter(store(calls), 2, isFatal);
