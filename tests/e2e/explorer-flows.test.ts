@@ -143,7 +143,9 @@ describe('explorer flows in headless Chromium', () => {
   it('adds a feed\'s items from the ingest panel, with a summary line and the item that failed', async () => {
     const site = await startFeedSite();
     try {
+      // Only the feed this time: the text and the file of the test before are cleared.
       await page.getByLabel('Article text').fill('');
+      await page.getByLabel('Article files').setInputFiles([]);
       await page.getByLabel('Feed URL').fill(`${site.base}/rss.xml`);
       await page.getByRole('button', { name: 'Add to graph' }).click();
       await page.locator('.progress li', { hasText: /^Feed “Test Wire”/ }).waitFor({ timeout: 60_000 });

@@ -9,6 +9,7 @@ import { resolve } from '../../server/src/pipeline/resolve.ts';
 import { ingestFiles } from '../../server/src/services/ingest-files.ts';
 import type { Services } from '../../server/src/services/create-services.ts';
 import { IngestService, extractInProcess } from '../../server/src/services/ingest-service.ts';
+import { batch, entity } from '../helpers/graph-fixtures.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const limits = { maxBytes: 2_000_000 };
@@ -117,6 +118,19 @@ describe('ingesting articles into the real Neo4j', () => {
     expect(await repo.getEntities(['agency:immigration-and-customs-enforcement'])).toEqual(ice);
     expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
     expect(await repo.writeArticles(batches)).toEqual(names.map(() => ({ created: false, reprocessed: false })));
+  });
+
+  it('keeps every alias that articles of one batch add to the same entity, and finds the entity by each', async () => {
+    const ice = (aliases: string[]) => ({ ...entity('agency:immigration-and-customs-enforcement', 'AGENCY'), name: 'Immigration and Customs Enforcement', aliases });
+    await repo.writeArticles([
+      batch('art_alias_a', [ice(['ICE'])], []),
+      batch('art_alias_b', [ice(['ICE', 'U.S. Immigration and Customs Enforcement'])], []),
+      batch('art_alias_c', [ice(['Immigration and Customs Enforcement', 'ERO'])], []),
+    ]);
+    const [stored] = await repo.getEntities(['agency:immigration-and-customs-enforcement']);
+    expect(stored?.aliases).toEqual(['ICE', 'U.S. Immigration and Customs Enforcement', 'ERO']);
+    expect(stored?.articleCount).toBe(3);
+    expect((await repo.searchEntities('ERO', null, 3))[0]?.id).toBe('agency:immigration-and-customs-enforcement');
   });
 
   it('stores the others when one article of a write batch is refused by Neo4j, and names the bad file', async () => {
