@@ -6,7 +6,7 @@ import { ingestFiles, summarize, type FileOutcome } from '../services/ingest-fil
 import { INGEST_USAGE as USAGE, parseIngestArgs } from './ingest-args.ts';
 import { createServices } from '../services/create-services.ts';
 import { createIngestProgress } from './ingest-progress.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, isNotAboutInput } from '../domain/errors.ts';
 import { ingestFeed, type FeedRun, type FeedValidators } from '../services/ingest-feed.ts';
 import { runCli } from './run-cli.ts';
 
@@ -29,8 +29,8 @@ function feedLine(run: FeedRun): string {
  * Polls `feeds` every `everySeconds` until `stopped()` (Ctrl-C): conditional requests, and after a
  * failed poll a feed waits twice as long each time (at most 8×) before it is tried again.
  */
-async function follow(feeds: string[], everySeconds: number, stopped: () => boolean, sleep: (ms: number) => Promise<void>, poll: (feed: string, validators: FeedValidators | undefined) => Promise<FeedRun | null>): Promise<void> {
-  const state = new Map(feeds.map((f) => [f, { validators: undefined as FeedValidators | undefined, failures: 0, dueAt: Date.now() + everySeconds * 1000 }]));
+async function follow(feeds: ReadonlyMap<string, FeedValidators | undefined>, everySeconds: number, stopped: () => boolean, sleep: (ms: number) => Promise<void>, poll: (feed: string, validators: FeedValidators | undefined) => Promise<FeedRun | null>): Promise<void> {
+  const state = new Map([...feeds].map(([f, validators]) => [f, { validators, failures: 0, dueAt: Date.now() + everySeconds * 1000 }]));
   while (!stopped()) {
     const due = Math.min(...[...state.values()].map((s) => s.dueAt));
     if (due > Date.now()) {
@@ -90,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
       results.push(...run.results);
       return run;
     } catch (err) {
-      if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') throw err;
+      if (isNotAboutInput(err) || !(err instanceof AppError)) throw err;
       feedErrors++;
       console.error(`error: ${err.message}`);
       return null;
@@ -124,8 +124,7 @@ async function main(argv: string[]): Promise<number> {
             r();
           };
         });
-      const validators = new Map(first.map(([feed, run]) => [feed, run?.validators]));
-      await follow(feeds, everySeconds, () => stop, sleep, (feed, v) => poll(feed, v ?? validators.get(feed)));
+      await follow(new Map(first.map(([feed, run]) => [feed, run?.validators])), everySeconds, () => stop, sleep, poll);
     }
     const s = summarize(results, Date.now() - started);
     console.log(`${results.length - s.refused} ingested, ${s.refused} refused${feeds.length > 0 ? `, ${feedErrors} feed error${feedErrors === 1 ? '' : 's'}` : ''}.`);

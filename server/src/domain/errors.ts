@@ -19,3 +19,13 @@ export class AppError extends Error {
 export function badInput(message: string): AppError {
   return new AppError('BAD_USER_INPUT', message);
 }
+
+/** True for SERVICE_UNAVAILABLE: Neo4j or CoreNLP is not there, whatever the input. */
+export function isOutage(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE';
+}
+
+/** True for errors that are not about one input: an outage, or a bug (anything not an AppError). */
+export function isNotAboutInput(err: unknown): boolean {
+  return !(err instanceof AppError) || isOutage(err);
+}

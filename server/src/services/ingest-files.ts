@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.ts';
+import { AppError, isNotAboutInput, isOutage } from '../domain/errors.ts';
 import { listArticleFiles, readArticleFile } from '../pipeline/read-article-file.ts';
 import type { GraphBatch } from '../domain/types.ts';
 import { BatchWriter } from './batch-writer.ts';
@@ -29,15 +29,6 @@ export interface IngestFilesOptions {
   onStart?: (total: number) => void;
 }
 
-/** Errors that are not about one file: the run stops on them. */
-function isFatal(err: unknown): boolean {
-  return !(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE';
-}
-
-/** A write error that is not an AppError (Neo4j rejected the article's data) is still about that article. */
-function isFatalWrite(err: unknown): boolean {
-  return err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE';
-}
 
 function fileError(file: string, err: unknown): FileOutcome {
   const message = err instanceof AppError ? err.message : `Neo4j could not store it: ${err instanceof Error ? err.message : String(err)}`;
@@ -77,10 +68,9 @@ export async function ingestEach(
   onProgress: (done: number, total: number, result: FileOutcome) => void = () => {},
   { concurrency = 1, batchSize = WRITE_BATCH, lingerMs = WRITE_LINGER_MS, onStart = () => {} }: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
-  const files = names;
-  onStart(files.length);
-  const results: FileOutcome[] = new Array<FileOutcome>(files.length);
-  const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isFatalWrite, lingerMs);
+  onStart(names.length);
+  const results: FileOutcome[] = new Array<FileOutcome>(names.length);
+  const writer = new BatchWriter<GraphBatch, IngestOutcome>((batches) => service.store(batches), Math.max(1, batchSize), isOutage, lingerMs);
   const writes: Array<Promise<void>> = [];
   let next = 0;
   let reported = 0;
@@ -88,12 +78,12 @@ export async function ingestEach(
   // Reported in file order (a log that reads like the file list), each as soon as all before it are done.
   const finish = (index: number, result: FileOutcome): void => {
     results[index] = result;
-    for (let r = results[reported]; r !== undefined; r = results[reported]) onProgress(++reported, files.length, r);
+    for (let r = results[reported]; r !== undefined; r = results[reported]) onProgress(++reported, names.length, r);
   };
   const work = async (): Promise<void> => {
-    while (!fatal && next < files.length) {
+    while (!fatal && next < names.length) {
       const index = next++;
-      const file = files[index] as string;
+      const file = names[index] as string;
       try {
         const prepared = await service.prepare(await read(file));
         if (prepared.stored) {
@@ -110,7 +100,7 @@ export async function ingestEach(
           ),
         );
       } catch (err) {
-        if (isFatal(err)) {
+        if (isNotAboutInput(err)) {
           fatal ??= { error: err };
           return;
         }
@@ -118,7 +108,7 @@ export async function ingestEach(
       }
     }
   };
-  const workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY, files.length));
+  const workers = Math.max(1, Math.min(concurrency, MAX_CONCURRENCY, names.length));
   await Promise.all(Array.from({ length: workers }, work));
   writer.flush();
   await Promise.all(writes);

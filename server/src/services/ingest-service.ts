@@ -1,5 +1,5 @@
 import type { GraphRepository } from '../db/graph-repository.ts';
-import { AppError, badInput } from '../domain/errors.ts';
+import { AppError, badInput, isNotAboutInput, isOutage } from '../domain/errors.ts';
 import type { Article, ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
 import type { Annotation } from '../pipeline/annotate/annotation.ts';
 import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
@@ -110,14 +110,14 @@ export class IngestService {
         if (prepared.stored) out.push({ index, result: prepared.stored, error: null, code: null });
         else ready.push({ index, batch: prepared.batch });
       } catch (err) {
-        if (!(err instanceof AppError) || err.code === 'SERVICE_UNAVAILABLE') throw err;
+        if (isNotAboutInput(err) || !(err instanceof AppError)) throw err;
         out.push({ index, result: null, error: err.message, code: err.code });
       }
     }
     const written = await writeAllOrEach(
       ready.map((r) => r.batch),
       (batches) => this.store(batches),
-      (err) => err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE',
+      isOutage,
     );
     for (const [i, settled] of written.entries()) {
       const index = (ready[i] as { index: number }).index;
