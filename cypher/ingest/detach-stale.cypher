@@ -1,5 +1,6 @@
 // After an article is written again (re-processed), removes what only its old extraction had:
-// evidence and mentions this write did not make or keep (their writeId is another's), and
+// evidence and mentions this write did not make or keep (their writeId is another's, or none:
+// an article's first write marks nothing), and
 // reports what they touched so counts can be refreshed. Writing first and deleting after keeps
 // the unique-index lookups of the write free of pending deletions (slow on large articles).
 // Params: $articleId, $writeId

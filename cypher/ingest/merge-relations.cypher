@@ -1,6 +1,10 @@
 // Merges each article's relations by id between existing entities and records each evidence
 // sentence as an Evidence node linked to its article; weights are counted after all of it.
-// Params: $items [{articleId, created (true when the article was not stored before), extractorVersion, writeId (marks what this write made or kept),
+// An article not stored before gets its evidence created (ids unique per article: the caller
+// sends each relation once and each evidence start once) and adds 1 to each relation's weight;
+// a re-processed one merges its evidence, marks it with its writeId (detach-stale removes the
+// rest after) and recounts its relations' weights.
+// Params: $items [{articleId, created (true when the article was not stored before), extractorVersion, writeId,
 //                  relations: [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]}]
 //         (rules: ids of the extraction rules that drew the link from the sentence)
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
@@ -14,10 +18,25 @@ MATCH (s:Entity {id: r.source})
 MATCH (t:Entity {id: r.target})
 MERGE (s)-[rel:RELATED {id: r.id}]->(t)
   ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = seenAt, rel.lastSeen = seenAt, rel.weight = 0
-SET rel.firstSeen = CASE WHEN seenAt < rel.firstSeen THEN seenAt ELSE rel.firstSeen END,
-    rel.lastSeen = CASE WHEN seenAt > rel.lastSeen THEN seenAt ELSE rel.lastSeen END
-WITH a, rel, r, item
-CALL (a, rel, r, item) {
+WITH a, rel, r, item, seenAt
+// Dates are written only when they widen the span (most articles fall inside it).
+CALL (rel, seenAt) {
+  WITH rel, seenAt WHERE seenAt < rel.firstSeen
+  SET rel.firstSeen = seenAt
+}
+CALL (rel, seenAt) {
+  WITH rel, seenAt WHERE seenAt > rel.lastSeen
+  SET rel.lastSeen = seenAt
+}
+CALL (a, r, item) {
+  WITH a, r, item WHERE item.created
+  UNWIND r.evidence AS ev
+  CREATE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})-[:FROM]->(a)
+  SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
+      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion
+}
+CALL (a, r, item) {
+  WITH a, r, item WHERE NOT item.created
   UNWIND r.evidence AS ev
   MERGE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})
   // Re-processing finds the old extraction's evidence still there (it is deleted after, unless
@@ -27,10 +46,9 @@ CALL (a, rel, r, item) {
   REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }
-WITH rel, r, item
 // A new article is one more supporting article for each of its relations (no recount over a
 // hub's evidence); a re-processed one was counted before, so its relations are recounted.
-CALL (rel, r, item) {
+CALL (rel, item) {
   WITH rel WHERE item.created
   SET rel.weight = rel.weight + 1
 }

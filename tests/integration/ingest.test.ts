@@ -9,7 +9,7 @@ import { resolve } from '../../server/src/pipeline/resolve.ts';
 import { ingestFiles } from '../../server/src/services/ingest-files.ts';
 import type { Services } from '../../server/src/services/create-services.ts';
 import { IngestService, extractInProcess } from '../../server/src/services/ingest-service.ts';
-import { batch, entity } from '../helpers/graph-fixtures.ts';
+import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
 
 const limits = { maxBytes: 2_000_000 };
@@ -131,6 +131,18 @@ describe('ingesting articles into the real Neo4j', () => {
     expect(stored?.aliases).toEqual(['ICE', 'U.S. Immigration and Customs Enforcement', 'ERO']);
     expect(stored?.articleCount).toBe(3);
     expect((await repo.searchEntities('ERO', null, 3))[0]?.id).toBe('agency:immigration-and-customs-enforcement');
+  });
+
+  it('counts a relation an article gives twice (after a curated merge) once, and stores each evidence sentence once', async () => {
+    const [a, b] = [entity('org:alpha'), entity('org:beta')];
+    const twice = [rel('org:alpha', 'org:beta', 'MENTIONED_WITH', 0), rel('org:alpha', 'org:beta', 'MENTIONED_WITH', 0), rel('org:alpha', 'org:beta', 'MENTIONED_WITH', 60)];
+    await repo.writeArticles([batch('art_twice_1', [a, b, a], twice), batch('art_twice_2', [a, b], [rel('org:alpha', 'org:beta')])]);
+    const stored = await repo.getRelation(twice[0]?.id ?? '');
+    expect(stored?.weight).toBe(2);
+    const [evidence] = await repo.getEvidencePages([{ relationId: twice[0]?.id ?? '', after: '' }], 10);
+    expect(evidence?.map((ev) => ev.start).sort((x, y) => x - y)).toEqual([0, 0, 60]);
+    expect((await repo.getEntities(['org:alpha']))[0]?.articleCount).toBe(2);
+    expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
   });
 
   it('stores the others when one article of a write batch is refused by Neo4j, and names the bad file', async () => {

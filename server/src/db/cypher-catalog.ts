@@ -4,7 +4,6 @@ import { ROOT_DIR } from '../config.ts';
 
 /** Every query the server runs, by its file name under cypher/ (without the extension). */
 export const QUERY_NAMES = [
-  'ingest/get-article-versions',
   'ingest/lock-articles',
   'ingest/get-article-summary',
   'ingest/find-stored-urls',

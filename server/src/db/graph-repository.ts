@@ -16,6 +16,7 @@ import {
   type TimelineEntry,
 } from '../domain/types.ts';
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
+import { uniqueRows } from './unique-rows.ts';
 
 /** Runs one catalog query inside a transaction and returns its records as plain objects. */
 export type QueryRunner = (name: QueryName, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
@@ -215,40 +216,38 @@ export class GraphRepository {
     if (batches.length === 0) return [];
     const ids = [...new Set(batches.map((b) => b.article.id))].sort();
     return this.write(async (tx) => {
-      // Lock first, read after: of parallel ingests of one text, exactly one sees it new.
-      await this.run(tx, 'ingest/lock-articles', { ids });
-      const versions = new Map((await this.run(tx, 'ingest/get-article-versions', { ids })).records.map((r) => [stringSchema.parse(r.get('id')), r.get('extractorVersion') as unknown]));
+      // Lock first, read after (one query): of parallel ingests of one text, exactly one sees it new.
+      const locked = await this.run(tx, 'ingest/lock-articles', { ids });
+      const versions = new Map(locked.records.map((r) => [stringSchema.parse(r.get('id')), nullableString.parse(r.get('extractorVersion'))]));
       const seen = new Set<string>();
       const outcomes = batches.map((b): WriteOutcome & { write: boolean } => {
-        const version = versions.get(b.article.id);
+        const version = versions.get(b.article.id) ?? null;
         const first = !seen.has(b.article.id);
         seen.add(b.article.id);
         if (!first || version === b.article.extractorVersion) return { created: false, reprocessed: false, write: false };
-        const stored = version !== undefined && version !== null;
-        return { created: !stored, reprocessed: stored, write: true };
+        return { created: version === null, reprocessed: version !== null, write: true };
       });
-      const toWrite = batches.filter((_, i) => outcomes[i]?.write);
-      // The batches of articles not stored before: each adds one supporting article to its relations.
-      const created = new Set(batches.filter((_, i) => outcomes[i]?.write && outcomes[i].created));
+      const toWrite = batches.flatMap((b, i) => (outcomes[i]?.write ? [{ batch: uniqueRows(b), created: outcomes[i].created }] : []));
       if (toWrite.length > 0) {
-        // Every evidence node and mention this write makes or keeps carries its id; for an older
-        // extraction, what is left without it afterwards is what only the old one had.
-        const writeIds = new Map(toWrite.map((b) => [b.article.id, randomUUID()]));
-        await this.run(tx, 'ingest/merge-articles', { articles: toWrite.map((b) => b.article) });
+        // What a re-processing write makes or keeps carries its id; for the older extraction, what
+        // is left without it afterwards is what only the old one had. A first write marks nothing.
+        const writeIds = new Map(toWrite.map(({ batch }) => [batch.article.id, randomUUID()]));
+        await this.run(tx, 'ingest/merge-articles', { articles: toWrite.map(({ batch }) => batch.article) });
         await this.run(tx, 'ingest/merge-entities', {
-          items: toWrite.map((b) => ({
-            articleId: b.article.id,
-            writeId: writeIds.get(b.article.id),
-            entities: b.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
+          items: toWrite.map(({ batch, created }) => ({
+            articleId: batch.article.id,
+            created,
+            writeId: writeIds.get(batch.article.id),
+            entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
           })),
         });
         await this.run(tx, 'ingest/merge-relations', {
-          items: toWrite.map((b) => ({
-            articleId: b.article.id,
-            created: created.has(b),
-            extractorVersion: b.article.extractorVersion,
-            writeId: writeIds.get(b.article.id),
-            relations: b.relations.map((r) => ({
+          items: toWrite.map(({ batch, created }) => ({
+            articleId: batch.article.id,
+            created,
+            extractorVersion: batch.article.extractorVersion,
+            writeId: writeIds.get(batch.article.id),
+            relations: batch.relations.map((r) => ({
               ...r,
               evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
             })),

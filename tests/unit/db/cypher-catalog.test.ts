@@ -19,7 +19,7 @@ describe('cypher catalog', () => {
     expect(() => loadCypherCatalog(dir)).toThrow(/cypher\/explore\/get-entities\.cypher|get-entities\.cypher.*header/);
     const empty = mkdtempSync(path.join(tmpdir(), 'cypher-'));
     mkdirSync(path.join(empty, 'ingest'));
-    expect(() => loadCypherCatalog(empty)).toThrow(/Missing Cypher file .*ingest\/get-article-versions\.cypher/);
+    expect(() => loadCypherCatalog(empty)).toThrow(/Missing Cypher file .*ingest\/lock-articles\.cypher/);
   });
 
   it('splits the schema script into its statements without comments', () => {
