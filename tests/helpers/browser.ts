@@ -24,12 +24,22 @@ export async function startDemoApp(overrides: Record<string, string> = {}): Prom
   return startApp(testConfig(overrides), () => {});
 }
 
-/** Types a query into the search box, waits for a matching suggestion, and opens the first. */
+/**
+ * Types a query into the search box, waits for a matching suggestion, opens the first, and
+ * waits until its neighbourhood is drawn (the graph drops `aria-busy`), so the next step acts
+ * on the new view and its status line is not overwritten by the load finishing later.
+ */
 export async function search(page: Page, query: string, option: RegExp): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Search entities' });
   await box.fill(query);
   await page.getByRole('option', { name: option }).first().waitFor();
   await box.press('Enter');
+  await waitIdle(page);
+}
+
+/** Waits until no neighbourhood load is pending in the explorer. */
+export async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('cy')?.hasAttribute('aria-busy') === false);
 }
 
 /** Taps a graph element (node or edge) by id, once it is in the graph. */

@@ -107,6 +107,20 @@ function afterViewChange(): void {
   refilter();
 }
 
+let pendingLoads = 0;
+/**
+ * Marks the graph busy (`aria-busy`) while a neighbourhood loads, for assistive technology and
+ * for automation that must not act on a view still being replaced; returns the "done" call.
+ */
+function busy(): () => void {
+  pendingLoads += 1;
+  byId('cy').setAttribute('aria-busy', 'true');
+  return () => {
+    pendingLoads -= 1;
+    if (pendingLoads === 0) byId('cy').removeAttribute('aria-busy');
+  };
+}
+
 /**
  * Shows the neighbourhoods of `ids` (with `replace`, instead of the current view). Entities
  * already in view are excluded, so an expand brings new neighbours and their links to what is
@@ -114,6 +128,7 @@ function afterViewChange(): void {
  */
 async function open(ids: string[], replace: boolean, record = true): Promise<void> {
   say('Loading…');
+  const done = busy();
   try {
     const shown = replace ? [] : entityNodes().map((n) => n.id());
     const sub = await fetchNeighborhood(ids, 1, 40, shown);
@@ -128,12 +143,15 @@ async function open(ids: string[], replace: boolean, record = true): Promise<voi
     if (sub.hiddenCount > 0) say(`${entityNodes().filter(':visible').length} entities shown; ${sub.hiddenCount} weaker neighbours left out — click “+${sub.hiddenCount} more” to add them`);
   } catch (err) {
     say(err instanceof Error ? err.message : String(err), true);
+  } finally {
+    done();
   }
 }
 
 /** Pages in the next neighbours of an entity (its "+N more" node). */
 async function more(forId: string): Promise<void> {
   say('Loading more…');
+  const done = busy();
   try {
     const sub = await fetchNeighborhood([forId], 1, 40, entityNodes().map((n) => n.id()));
     viewHistory.record();
@@ -143,6 +161,8 @@ async function more(forId: string): Promise<void> {
     afterViewChange();
   } catch (err) {
     say(err instanceof Error ? err.message : String(err), true);
+  } finally {
+    done();
   }
 }
 
