@@ -6,6 +6,7 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (v:Evidence) REQUIRE v.id IS UNIQUE;
 CREATE CONSTRAINT related_id IF NOT EXISTS FOR ()-[r:RELATED]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
+CREATE INDEX article_link_url IF NOT EXISTS FOR (a:Article) ON (a.linkUrl);
 CREATE INDEX evidence_relation IF NOT EXISTS FOR (v:Evidence) ON (v.relationId);
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNIQUE;
 CREATE INDEX decision_other IF NOT EXISTS FOR (d:Decision) ON (d.otherId);

@@ -1,11 +1,12 @@
 // Creates or updates article nodes.
-// Params: $articles [{id, title, text, url, source, publishedAt (ISO string or null; stored as a datetime), extractorVersion}]
+// Params: $articles [{id, title, text, url, linkUrl (the address that redirected to url; optional), source, publishedAt (ISO string or null; stored as a datetime), extractorVersion}]
 // Returns: id
 UNWIND $articles AS article
 MERGE (a:Article {id: article.id})
 SET a.title = article.title,
     a.text = article.text,
     a.url = article.url,
+    a.linkUrl = coalesce(article.linkUrl, a.linkUrl),
     a.source = article.source,
     a.publishedAt = datetime(article.publishedAt),
     a.extractorVersion = article.extractorVersion,

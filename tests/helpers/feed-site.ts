@@ -43,7 +43,7 @@ const RSS = (base: string): string => `<?xml version="1.0" encoding="UTF-8"?>
 
 const ATOM = (base: string): string => `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Border Desk</title><id>${base}/atom.xml</id><updated>2024-06-13T08:00:00Z</updated>
-<entry><title>Border agency releases quarterly figures</title><id>urn:test:border-report</id><link rel="alternate" href="${base}/news/border-report.html"/><published>2024-06-13T08:00:00Z</published><updated>2024-06-13T08:00:00Z</updated></entry>
+<entry><title>Border agency releases quarterly figures</title><id>urn:test:border-report</id><link rel="alternate" href="${base}/go/border-report"/><published>2024-06-13T08:00:00Z</published><updated>2024-06-13T08:00:00Z</updated></entry>
 <entry><title>Agents detain three Tajik men in Denver</title><id>urn:test:tajik</id><link href="${base}/news/tajik-arrests.html"/><updated>2024-06-11T09:00:00Z</updated></entry>
 </feed>`;
 
@@ -53,7 +53,7 @@ export interface SiteRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** A local news site: /rss.xml (RSS 2.0), /atom.xml (Atom), /not-a-feed.xml, and article pages. */
+/** A local news site: /rss.xml (RSS 2.0), /atom.xml (Atom), /not-a-feed.xml, article pages, and /go/NAME redirecting to /news/NAME.html. */
 export interface FeedSite {
   base: string;
   requests: SiteRequest[];
@@ -79,6 +79,8 @@ export async function startFeedSite(): Promise<FeedSite> {
     }
     if (path === '/atom.xml') return void res.writeHead(200, { 'Content-Type': 'application/atom+xml' }).end(ATOM(base));
     if (path === '/not-a-feed.xml') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body><p>Welcome to our home page.</p></body></html>');
+    // A feed link that redirects to the page (as trackers and short links do).
+    if (path.startsWith('/go/')) return void res.writeHead(301, { Location: `/news/${path.slice(4)}.html` }).end();
     if (PAGES[path]) return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(path));
     res.writeHead(404).end('not found');
   });

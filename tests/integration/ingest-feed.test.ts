@@ -46,8 +46,14 @@ describe('ingesting RSS and Atom feeds (real local HTTP server, real Neo4j)', ()
     expect(site.requests.slice(fetched).map((r) => r.path)).toEqual(['/rss.xml', '/news/missing.html']);
     const atom = await ingestFeed(services.ingest, `${site.base}/atom.xml`);
     expect(atom).toMatchObject({ title: 'Border Desk', items: 2, known: 1 });
-    expect(atom.results).toEqual([expect.objectContaining({ ok: true, file: `${site.base}/news/border-report.html` })]);
+    expect(atom.results).toEqual([expect.objectContaining({ ok: true, file: `${site.base}/go/border-report` })]);
     expect((await repo.countGraph()).articles).toBe(3);
+    // Its link redirected: the article is stored under the page's address, and a later poll
+    // still knows the link and fetches nothing but the feed.
+    expect((await services.graph.articles(10, null)).nodes.map((a) => a.url)).toContain(`${site.base}/news/border-report.html`);
+    const seen = site.requests.length;
+    expect(await ingestFeed(services.ingest, `${site.base}/atom.xml`)).toMatchObject({ items: 2, known: 2, results: [] });
+    expect(site.requests.slice(seen).map((r) => r.path)).toEqual(['/atom.xml']);
   });
 
   it('sends the validators back and reads nothing when the server answers 304', async () => {

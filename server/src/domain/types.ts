@@ -42,6 +42,8 @@ export interface ArticleInput {
   title?: string | null;
   text?: string | null;
   url?: string | null;
+  /** The address first asked for, when fetching `url` was redirected there (a feed item's link). */
+  linkUrl?: string | null;
   source?: string | null;
   publishedAt?: string | null;
 }
@@ -52,6 +54,8 @@ export interface Article {
   title: string;
   text: string;
   url: string | null;
+  /** The address that redirected to `url`, if any: a feed's next poll recognises its item by it. */
+  linkUrl?: string | null;
   source: string | null;
   publishedAt: string | null;
 }

@@ -37,6 +37,7 @@ export function prepareArticle(input: ArticleInput, limits: ArticleLimits): Arti
     title,
     text,
     url: emptyToNull(cleanField(input.url ?? '', 'url')),
+    ...(input.linkUrl ? { linkUrl: emptyToNull(cleanField(input.linkUrl, 'url')) } : {}),
     source: emptyToNull(cleanField(input.source ?? '', 'source')),
     publishedAt: normaliseDate(input.publishedAt),
   };

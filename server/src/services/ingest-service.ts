@@ -156,11 +156,13 @@ export class IngestService {
     }
     if (input.url && !input.text) {
       const page = await fetchUrl(input.url, this.deps.fetchPolicy);
+      // A redirect: keep the address asked for too, so the link is known as stored next time.
+      const linkUrl = page.url !== input.url ? input.url : null;
       if (/html/i.test(page.contentType) || /^\s*</.test(page.body)) {
         const parsed = htmlToText(page.body, page.url);
-        return { ...input, url: page.url, text: parsed.text, title: input.title ?? parsed.title };
+        return { ...input, url: page.url, linkUrl, text: parsed.text, title: input.title ?? parsed.title };
       }
-      return { ...input, url: page.url, text: page.body };
+      return { ...input, url: page.url, linkUrl, text: page.body };
     }
     return input;
   }
