@@ -4,6 +4,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServer
 import { AppError } from '../domain/errors.ts';
 import type { AppContext } from '../graphql/context.ts';
 import { buildSchema } from '../graphql/schema.ts';
+import { offlineGraphiql } from './graphiql-page.ts';
 
 /** Options for the GraphQL endpoint. */
 export interface YogaOptions {
@@ -108,12 +109,15 @@ export function createGraphqlApp(context: AppContext, opts: YogaOptions): YogaSe
   plugins.push(useClientErrorShape(!opts.graphiql));
   const corsOrigins = new Set((opts.corsOrigins ?? []).map((o) => o.toLowerCase()));
   if (opts.apiToken) plugins.push(useMutationToken(opts.apiToken));
+  const graphiqlPage = offlineGraphiql();
+  if (opts.graphiql) plugins.push(graphiqlPage.plugin);
 
   return createYoga<Record<string, unknown>, AppContext>({
     schema: buildSchema(),
     context: () => context,
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql,
+    renderGraphiQL: graphiqlPage.render,
     landingPage: false,
     // Same-origin unless CORS_ORIGINS lists an origin; then exactly that origin, never a reflected one.
     cors: (request) => {
