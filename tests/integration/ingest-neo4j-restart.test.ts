@@ -7,16 +7,11 @@ import { ROOT_DIR } from '../../server/src/config.ts';
 import { GraphRepository } from '../../server/src/db/graph-repository.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/src/db/local-neo4j.ts';
 import { testCorenlpUrl } from '../helpers/annotate.ts';
+import { ingestSummary, NOTHING_HALF_WRITTEN } from '../helpers/ingest-run.ts';
 import { shortArticleFolder } from '../helpers/short-articles.ts';
 
 const CLI = path.join(ROOT_DIR, 'server/src/cli/ingest.ts');
 const ARTICLES = 40;
-const CLEAN = { evidenceWithoutArticle: 0, evidenceWithoutRelation: 0, relationsWithWrongWeight: 0, entitiesWithWrongCount: 0, entitiesWithoutMentions: 0, articlesWithoutText: 0 };
-
-const summary = (stdout: string): { stored: number; unchanged: number } => {
-  const m = /Done in [\d.]+ s: (\d+) stored, (\d+) unchanged/.exec(stdout);
-  return { stored: Number(m?.[1]), unchanged: Number(m?.[2]) };
-};
 
 // This file starts (and kills) a Neo4j of its own, so the shared test database is untouched.
 describe('a bulk ingest whose Neo4j is killed (kill -9) mid-run, then restarted', () => {
@@ -82,18 +77,18 @@ describe('a bulk ingest whose Neo4j is killed (kill -9) mid-run, then restarted'
       // Everything reported stored survived the crash; what was under way is whole or absent.
       expect(afterCrash.articles).toBeGreaterThanOrEqual(run.storedLines);
       expect(afterCrash.articles).toBeLessThan(ARTICLES);
-      expect(await repo.checkIntegrity()).toEqual(expect.objectContaining(CLEAN));
+      expect(await repo.checkIntegrity()).toEqual(expect.objectContaining(NOTHING_HALF_WRITTEN));
 
       const resumed = ingestCli();
       expect(resumed.status, resumed.stderr).toBe(0);
-      expect(summary(resumed.stdout)).toEqual({ stored: ARTICLES - afterCrash.articles, unchanged: afterCrash.articles });
+      expect(ingestSummary(resumed.stdout)).toEqual({ stored: ARTICLES - afterCrash.articles, unchanged: afterCrash.articles });
       const afterResume = await repo.countGraph();
       expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
 
       await repo.deleteEverything();
       const clean = ingestCli();
       expect(clean.status, clean.stderr).toBe(0);
-      expect(summary(clean.stdout)).toEqual({ stored: ARTICLES, unchanged: 0 });
+      expect(ingestSummary(clean.stdout)).toEqual({ stored: ARTICLES, unchanged: 0 });
       expect(afterResume).toEqual(await repo.countGraph());
     } finally {
       await repo.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import type { GraphRepository } from '../../server/src/db/graph-repository.ts';
 import { testCorenlpUrl } from '../helpers/annotate.ts';
+import { ingestSummary, NOTHING_HALF_WRITTEN } from '../helpers/ingest-run.ts';
 import { shortArticleFolder } from '../helpers/short-articles.ts';
 import { freshRepository, testNeo4jPassword, testNeo4jUri } from '../helpers/test-db.ts';
 
@@ -35,11 +36,6 @@ function ingestAndKill(args: string[], after: number): Promise<{ storedLines: nu
   });
 }
 
-const summary = (stdout: string): { stored: number; unchanged: number } => {
-  const m = /Done in [\d.]+ s: (\d+) stored, (\d+) unchanged/.exec(stdout);
-  return { stored: Number(m?.[1]), unchanged: Number(m?.[2]) };
-};
-
 describe('a bulk ingest killed mid-run (kill -9) and run again', () => {
   let repo: GraphRepository;
   let dir: string;
@@ -57,18 +53,18 @@ describe('a bulk ingest killed mid-run (kill -9) and run again', () => {
     // Everything reported stored is there; what was under way is either whole or absent.
     expect(afterKill.articles).toBeGreaterThanOrEqual(killed.storedLines);
     expect(afterKill.articles).toBeLessThan(ARTICLES);
-    expect(await repo.checkIntegrity()).toEqual(expect.objectContaining({ evidenceWithoutArticle: 0, evidenceWithoutRelation: 0, relationsWithWrongWeight: 0, entitiesWithWrongCount: 0, entitiesWithoutMentions: 0, articlesWithoutText: 0 }));
+    expect(await repo.checkIntegrity()).toEqual(expect.objectContaining(NOTHING_HALF_WRITTEN));
 
     const resumed = ingestCli([dir, '--concurrency', '3']);
     expect(resumed.status, resumed.stderr).toBe(0);
-    expect(summary(resumed.stdout)).toEqual({ stored: ARTICLES - afterKill.articles, unchanged: afterKill.articles });
+    expect(ingestSummary(resumed.stdout)).toEqual({ stored: ARTICLES - afterKill.articles, unchanged: afterKill.articles });
     const afterResume = await repo.countGraph();
     expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
 
     await repo.deleteEverything();
     const clean = ingestCli([dir, '--concurrency', '3']);
     expect(clean.status, clean.stderr).toBe(0);
-    expect(summary(clean.stdout)).toEqual({ stored: ARTICLES, unchanged: 0 });
+    expect(ingestSummary(clean.stdout)).toEqual({ stored: ARTICLES, unchanged: 0 });
     expect(afterResume).toEqual(await repo.countGraph());
   }, 300_000);
 });
