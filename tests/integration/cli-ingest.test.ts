@@ -62,6 +62,28 @@ describe('npm run ingest (CLI)', () => {
     expect(await repo.countGraph()).toEqual(counts);
   });
 
+  it('takes title, source, URL and date from YAML front matter, and --source / --published for files without them', async () => {
+    await repo.deleteEverything();
+    const folder = mkdtempSync(path.join(dir, 'dated-'));
+    writeFileSync(
+      path.join(folder, 'a.md'),
+      '---\ntitle: Agents hold two Uzbek men\nsource: Border Desk\nurl: https://news.example/uzbek\npublished: 2024-03-02\n---\nICE agents arrested two Uzbek nationals in Houston on Tuesday, officials said.\n',
+    );
+    writeFileSync(path.join(folder, 'b.txt'), 'FBI reviews tip on Tajik men\n\nThe FBI is reviewing a tip about three Tajik men in Denver, a spokesman said.\n');
+    writeFileSync(path.join(folder, 'c.md'), '---\ntitle: [unclosed\n---\nText.\n');
+    const r = ingestCli([folder, '--source', 'Wire West', '--published', '2024-05-20']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/c\.md: the front matter is not valid YAML/);
+    const stored = (await repo.listArticles(10, '')).map((a) => a.article);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title: 'Agents hold two Uzbek men', source: 'Border Desk', url: 'https://news.example/uzbek', publishedAt: '2024-03-02T00:00:00.000Z' }),
+        expect.objectContaining({ title: 'FBI reviews tip on Tajik men', source: 'Wire West', url: null, publishedAt: '2024-05-20T00:00:00.000Z' }),
+      ]),
+    );
+    expect(stored).toHaveLength(2);
+  });
+
   it('works on several articles at once with --concurrency and closes with a summary', async () => {
     await repo.deleteEverything();
     const r = ingestCli([path.join(ROOT_DIR, 'data', 'articles'), '--concurrency', '2']);

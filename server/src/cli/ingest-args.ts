@@ -1,9 +1,13 @@
 import { badInput } from '../domain/errors.ts';
+import { normaliseDate } from '../pipeline/prepare-article.ts';
 import { MAX_CONCURRENCY } from '../services/ingest-files.ts';
 
 /** The ingest command's usage text. */
 export const INGEST_USAGE = `usage: npm run ingest -- [PATH...] [--feed URL...] [--follow [--every 15m]] [--concurrency N]
-  PATH            files or folders of .txt/.md articles (the first line is the title)
+  PATH            files or folders of .txt/.md articles (the first line is the title; a YAML
+                  front matter block may give title, source, url and published)
+  --source S      the source (outlet) of files whose front matter names none
+  --published D   the publication date (ISO, e.g. 2024-06-11) of files whose front matter gives none
   --feed URL      an RSS or Atom feed: each item's page is fetched and stored (repeatable)
   --follow        keep polling the feeds (conditional requests; backs off on errors); Ctrl-C stops
   --every D       how often --follow polls: 30s, 15m, 2h (default 15m; at least 10s)
@@ -17,6 +21,8 @@ export interface IngestArgs {
   /** Seconds between polls of a followed feed. */
   everySeconds: number;
   concurrency: number;
+  /** --source and --published: for files whose front matter does not give them. */
+  defaults: { source?: string; publishedAt?: string };
 }
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
@@ -30,7 +36,7 @@ export function parseDuration(text: string): number | null {
 
 /** The paths and options of an ingest command line; a bad option is refused by name. */
 export function parseIngestArgs(argv: readonly string[]): IngestArgs {
-  const out: IngestArgs = { paths: [], feeds: [], follow: false, everySeconds: 15 * 60, concurrency: 1 };
+  const out: IngestArgs = { paths: [], feeds: [], follow: false, everySeconds: 15 * 60, concurrency: 1, defaults: {} };
   let everyGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -45,6 +51,14 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
       const v = value();
       if (!v || v.startsWith('--')) throw badInput(`--feed needs the URL of an RSS or Atom feed; got ${v === undefined ? 'nothing' : JSON.stringify(v)}.`);
       out.feeds.push(v);
+    } else if (flag === '--source') {
+      const v = value();
+      if (!v?.trim() || v.startsWith('--')) throw badInput(`--source needs the name of the outlet; got ${v === undefined ? 'nothing' : JSON.stringify(v)}.`);
+      out.defaults.source = v.trim();
+    } else if (flag === '--published') {
+      const v = value();
+      if (!v?.trim() || v.startsWith('--')) throw badInput(`--published needs a date such as 2024-06-11; got ${v === undefined ? 'nothing' : JSON.stringify(v)}.`);
+      out.defaults.publishedAt = normaliseDate(v, '--published') ?? undefined;
     } else if (flag === '--follow') {
       out.follow = true;
     } else if (flag === '--every') {
@@ -61,5 +75,8 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   }
   if (out.follow && out.feeds.length === 0) throw badInput('--follow needs at least one --feed URL to follow.');
   if (everyGiven && !out.follow) throw badInput('--every only applies with --follow.');
+  if ((out.defaults.source !== undefined || out.defaults.publishedAt !== undefined) && out.paths.length === 0) {
+    throw badInput('--source and --published apply to files; feeds give their own.');
+  }
   return out;
 }

@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
-  const { paths, feeds, follow: following, everySeconds, concurrency } = parseIngestArgs(argv);
+  const { paths, feeds, follow: following, everySeconds, concurrency, defaults } = parseIngestArgs(argv);
   if (paths.length === 0 && feeds.length === 0) {
     console.error(`No files, folders or feeds given.\n${USAGE}`);
     return 2;
@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
         paths,
         config.MAX_ARTICLE_BYTES,
         (done, total, r) => progress.done(done, outcomeLine(done, total, r), !r.ok),
-        { concurrency, onStart: (total) => progress.start(total) },
+        { concurrency, defaults, onStart: (total) => progress.start(total) },
       ).finally(() => progress.stop());
       if (fileResults.length === 0 && feeds.length === 0) {
         console.error(`No .txt or .md articles found in: ${paths.join(', ')}`);

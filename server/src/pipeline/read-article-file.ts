@@ -2,11 +2,13 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../domain/types.ts';
 import { badInput } from '../domain/errors.ts';
+import { splitFrontMatter } from './front-matter.ts';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
 /**
- * Reads one article file (.txt or .md, first line is the title) as strict UTF-8.
+ * Reads one article file (.txt or .md, first line is the title) as strict UTF-8; a YAML
+ * front-matter block gives its title, source, URL and publication date (see `splitFrontMatter`).
  * A file that is not valid UTF-8 or holds NUL bytes is refused as binary.
  */
 export async function readArticleFile(file: string, maxBytes: number): Promise<ArticleInput> {
@@ -25,7 +27,8 @@ export async function readArticleFile(file: string, maxBytes: number): Promise<A
   } catch {
     throw badInput(`${file}: is not valid UTF-8 text.`);
   }
-  return { text };
+  const { fields, body } = splitFrontMatter(text, file);
+  return { ...fields, text: body };
 }
 
 /**

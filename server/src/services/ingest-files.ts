@@ -1,6 +1,6 @@
 import { AppError, isNotAboutInput, isOutage } from '../domain/errors.ts';
 import { listArticleFiles, readArticleFile } from '../pipeline/read-article-file.ts';
-import type { GraphBatch } from '../domain/types.ts';
+import type { ArticleInput, GraphBatch } from '../domain/types.ts';
 import { BatchWriter } from './batch-writer.ts';
 import type { IngestInput, IngestOutcome, IngestService } from './ingest-service.ts';
 
@@ -27,6 +27,8 @@ export interface IngestFilesOptions {
   lingerMs?: number;
   /** Called once the files are listed, before any is read. */
   onStart?: (total: number) => void;
+  /** Source and publication date for files whose front matter does not give them. */
+  defaults?: Pick<ArticleInput, 'source' | 'publishedAt'>;
 }
 
 
@@ -47,7 +49,8 @@ export async function ingestFiles(
   options: IngestFilesOptions = {},
 ): Promise<FileOutcome[]> {
   const files = await listArticleFiles(paths);
-  return ingestEach(service, files, (file) => readArticleFile(file, maxBytes), onProgress, options);
+  const defaults = options.defaults ?? {};
+  return ingestEach(service, files, async (file) => ({ ...defaults, ...(await readArticleFile(file, maxBytes)) }), onProgress, options);
 }
 
 /**

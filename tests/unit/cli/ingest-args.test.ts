@@ -6,7 +6,7 @@ describe('npm run ingest: arguments', () => {
   it('takes paths and --concurrency in either spelling', () => {
     expect(parseIngestArgs(['data/articles', '--concurrency', '4', 'more.txt'])).toMatchObject({ paths: ['data/articles', 'more.txt'], concurrency: 4 });
     expect(parseIngestArgs(['--concurrency=2', 'a.txt'])).toMatchObject({ paths: ['a.txt'], concurrency: 2 });
-    expect(parseIngestArgs(['a.txt'])).toEqual({ paths: ['a.txt'], feeds: [], follow: false, everySeconds: 900, concurrency: 1 });
+    expect(parseIngestArgs(['a.txt'])).toEqual({ paths: ['a.txt'], feeds: [], follow: false, everySeconds: 900, concurrency: 1, defaults: {} });
   });
 
   it.each([['0'], ['-1'], ['2.5'], ['many'], ['33']])('refuses --concurrency %s, naming the option', (value) => {
@@ -19,6 +19,23 @@ describe('npm run ingest: arguments', () => {
   });
 });
 
+describe('npm run ingest: --source and --published', () => {
+  it('takes a source and a publication date for the files, the date as an ISO instant', () => {
+    expect(parseIngestArgs(['a.txt', '--source', 'Border Desk', '--published=2024-06-11'])).toMatchObject({
+      paths: ['a.txt'],
+      defaults: { source: 'Border Desk', publishedAt: '2024-06-11T00:00:00.000Z' },
+    });
+  });
+
+  it('refuses a date that is not one, an empty source, and either without files, naming the option', () => {
+    expect(() => parseIngestArgs(['a.txt', '--published', 'last Tuesday'])).toThrow(/--published/);
+    expect(() => parseIngestArgs(['a.txt', '--published', '1066-10-14'])).toThrow(/--published .*out of range/);
+    expect(() => parseIngestArgs(['a.txt', '--source', ' '])).toThrow(/--source needs the name of the outlet/);
+    expect(() => parseIngestArgs(['a.txt', '--source'])).toThrow(/got nothing/);
+    expect(() => parseIngestArgs(['--feed', 'https://a.example/rss', '--source', 'X'])).toThrow(/apply to files/);
+  });
+});
+
 describe('npm run ingest: feeds', () => {
   it('takes several --feed URLs, --follow and --every in s, m or h', () => {
     expect(parseIngestArgs(['--feed', 'https://a.example/rss', '--feed=https://b.example/atom', '--follow', '--every', '30s'])).toEqual({
@@ -27,6 +44,7 @@ describe('npm run ingest: feeds', () => {
       follow: true,
       everySeconds: 30,
       concurrency: 1,
+      defaults: {},
     });
     expect(parseIngestArgs(['--feed', 'u', '--follow', '--every=2h']).everySeconds).toBe(7200);
     expect(parseIngestArgs(['--feed', 'u', '--follow', '--every', '5']).everySeconds).toBe(300);
