@@ -101,7 +101,8 @@ export async function fetchUrl(raw: string, policy: FetchPolicy, options: FetchO
   throw badInput(`${raw}: too many redirects.`);
 }
 
-function parseUrl(raw: string): URL {
+/** Parses an article or feed address: http/https only, no credentials; refused naming the problem. */
+export function parseUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);

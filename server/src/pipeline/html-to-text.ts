@@ -5,6 +5,10 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 export interface PageText {
   title: string | null;
   text: string;
+  /** The site's name from its metadata (og:site_name, JSON-LD publisher), if it gives one. */
+  source: string | null;
+  /** The publication time from its metadata (article:published_time, JSON-LD datePublished), as written. */
+  publishedAt: string | null;
 }
 
 /**
@@ -26,5 +30,5 @@ export function htmlToText(html: string, url?: string): PageText {
     .filter(Boolean);
   const text = blocks.length > 0 ? blocks.join('\n\n') : (root?.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
   dom.window.close();
-  return { title: article?.title?.trim() || pageTitle, text };
+  return { title: article?.title?.trim() || pageTitle, text, source: article?.siteName?.trim() || null, publishedAt: article?.publishedTime?.trim() || null };
 }

@@ -3,10 +3,10 @@ import { AppError, badInput, isNotAboutInput, isOutage } from '../domain/errors.
 import type { Article, ArticleInput, GraphBatch, StoredArticle } from '../domain/types.ts';
 import type { Annotation } from '../pipeline/annotate/annotation.ts';
 import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
-import { fetchUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
-import { htmlToText } from '../pipeline/html-to-text.ts';
+import { fetchUrl, parseUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
+import { htmlToText, type PageText } from '../pipeline/html-to-text.ts';
 import { writeAllOrEach } from './batch-writer.ts';
-import { prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
+import { normaliseDate, prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
 import { resolve } from '../pipeline/resolve.ts';
 
 /** What ingesting one article did. */
@@ -23,6 +23,8 @@ export interface IngestOutcome {
 /** An article as the API accepts it: text, or HTML, or a URL to fetch. */
 export interface IngestInput extends ArticleInput {
   html?: string | null;
+  /** Fetch `url` (the default when it comes alone); false refuses to, true insists. */
+  fetch?: boolean | null;
 }
 
 /** An article ready to write (`batch`), or found already stored by this extractor (`stored`). */
@@ -143,27 +145,55 @@ export class IngestService {
     return this.deps.repo.deleteArticle(id);
   }
 
-  /** Exactly one of text, html, url; HTML (given or fetched) is reduced to its main text. */
+  /**
+   * The article's text: `text` as given, `html` reduced to its main text, or the page at `url`
+   * fetched (when it is given alone, or with `fetch: true`). With text or html, `url` is only
+   * recorded as where the article came from. Fields given win over the page's own metadata.
+   */
   private async toText(input: IngestInput): Promise<ArticleInput> {
-    const given = (['text', 'html', 'url'] as const).filter((k) => typeof input[k] === 'string' && (input[k] ?? '').trim() !== '');
-    if (given.length > 1) throw badInput(`Give exactly one of text, html or url; got ${given.join(' and ')}.`);
-    if (input.html && !input.text) {
-      if (Buffer.byteLength(input.html, 'utf8') > this.deps.limits.maxBytes) {
+    const has = (k: 'text' | 'html' | 'url') => typeof input[k] === 'string' && (input[k] ?? '').trim() !== '';
+    if (has('text') && has('html')) throw badInput('Give text or html, not both.');
+    const content = has('text') ? 'text' : has('html') ? 'html' : null;
+    if (input.fetch === true && content) throw badInput(`fetch: true reads the page at url; leave out ${content}.`);
+    if (input.fetch === true && !has('url')) throw badInput('fetch: true needs a url.');
+    if (input.fetch === false && !content) throw badInput('With fetch: false, give the text or html of the article too.');
+    if (content && has('url')) parseUrl(input.url ?? ''); // recorded, not fetched: still a real address
+    if (content === 'html') {
+      const html = input.html ?? '';
+      if (Buffer.byteLength(html, 'utf8') > this.deps.limits.maxBytes) {
         throw badInput(`Article html is over the ${this.deps.limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES).`);
       }
-      const page = htmlToText(input.html, input.url ?? undefined);
-      return { ...input, text: page.text, title: input.title ?? page.title };
+      return withPage(input, htmlToText(html, input.url ?? undefined));
     }
-    if (input.url && !input.text) {
-      const page = await fetchUrl(input.url, this.deps.fetchPolicy);
+    if (!content && has('url')) {
+      const page = await fetchUrl(input.url ?? '', this.deps.fetchPolicy);
       // A redirect: keep the address asked for too, so the link is known as stored next time.
       const linkUrl = page.url !== input.url ? input.url : null;
       if (/html/i.test(page.contentType) || /^\s*</.test(page.body)) {
-        const parsed = htmlToText(page.body, page.url);
-        return { ...input, url: page.url, linkUrl, text: parsed.text, title: input.title ?? parsed.title };
+        return { ...withPage(input, htmlToText(page.body, page.url)), url: page.url, linkUrl };
       }
       return { ...input, url: page.url, linkUrl, text: page.body };
     }
     return input;
+  }
+}
+
+/** The input with a page's text, and its title, site name and date where the input gives none. */
+function withPage(input: IngestInput, page: PageText): ArticleInput {
+  return {
+    ...input,
+    text: page.text,
+    title: input.title ?? page.title,
+    source: input.source ?? page.source,
+    publishedAt: input.publishedAt ?? usableDate(page.publishedAt),
+  };
+}
+
+/** A page's metadata date if it reads as one; a malformed one is dropped, not a reason to refuse the article. */
+function usableDate(value: string | null): string | null {
+  try {
+    return normaliseDate(value);
+  } catch {
+    return null;
   }
 }

@@ -113,4 +113,13 @@ describe('htmlToText', () => {
     expect(page.text).toMatch(/\n\nSecond paragraph/);
     expect(page.text).not.toMatch(/alert|Sections|p\{\}/);
   });
+
+  it('reads the site name and publication time from the page metadata, or gives null', () => {
+    const story = '<article><h1>Headline</h1><p>A first paragraph of the story, long enough for the reader view to count it as content.</p></article>';
+    const tagged = htmlToText(`<html><head><meta property="og:site_name" content="Harbor Ledger"><meta property="article:published_time" content="2024-06-12T08:30:00Z"></head><body>${story}</body></html>`);
+    expect(tagged).toMatchObject({ source: 'Harbor Ledger', publishedAt: '2024-06-12T08:30:00Z' });
+    const jsonLd = htmlToText(`<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Headline","datePublished":"2023-11-02","publisher":{"@type":"Organization","name":"Valley Wire"}}</script></head><body>${story}</body></html>`);
+    expect(jsonLd).toMatchObject({ source: 'Valley Wire', publishedAt: '2023-11-02' });
+    expect(htmlToText(`<html><body>${story}</body></html>`)).toMatchObject({ source: null, publishedAt: null });
+  });
 });
