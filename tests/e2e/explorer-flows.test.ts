@@ -140,6 +140,36 @@ describe('explorer flows in headless Chromium', () => {
     await page.waitForFunction(() => window.cy.getElementById('location:eagle-pass').length > 0);
   });
 
+  it('takes title, source and date from the panel, front matter and page metadata; a URL with text is recorded, not fetched', async () => {
+    const html = '<html><head><title>Afghan Man Held</title><meta property="og:site_name" content="Plains Courier"><meta property="article:published_time" content="2024-02-14T09:00:00Z"></head><body><article><h1>Afghan Man Held</h1><p>ICE agents arrested an Afghan man in Omaha after the FBI flagged his name, officials in Nebraska said on Tuesday.</p></article></body></html>';
+    const htmlFile = { name: 'held.html', mimeType: 'text/html', buffer: Buffer.from(html) };
+    // One HTML file alone pre-fills the empty fields from its metadata.
+    await page.getByLabel('Article files').setInputFiles(htmlFile);
+    await page.waitForFunction(() => (document.getElementById('ingest-source') as HTMLInputElement).value === 'Plains Courier');
+    expect(await page.getByLabel('Published').inputValue()).toBe('2024-02-14');
+    await page.getByLabel('Source').fill('Gulf Desk');
+    await page.getByLabel('Published').fill('2024-04-03');
+    await page.getByLabel('Title').fill('Harbor arrests');
+    await page.getByLabel('Article text').fill('Harbor note\n\nCBP officers in Galveston detained two Honduran sailors on Friday, the agency said.');
+    // Nothing listens there: fetching it would have refused the article.
+    await page.getByLabel('Article URL').fill('http://127.0.0.1:9/harbor');
+    await page.getByLabel('Article files').setInputFiles([
+      { name: 'lake.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: Agents hold two Uzbek men\nsource: Lake Wire\npublished: 2023-12-01\n---\nICE agents arrested two Uzbek nationals in Duluth on Monday, officials said.\n') },
+      { name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('Tip reviewed\n\nThe FBI reviewed a tip about a Kyrgyz man in Fargo, an agent said.') },
+      htmlFile,
+    ]);
+    await page.getByRole('button', { name: 'Add to graph' }).click();
+    await page.locator('.progress li').nth(3).filter({ hasText: /entities|error|refused/ }).waitFor({ timeout: 60_000 });
+    const lines = await page.locator('.progress li').allTextContents();
+    expect(lines[0]).toMatch(/^1\/4 “Harbor arrests” \(Gulf Desk, 2024-04-03\): added/);
+    expect(lines[1]).toMatch(/^2\/4 “Agents hold two Uzbek men” \(Lake Wire, 2023-12-01\): added/);
+    expect(lines[2]).toMatch(/^3\/4 “Tip reviewed” \(Gulf Desk, 2024-04-03\): added/);
+    expect(lines[3]).toMatch(/^4\/4 “Afghan Man Held” \(Plains Courier, 2024-02-14\): added/);
+    const stored = (await app.repo.listArticles(50, '')).map((a) => a.article).find((a) => a.title === 'Harbor arrests');
+    expect(stored?.url).toBe('http://127.0.0.1:9/harbor');
+    for (const label of ['Title', 'Source', 'Published', 'Article URL']) await page.getByLabel(label).fill('');
+  });
+
   it('adds a feed\'s items from the ingest panel, with a summary line and the item that failed', async () => {
     const site = await startFeedSite();
     try {

@@ -169,7 +169,14 @@ export interface IngestSummary {
   reprocessed: boolean;
   entityCount: number;
   relationCount: number;
-  article: { id: string; title: string };
+  article: { id: string; title: string; source: string | null; publishedAt: string | null };
+}
+
+/** What may be said about an article besides its content. */
+export interface ArticleFields {
+  title?: string;
+  source?: string;
+  publishedAt?: string;
 }
 
 /** What reading a feed did: its new items' outcomes (a summary, or the error that refused one). */
@@ -184,16 +191,16 @@ export interface FeedSummary {
 /** Reads an RSS or Atom feed server-side and stores its new items (at most 50 a call). */
 export async function ingestFeed(url: string): Promise<FeedSummary> {
   const data = await gql<{ ingestFeed: FeedSummary }>(
-    'mutation Feed($url: String!) { ingestFeed(url: $url) { title items known remaining results { url error result { created reprocessed entityCount relationCount article { id title } } } } }',
+    'mutation Feed($url: String!) { ingestFeed(url: $url) { title items known remaining results { url error result { created reprocessed entityCount relationCount article { id title source publishedAt } } } } }',
     { url },
   );
   return data.ingestFeed;
 }
 
 /** Ingests one article given as text, HTML or a URL. */
-export async function ingestArticle(input: { text?: string; html?: string; url?: string; title?: string; source?: string }): Promise<IngestSummary> {
+export async function ingestArticle(input: ArticleFields & { text?: string; html?: string; url?: string }): Promise<IngestSummary> {
   const data = await gql<{ ingestArticle: IngestSummary }>(
-    'mutation Ingest($input: ArticleInput!) { ingestArticle(input: $input) { created reprocessed entityCount relationCount article { id title } } }',
+    'mutation Ingest($input: ArticleInput!) { ingestArticle(input: $input) { created reprocessed entityCount relationCount article { id title source publishedAt } } }',
     { input },
   );
   return data.ingestArticle;
