@@ -16,13 +16,14 @@ import { openAnnotator } from '../server/src/pipeline/annotate/open-annotator.ts
 import { extract } from '../server/src/pipeline/extract/extract.ts';
 import { prepareArticle } from '../server/src/pipeline/prepare-article.ts';
 import { resolve } from '../server/src/pipeline/resolve.ts';
+import { splitFrontMatter } from '../server/src/pipeline/front-matter.ts';
 
 const arg = process.argv.indexOf('--words');
 const targetWords = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
 
 function corpusTexts(): string[] {
   const dirs = [path.join(ROOT_DIR, 'data', 'articles'), path.join(ROOT_DIR, 'tests', 'fixtures', 'extraction')];
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(d, f), 'utf8')));
+  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => splitFrontMatter(readFileSync(path.join(d, f), 'utf8'), f).body));
 }
 
 const countWords = (t: string): number => t.split(/\s+/).filter(Boolean).length;

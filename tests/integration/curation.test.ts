@@ -7,8 +7,10 @@ import type { Services } from '../../server/src/services/create-services.ts';
 import type { CurationService } from '../../server/src/services/curation-service.ts';
 import type { IngestService } from '../../server/src/services/ingest-service.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
+import { splitFrontMatter } from '../../server/src/pipeline/front-matter.ts';
 
-const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
+/** A demo article's text, without its front matter. */
+const demo = (name: string): string => splitFrontMatter(readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8'), name).body;
 const ICE = 'agency:immigration-and-customs-enforcement';
 const CBP = 'agency:customs-and-border-protection';
 

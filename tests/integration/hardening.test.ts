@@ -8,6 +8,7 @@ import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import { postGraphql } from '../helpers/graphql-client.ts';
 import { freshRepository, testConfig, testNeo4jPassword, testNeo4jUri } from '../helpers/test-db.ts';
+import { splitFrontMatter } from '../../server/src/pipeline/front-matter.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
 const TAJIKISTAN = 'country:tajikistan';
@@ -236,7 +237,7 @@ describe('hardening against a hostile client (real HTTP, real Neo4j)', () => {
 
   describe('extraction off the event loop', () => {
     it('keeps answering health checks while a large article is extracted', async () => {
-      const demo = readdirSync(path.join(ROOT_DIR, 'data', 'articles')).map((f) => readFileSync(path.join(ROOT_DIR, 'data', 'articles', f), 'utf8'));
+      const demo = readdirSync(path.join(ROOT_DIR, 'data', 'articles')).map((f) => splitFrontMatter(readFileSync(path.join(ROOT_DIR, 'data', 'articles', f), 'utf8'), f).body);
       // ~1 MB of real-shaped news: the demo corpus again and again, each copy numbered.
       const parts: string[] = ['Big Dossier'];
       for (let i = 0; parts.join('\n\n').length < 1_000_000; i++) parts.push(`Part ${i}.\n\n${demo[i % demo.length]}`);

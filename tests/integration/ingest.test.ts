@@ -11,9 +11,11 @@ import type { Services } from '../../server/src/services/create-services.ts';
 import { IngestService, extractInProcess } from '../../server/src/services/ingest-service.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { freshRepository, testServices } from '../helpers/test-db.ts';
+import { splitFrontMatter } from '../../server/src/pipeline/front-matter.ts';
 
 const limits = { maxBytes: 2_000_000 };
-const demo = (name: string): string => readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8');
+/** A demo article's text, without its front matter. */
+const demo = (name: string): string => splitFrontMatter(readFileSync(path.join(ROOT_DIR, 'data', 'articles', name), 'utf8'), name).body;
 
 describe('ingesting articles into the real Neo4j', () => {
   let repo: GraphRepository;

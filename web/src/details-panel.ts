@@ -2,11 +2,17 @@ import type { ArticleRef, Entity, EvidenceItem } from './api.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
-/** A link to an article (its URL when it has one), with source and date, and a "Read" button when `onRead` is given. */
-function articleLine(a: ArticleRef, onRead?: (id: string) => void): HTMLElement {
+/** An article's title (a link when it has a URL) and its source and date as text (empty when unknown). */
+function articleTitle(a: ArticleRef): [HTMLElement, string] {
   const title = a.url && /^https?:\/\//.test(a.url) ? el('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title) : el('span', {}, a.title);
   const meta = [a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
-  const line = el('li', {}, title, meta ? el('span', { class: 'meta' }, ` — ${meta}`) : '');
+  return [title, meta ? ` — ${meta}` : ''];
+}
+
+/** A link to an article (its URL when it has one), with source and date, and a "Read" button when `onRead` is given. */
+function articleLine(a: ArticleRef, onRead?: (id: string) => void): HTMLElement {
+  const [title, meta] = articleTitle(a);
+  const line = el('li', {}, title, meta ? el('span', { class: 'meta' }, meta) : '');
   if (onRead) {
     const read = el('button', { type: 'button', class: 'read', 'aria-label': `Read ${a.title}` }, 'Read');
     read.addEventListener('click', () => onRead(a.id));
@@ -69,7 +75,7 @@ export function edgeDetails(
             {},
             ...highlighted(v.sentence, names),
             el('br'),
-            el('span', { class: 'meta' }, ...articleLine(v.article).childNodes),
+            el('span', { class: 'meta' }, ...articleTitle(v.article)),
             // Why the link is on the graph: the rules that read it from this sentence.
             ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
           ),
