@@ -15,3 +15,5 @@ CREATE CONSTRAINT view_name IF NOT EXISTS FOR (v:View) REQUIRE v.name IS UNIQUE;
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+CREATE FULLTEXT INDEX article_minhash IF NOT EXISTS FOR (a:Article) ON EACH [a.minhashBands]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };

@@ -1,5 +1,6 @@
 // Creates or updates article nodes.
-// Params: $articles [{id, title, text, url, linkUrl (the address that redirected to url; optional), source, publishedAt (ISO string or null; stored as a datetime), extractorVersion}]
+// Params: $articles [{id, title, text, url, linkUrl (the address that redirected to url; optional), source, publishedAt (ISO string or null; stored as a datetime), extractorVersion,
+//   fingerprint {signature (MinHash, list of integers), bands (LSH band keys)} (optional)}]
 // Returns: id
 UNWIND $articles AS article
 MERGE (a:Article {id: article.id})
@@ -10,5 +11,7 @@ SET a.title = article.title,
     a.source = article.source,
     a.publishedAt = datetime(article.publishedAt),
     a.extractorVersion = article.extractorVersion,
+    a.minhash = coalesce(article.fingerprint.signature, a.minhash),
+    a.minhashBands = coalesce(reduce(s = null, b IN article.fingerprint.bands | coalesce(s + ' ', '') + b), a.minhashBands),
     a.ingestedAt = coalesce(a.ingestedAt, toString(datetime()))
 RETURN a.id AS id

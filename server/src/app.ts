@@ -94,6 +94,10 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const { graph, ingest, curation, exports, views } = services;
     const openRepo = repo;
 
+    // Articles stored before near-duplicate detection get their fingerprints once.
+    const fingerprinted = await ingest.backfillFingerprints();
+    if (fingerprinted > 0) log(`Fingerprinted ${fingerprinted} stored article${fingerprinted === 1 ? '' : 's'} for near-duplicate detection.`);
+
     if (config.INGEST_DEMO && (await repo.countArticles()) === 0) {
       log(`Empty database: ingesting the demo corpus from ${path.relative(ROOT_DIR, config.DEMO_CORPUS_DIR) || config.DEMO_CORPUS_DIR}…`);
       await ingestFiles(ingest, [config.DEMO_CORPUS_DIR], config.MAX_ARTICLE_BYTES, (done, total, r) =>

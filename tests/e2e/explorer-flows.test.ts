@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../server/src/app.ts';
+import { ROOT_DIR } from '../../server/src/config.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { ARTIFACTS, search, tapElement } from '../helpers/browser.ts';
 import { useExplorer } from '../helpers/explorer-session.ts';
@@ -168,6 +169,19 @@ describe('explorer flows in headless Chromium', () => {
     const stored = (await app.repo.listArticles(50, '')).map((a) => a.article).find((a) => a.title === 'Harbor arrests');
     expect(stored?.url).toBe('http://127.0.0.1:9/harbor');
     for (const label of ['Title', 'Source', 'Published', 'Article URL']) await page.getByLabel(label).fill('');
+  });
+
+  it('recognises the same story added again as an HTML page and says which article it repeats', async () => {
+    const fixture = (name: string): Buffer => readFileSync(path.join(ROOT_DIR, 'tests', 'fixtures', 'near-duplicates', name));
+    await page.getByLabel('Article text').fill(fixture('story.txt').toString('utf8'));
+    await page.getByLabel('Article files').setInputFiles({ name: 'ledger.html', mimeType: 'text/html', buffer: fixture('story-copy.html') });
+    await page.getByRole('button', { name: 'Add to graph' }).click();
+    await page.locator('.progress li').nth(1).filter({ hasText: /entities|error/ }).waitFor({ timeout: 60_000 });
+    const lines = await page.locator('.progress li').allTextContents();
+    expect(lines[0]).toMatch(/^1\/2 “Sheriff's Office Hands Two Kyrgyz Men to ICE After Traffic Stop”: added/);
+    expect(lines[1]).toMatch(/^2\/2 “Sheriff's Office Hands Two Kyrgyz Men to ICE After Traffic Stop”.*: the same story as this stored article, not added again/);
+    await page.getByLabel('Article text').fill('');
+    await page.getByLabel('Article files').setInputFiles([]);
   });
 
   it('adds a feed\'s items from the ingest panel, with a summary line and the item that failed', async () => {

@@ -170,6 +170,8 @@ export interface IngestSummary {
   entityCount: number;
   relationCount: number;
   article: { id: string; title: string; source: string | null; publishedAt: string | null };
+  /** Set when the text was not stored: it is the same story as this stored article. */
+  duplicateOf?: { id: string; title: string } | null;
 }
 
 /** What may be said about an article besides its content. */
@@ -200,7 +202,7 @@ export async function ingestFeed(url: string): Promise<FeedSummary> {
 /** Ingests one article given as text, HTML or a URL. */
 export async function ingestArticle(input: ArticleFields & { text?: string; html?: string; url?: string }): Promise<IngestSummary> {
   const data = await gql<{ ingestArticle: IngestSummary }>(
-    'mutation Ingest($input: ArticleInput!) { ingestArticle(input: $input) { created reprocessed entityCount relationCount article { id title source publishedAt } } }',
+    'mutation Ingest($input: ArticleInput!) { ingestArticle(input: $input) { created reprocessed entityCount relationCount article { id title source publishedAt } duplicateOf { id title } } }',
     { input },
   );
   return data.ingestArticle;

@@ -122,7 +122,7 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
         try {
           const r = await ingestArticle(await job.input());
           done.push(r);
-          const what = r.created ? 'added' : r.reprocessed ? 're-processed' : 'already in the graph';
+          const what = r.created ? 'added' : r.reprocessed ? 're-processed' : r.duplicateOf ? 'the same story as this stored article, not added again' : 'already in the graph';
           const from = [r.article.source, r.article.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
           line.textContent = `${i + 1}/${jobs.length} “${r.article.title}”${from ? ` (${from})` : ''}: ${what} · ${r.entityCount} entities · ${r.relationCount} links`;
         } catch (err) {

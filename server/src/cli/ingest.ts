@@ -14,7 +14,7 @@ import { runCli } from './run-cli.ts';
 function outcomeLine(done: number, total: number, r: FileOutcome): string {
   if (!r.ok) return `[${done}/${total}] error: ${r.error}`;
   const name = path.relative(process.cwd(), r.file) || r.file;
-  const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : 'unchanged (already ingested)';
+  const what = r.outcome.created ? 'stored' : r.outcome.reprocessed ? 're-processed (newer extractor)' : r.outcome.duplicateOf ? `duplicate of “${r.outcome.duplicateOf.title}” (${r.outcome.duplicateOf.id}), not stored` : 'unchanged (already ingested)';
   return `[${done}/${total}] ${name}: ${what} · ${r.outcome.entityCount} entities · ${r.outcome.relationCount} relations · ${r.outcome.article.id}`;
 }
 

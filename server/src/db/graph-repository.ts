@@ -287,6 +287,24 @@ export class GraphRepository {
     return new Set(result.records.map((r) => stringSchema.parse(r.get('url'))));
   }
 
+  /** Stored articles sharing a MinHash band with `bands`, with their signatures: near-duplicate candidates. */
+  async nearDuplicateCandidates(bands: readonly string[], limit = 20): Promise<Array<{ id: string; signature: number[] }>> {
+    const result = await this.read('ingest/find-near-duplicates', { bands: bands.join(' '), limit: neo4j.int(limit) });
+    return result.records.map((r) => ({ id: stringSchema.parse(r.get('id')), signature: z.array(z.number()).parse(r.get('signature') ?? []) }));
+  }
+
+  /** Up to `limit` articles after `after` (id order) stored without a fingerprint, with their text. */
+  async articlesWithoutFingerprint(after: string, limit: number): Promise<Array<{ id: string; text: string }>> {
+    const result = await this.read('ingest/list-unfingerprinted', { after, limit: neo4j.int(limit) });
+    return result.records.map((r) => ({ id: stringSchema.parse(r.get('id')), text: stringSchema.parse(r.get('text')) }));
+  }
+
+  /** Stores fingerprints computed for articles stored before near-duplicate detection. */
+  async setFingerprints(rows: ReadonlyArray<{ id: string; signature: number[]; bands: readonly string[] }>): Promise<void> {
+    if (rows.length === 0) return;
+    await this.write((tx) => this.run(tx, 'ingest/set-fingerprints', { rows: rows.map((r) => ({ id: r.id, signature: r.signature, bands: r.bands.join(' ') })) }));
+  }
+
   /** One cheap round trip; throws SERVICE_UNAVAILABLE when Neo4j does not answer. */
   async ping(): Promise<void> {
     await this.read('admin/ping', {});

@@ -58,6 +58,18 @@ export interface Article {
   linkUrl?: string | null;
   source: string | null;
   publishedAt: string | null;
+  /** Its MinHash fingerprint, by which a near-duplicate of it is recognised (pipeline/fingerprint). */
+  fingerprint?: Fingerprint;
+}
+
+/** An article's MinHash signature and the LSH band keys derived from it. */
+export interface Fingerprint {
+  /** Unsigned 32-bit minima, one per hash function. */
+  signature: number[];
+  /** One key per band of the signature (`b<band>x<hash>`): texts sharing a key are candidates. */
+  bands: string[];
+  /** How many distinct shingles the text has: too few and the signature says little. */
+  shingles: number;
 }
 
 /** Where in the article text a piece of evidence sits. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleInput } from '../domain/types.ts';
 import { cleanField, cleanLine, cleanText, FIELD_LIMITS } from '../domain/clean-text.ts';
 import { badInput } from '../domain/errors.ts';
+import { fingerprint } from './fingerprint.ts';
 
 /** Limits applied to every article before extraction. */
 export interface ArticleLimits {
@@ -40,6 +41,7 @@ export function prepareArticle(input: ArticleInput, limits: ArticleLimits): Arti
     ...(input.linkUrl ? { linkUrl: emptyToNull(cleanField(input.linkUrl, 'url')) } : {}),
     source: emptyToNull(cleanField(input.source ?? '', 'source')),
     publishedAt: normaliseDate(input.publishedAt),
+    fingerprint: fingerprint(text),
   };
 }
 

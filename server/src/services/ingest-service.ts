@@ -5,6 +5,7 @@ import type { Annotation } from '../pipeline/annotate/annotation.ts';
 import { EXTRACTOR_VERSION, extract } from '../pipeline/extract/extract.ts';
 import { fetchUrl, parseUrl, type FetchPolicy } from '../pipeline/fetch-url.ts';
 import { htmlToText, type PageText } from '../pipeline/html-to-text.ts';
+import { fingerprint, similarity } from '../pipeline/fingerprint.ts';
 import { writeAllOrEach } from './batch-writer.ts';
 import { normaliseDate, prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
 import { resolve } from '../pipeline/resolve.ts';
@@ -18,7 +19,14 @@ export interface IngestOutcome {
   reprocessed: boolean;
   entityCount: number;
   relationCount: number;
+  /** Set when the text was not stored because it is a near-duplicate of this stored article. */
+  duplicateOf?: StoredArticle;
 }
+
+/** Estimated shingle-set similarity from which two texts are the same story in other wrappers. */
+export const NEAR_DUPLICATE_SIMILARITY = 0.8;
+/** Fewer distinct shingles (about 55 words) and a text is only matched exactly: a brief's estimate is too coarse. */
+export const MIN_SHINGLES = 50;
 
 /** An article as the API accepts it: text, or HTML, or a URL to fetch. */
 export interface IngestInput extends ArticleInput {
@@ -78,8 +86,45 @@ export class IngestService {
     if (known && known.extractorVersion === EXTRACTOR_VERSION) {
       return { stored: { article: known.article, created: false, reprocessed: false, entityCount: known.entityCount, relationCount: known.relationCount }, batch: null };
     }
+    const original = known ? undefined : await this.nearDuplicateOf(article);
+    if (original) {
+      return { stored: { article: original.article, created: false, reprocessed: false, entityCount: original.entityCount, relationCount: original.relationCount, duplicateOf: original.article }, batch: null };
+    }
     const annotation = await this.deps.annotate(article.text);
     return { stored: null, batch: await this.deps.curate(await this.deps.extract(article, annotation)) };
+  }
+
+  /**
+   * The stored article this one is the same story as (another wrapper: HTML vs text, a footer,
+   * other whitespace), if any: the most similar candidate sharing a MinHash band, when its
+   * estimated similarity reaches NEAR_DUPLICATE_SIMILARITY. Short texts are only matched exactly.
+   */
+  private async nearDuplicateOf(article: Article): Promise<Awaited<ReturnType<GraphRepository['getArticleSummary']>>> {
+    const print = article.fingerprint;
+    if (!print || print.shingles < MIN_SHINGLES) return undefined;
+    const candidates = await this.deps.repo.nearDuplicateCandidates(print.bands);
+    const best = candidates
+      .filter((c) => c.id !== article.id)
+      .map((c) => ({ id: c.id, score: similarity(print.signature, c.signature) }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (!best || best.score < NEAR_DUPLICATE_SIMILARITY) return undefined;
+    return this.deps.repo.getArticleSummary(best.id);
+  }
+
+  /**
+   * Gives a fingerprint to every article stored before near-duplicate detection (a no-op once
+   * done), a page at a time in id order. Returns how many it fingerprinted.
+   */
+  async backfillFingerprints(pageSize = 200): Promise<number> {
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const page = await this.deps.repo.articlesWithoutFingerprint(after, pageSize);
+      if (page.length === 0) return done;
+      await this.deps.repo.setFingerprints(page.map((a) => ({ id: a.id, ...fingerprint(a.text) })));
+      done += page.length;
+      after = (page[page.length - 1] as { id: string }).id;
+    }
   }
 
   /** Writes prepared articles in one transaction (all land or none does); outcomes in order. */
