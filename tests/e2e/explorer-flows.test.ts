@@ -144,7 +144,8 @@ describe('explorer flows in headless Chromium', () => {
   it('takes title, source and date from the panel, front matter and page metadata; a URL with text is recorded, not fetched', async () => {
     const html = '<html><head><title>Afghan Man Held</title><meta property="og:site_name" content="Plains Courier"><meta property="article:published_time" content="2024-02-14T09:00:00Z"></head><body><article><h1>Afghan Man Held</h1><p>ICE agents arrested an Afghan man in Omaha after the FBI flagged his name, officials in Nebraska said on Tuesday.</p></article></body></html>';
     const htmlFile = { name: 'held.html', mimeType: 'text/html', buffer: Buffer.from(html) };
-    // One HTML file alone pre-fills the empty fields from its metadata.
+    // One HTML file alone (no text, no URL) pre-fills the empty fields from its metadata.
+    await page.getByLabel('Article text').fill('');
     await page.getByLabel('Article files').setInputFiles(htmlFile);
     await page.waitForFunction(() => (document.getElementById('ingest-source') as HTMLInputElement).value === 'Plains Courier');
     expect(await page.getByLabel('Published').inputValue()).toBe('2024-02-14');

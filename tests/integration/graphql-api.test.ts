@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { GraphQLClient, ClientError } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { ROOT_DIR } from '../../server/src/config.ts';
 import { batch, entity, rel } from '../helpers/graph-fixtures.ts';
 import { startFeedSite } from '../helpers/feed-site.ts';
 import { freshRepository, testConfig } from '../helpers/test-db.ts';
@@ -309,6 +312,16 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     const e = await errorOf(client.request('mutation($i:ArticleInput!){ ingestArticle(input:$i){ created } }', { i: input }));
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.message).toMatch(message);
+  });
+
+  it('answers a near-duplicate with duplicateOf naming the stored article', async () => {
+    const fixture = (name: string): string => readFileSync(path.join(ROOT_DIR, 'tests', 'fixtures', 'near-duplicates', name), 'utf8');
+    const q = 'mutation($i:ArticleInput!){ ingestArticle(input:$i){ created article { id } duplicateOf { id title } } }';
+    type Res = { ingestArticle: { created: boolean; article: { id: string }; duplicateOf: { id: string; title: string } | null } };
+    const first = await client.request<Res>(q, { i: { text: fixture('story.txt') } });
+    expect(first.ingestArticle).toMatchObject({ created: true, duplicateOf: null });
+    const copy = await client.request<Res>(q, { i: { html: fixture('story-copy.html') } });
+    expect(copy.ingestArticle).toEqual({ created: false, article: first.ingestArticle.article, duplicateOf: { id: first.ingestArticle.article.id, title: "Sheriff's Office Hands Two Kyrgyz Men to ICE After Traffic Stop" } });
   });
 
   it('reports each item of ingestArticles on its own', async () => {

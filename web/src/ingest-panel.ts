@@ -44,7 +44,8 @@ async function fileInput(file: File, defaults: ArticleFields): Promise<Parameter
  * (its new items are read server-side). Title, source and published date go with the pasted text
  * or the URL; source and date are also the default for files whose front matter or metadata
  * lacks them. A URL with pasted text is recorded as where the text came from, not fetched.
- * One HTML file or a front-matter file picked alone pre-fills the empty fields from its metadata.
+ * One HTML file or a front-matter file picked alone (no text, no URL) pre-fills the empty fields
+ * from its metadata.
  * Each article is sent on its own; the list shows progress and what was found, or why it was refused.
  */
 export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose: () => void): HTMLElement[] {
@@ -66,7 +67,8 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
 
   /** Fills the empty fields from one file's own metadata, so the analyst sees and can correct them. */
   const prefill = async (picked: File[]) => {
-    if (picked.length !== 1) return;
+    // With pasted text or a URL the fields describe that article: leave them to the analyst.
+    if (picked.length !== 1 || text.value.trim() || url.value.trim()) return;
     const file = picked[0] as File;
     const body = await file.text();
     let found: ArticleFields = {};
