@@ -64,6 +64,8 @@ export const QUERY_NAMES = [
   'admin/count-articles',
   'admin/ping',
   'admin/migrate-dates',
+  'admin/get-migration',
+  'admin/mark-migration',
   'admin/check-integrity',
   'admin/count-graph',
   'admin/delete-everything',

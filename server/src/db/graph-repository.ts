@@ -305,6 +305,17 @@ export class GraphRepository {
     await this.write((tx) => this.run(tx, 'ingest/set-fingerprints', { rows: rows.map((r) => ({ id: r.id, signature: r.signature, bands: r.bands.join(' ') })) }));
   }
 
+  /** Whether the one-off migration `id` has run on this store. */
+  async migrationDone(id: string): Promise<boolean> {
+    const record = (await this.read('admin/get-migration', { id })).records[0];
+    return record?.get('done') === true;
+  }
+
+  /** Records that the one-off migration `id` has run. */
+  async markMigration(id: string): Promise<void> {
+    await this.write((tx) => this.run(tx, 'admin/mark-migration', { id }));
+  }
+
   /** One cheap round trip; throws SERVICE_UNAVAILABLE when Neo4j does not answer. */
   async ping(): Promise<void> {
     await this.read('admin/ping', {});

@@ -28,6 +28,9 @@ export const NEAR_DUPLICATE_SIMILARITY = 0.8;
 /** Fewer distinct shingles (about 55 words) and a text is only matched exactly: a brief's estimate is too coarse. */
 export const MIN_SHINGLES = 50;
 
+/** The Migration node recording that stored articles have been fingerprinted. */
+const FINGERPRINT_MIGRATION = 'article-minhash';
+
 /** An article as the API accepts it: text, or HTML, or a URL to fetch. */
 export interface IngestInput extends ArticleInput {
   html?: string | null;
@@ -112,16 +115,22 @@ export class IngestService {
   }
 
   /**
-   * Gives a fingerprint to every article stored before near-duplicate detection (a no-op once
-   * done), a page at a time in id order. Returns how many it fingerprinted.
+   * Gives a fingerprint to every article stored before near-duplicate detection, a page at a
+   * time in id order, then records that it ran (later startups skip the walk over every
+   * article). Returns how many it fingerprinted.
    */
   async backfillFingerprints(pageSize = 200): Promise<number> {
+    const { repo } = this.deps;
+    if (await repo.migrationDone(FINGERPRINT_MIGRATION)) return 0;
     let after = '';
     let done = 0;
     for (;;) {
-      const page = await this.deps.repo.articlesWithoutFingerprint(after, pageSize);
-      if (page.length === 0) return done;
-      await this.deps.repo.setFingerprints(page.map((a) => ({ id: a.id, ...fingerprint(a.text) })));
+      const page = await repo.articlesWithoutFingerprint(after, pageSize);
+      if (page.length === 0) {
+        await repo.markMigration(FINGERPRINT_MIGRATION);
+        return done;
+      }
+      await repo.setFingerprints(page.map((a) => ({ id: a.id, ...fingerprint(a.text) })));
       done += page.length;
       after = (page[page.length - 1] as { id: string }).id;
     }
