@@ -112,6 +112,17 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
     expect(next.neighborhood.edges.some((e) => e.source === 'organization:seed' || e.target === 'organization:seed')).toBe(true);
   });
 
+  it('redraws exactly a list of entities with subgraph: no neighbours, every edge among them, unknown ids left out', async () => {
+    const first = await client.request<Hood>('query($ids:[ID!]!){ neighborhood(ids:$ids, limit: 3){ nodes{id} edges{id} truncated hiddenCount } }', { ids: ['organization:seed'] });
+    const ids = [...first.neighborhood.nodes.map((n) => n.id), 'person:nobody-at-all'];
+    const r = await client.request<{ subgraph: Hood }>('query($ids:[ID!]!){ subgraph(ids:$ids){ nodes{id} edges{id} truncated hiddenCount } }', { ids });
+    expect(r.subgraph.nodes.map((n) => n.id).sort()).toEqual(first.neighborhood.nodes.map((n) => n.id).sort());
+    expect(r.subgraph.edges.map((e) => e.id).sort()).toEqual(first.neighborhood.edges.map((e) => e.id).sort());
+    expect(r.subgraph).toMatchObject({ truncated: false, hiddenCount: 0 });
+    const tooMany = client.request('query($ids:[ID!]!){ subgraph(ids:$ids){ nodes{id} } }', { ids: Array.from({ length: 2001 }, (_, i) => `person:p${i}`) });
+    expect(await errorOf(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('the limit is 2000') });
+  });
+
   it.each([
     ['types', { types: ['COUNTRY'] }, ['country:hubland']],
     ['relationTypes', { relationTypes: ['PART_OF'] }, ['organization:specific']],

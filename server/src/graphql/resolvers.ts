@@ -14,6 +14,7 @@ export const resolvers = {
       ctx.graph.search(a.query, a.types, a.limit),
     entity: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.entity(a.id),
     neighborhood: (_: unknown, a: Args<NeighborhoodArgs>, ctx: AppContext) => ctx.graph.neighborhood(a),
+    subgraph: (_: unknown, a: { ids: string[] }, ctx: AppContext) => ctx.graph.subgraph(a.ids),
     paths: (_: unknown, a: Args<{ from: string; to: string; maxLength?: number | null; limit?: number | null; excludeHubs?: boolean | null }>, ctx: AppContext) =>
       ctx.graph.paths(a.from, a.to, a.maxLength, a.limit, a.excludeHubs),
     relation: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.graph.relation(a.id),

@@ -100,6 +100,19 @@ export class GraphService {
   }
 
   /**
+   * Exactly the given entities (unknown ids are skipped) and every edge among them: what a
+   * client needs to redraw a view it described by its entity ids (a shared link, a saved view).
+   */
+  async subgraph(ids: string[]): Promise<Subgraph> {
+    const unique = [...new Set(ids)];
+    if (unique.length > LIMITS.excludeMax) throw badInput(`ids names ${unique.length} entities; the limit is ${LIMITS.excludeMax}.`);
+    if (unique.length === 0) return { nodes: [], edges: [], truncated: false, hiddenCount: 0 };
+    const nodes = await this.repo.getEntities(unique);
+    const edges = await this.repo.edgesAmong(nodes.map((n) => n.id));
+    return { nodes, edges, truncated: false, hiddenCount: 0 };
+  }
+
+  /**
    * The entities of a neighbourhood without its edges (exports stream those): the seeds plus
    * up to `limit` neighbours within `depth` hops, strongest first; with the checked filter.
    */
