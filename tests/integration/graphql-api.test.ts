@@ -115,7 +115,7 @@ describe('the exploration API (graphql-request over real HTTP, real Neo4j)', () 
   it('redraws exactly a list of entities with subgraph: no neighbours, every edge among them, unknown ids left out', async () => {
     const first = await client.request<Hood>('query($ids:[ID!]!){ neighborhood(ids:$ids, limit: 3){ nodes{id} edges{id} truncated hiddenCount } }', { ids: ['organization:seed'] });
     const ids = [...first.neighborhood.nodes.map((n) => n.id), 'person:nobody-at-all'];
-    const r = await client.request<{ subgraph: Hood }>('query($ids:[ID!]!){ subgraph(ids:$ids){ nodes{id} edges{id} truncated hiddenCount } }', { ids });
+    const r = await client.request<{ subgraph: Hood['neighborhood'] }>('query($ids:[ID!]!){ subgraph(ids:$ids){ nodes{id} edges{id} truncated hiddenCount } }', { ids });
     expect(r.subgraph.nodes.map((n) => n.id).sort()).toEqual(first.neighborhood.nodes.map((n) => n.id).sort());
     expect(r.subgraph.edges.map((e) => e.id).sort()).toEqual(first.neighborhood.edges.map((e) => e.id).sort());
     expect(r.subgraph).toMatchObject({ truncated: false, hiddenCount: 0 });

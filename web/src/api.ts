@@ -56,6 +56,13 @@ export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40, ex
   return data.neighborhood;
 }
 
+/** Exactly these entities (unknown ones left out) and every link among them. */
+export async function fetchSubgraph(ids: string[]): Promise<Subgraph> {
+  if (ids.length === 0) return { nodes: [], edges: [] };
+  const data = await gql<{ subgraph: Subgraph }>(`query Sub($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight firstSeen lastSeen } } }`, { ids });
+  return data.subgraph;
+}
+
 /** One article with its text and the entities it mentions. */
 export interface ArticleText {
   id: string;
@@ -207,3 +214,21 @@ export async function ingestArticle(input: ArticleFields & { text?: string; html
   );
   return data.ingestArticle;
 }
+
+/** Everything the explorer asks of the server; `mountExplorer` takes it, so another transport (or another server) can stand in. */
+export const httpApi = {
+  search: searchEntities,
+  neighborhood: fetchNeighborhood,
+  subgraph: fetchSubgraph,
+  entity: fetchEntityDetails,
+  evidence: fetchEvidence,
+  article: fetchArticle,
+  paths: fetchPaths,
+  curate,
+  savedViews,
+  ingestArticle,
+  ingestFeed,
+};
+
+/** The server calls the explorer makes. */
+export type ExplorerApi = typeof httpApi;

@@ -1,5 +1,4 @@
-import type { CurationOutcome, Entity, EntityType } from './api.ts';
-import { curate, searchEntities } from './api.ts';
+import type { CurationOutcome, Entity, EntityType, ExplorerApi } from './api.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
@@ -15,12 +14,12 @@ export interface CurationHooks {
  * this one, split aliases off. Every change goes through the API as a stored decision, so
  * re-ingesting never reverts it, and the status bar offers Undo.
  */
-export function curationSection(entity: Entity, hooks: CurationHooks): HTMLElement {
+export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, entity: Entity, hooks: CurationHooks): HTMLElement {
   const run = (label: string, change: () => Promise<CurationOutcome>): void => {
     change().then(
       (outcome) => {
         const decision = outcome.decisions[0];
-        hooks.done(label, outcome, () => (decision ? curate.undo(decision.id) : Promise.reject(new Error('Nothing to undo.'))));
+        hooks.done(label, outcome, () => (decision ? api.curate.undo(decision.id) : Promise.reject(new Error('Nothing to undo.'))));
       },
       (err: unknown) => hooks.failed(err instanceof Error ? err.message : String(err)),
     );
@@ -30,7 +29,7 @@ export function curationSection(entity: Entity, hooks: CurationHooks): HTMLEleme
   const rename = el('form', { class: 'inline' }, name, el('button', { type: 'submit' }, 'Rename'));
   rename.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (name.value.trim() && name.value.trim() !== entity.name) run(`Renamed to “${name.value.trim()}”.`, () => curate.rename(entity.id, name.value.trim()));
+    if (name.value.trim() && name.value.trim() !== entity.name) run(`Renamed to “${name.value.trim()}”.`, () => api.curate.rename(entity.id, name.value.trim()));
   });
 
   const type = el('select', { 'aria-label': 'Entity type' }, ...Object.entries(TYPE_STYLES).map(([t, s]) => el('option', { value: t }, s.label)));
@@ -38,7 +37,7 @@ export function curationSection(entity: Entity, hooks: CurationHooks): HTMLEleme
   const retype = el('form', { class: 'inline' }, type, el('button', { type: 'submit' }, 'Change type'));
   retype.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (type.value !== entity.type) run(`Type changed to ${TYPE_STYLES[type.value as EntityType].label}.`, () => curate.setType(entity.id, type.value as EntityType));
+    if (type.value !== entity.type) run(`Type changed to ${TYPE_STYLES[type.value as EntityType].label}.`, () => api.curate.setType(entity.id, type.value as EntityType));
   });
 
   const other = el('input', { type: 'search', 'aria-label': 'Entity to merge into this one', placeholder: 'Find an entity to merge in…' });
@@ -46,14 +45,14 @@ export function curationSection(entity: Entity, hooks: CurationHooks): HTMLEleme
   const merge = el('form', { class: 'inline' }, other, el('button', { type: 'submit' }, 'Find'));
   merge.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    searchEntities(other.value, 6).then(
+    api.search(other.value, 6).then(
       (found) => {
         const rows = found.filter((f) => f.id !== entity.id);
         candidates.replaceChildren(
           ...(rows.length > 0
             ? rows.map((f) => {
                 const b = el('button', { type: 'button' }, `Merge “${f.name}” into this`);
-                b.addEventListener('click', () => run(`Merged “${f.name}” into “${entity.name}”.`, () => curate.merge(entity.id, [f.id])));
+                b.addEventListener('click', () => run(`Merged “${f.name}” into “${entity.name}”.`, () => api.curate.merge(entity.id, [f.id])));
                 return el('li', {}, b, el('span', { class: 'meta' }, ` ${TYPE_STYLES[f.type].label} · ${f.articleCount} articles`));
               })
             : [el('li', { class: 'meta' }, 'No other entity matches.')]),
@@ -70,7 +69,7 @@ export function curationSection(entity: Entity, hooks: CurationHooks): HTMLEleme
     split.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const chosen = boxes.filter((b) => b.box.checked).map((b) => b.alias);
-      if (chosen.length > 0) run(`Split “${chosen.join('”, “')}” off “${entity.name}”.`, () => curate.split(entity.id, chosen));
+      if (chosen.length > 0) run(`Split “${chosen.join('”, “')}” off “${entity.name}”.`, () => api.curate.split(entity.id, chosen));
     });
     parts.push(split);
   }

@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Subgraph } from './api.ts';
+import type { Entity, Relation } from './api.ts';
+import type { Point } from './explorer-state.ts';
 import config from './graph-style.json';
 import { LAYOUTS, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
 import { batchTextureFills } from './texture-batching.ts';
@@ -26,31 +27,23 @@ export function wantsWebgl(cy: Core): boolean {
   return cy.elements().length > WEBGL_THRESHOLD;
 }
 
-function toElements(sub: Subgraph): ElementDefinition[] {
-  return [
-    ...sub.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null } })),
-    ...sub.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } })),
-  ];
+/** The Cytoscape element of an entity. */
+export function nodeElement(n: Entity, position?: Point): ElementDefinition {
+  return { group: 'nodes', data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null }, ...(position ? { position: { ...position } } : {}) };
 }
 
-/** Adds a subgraph to the view (with `replace`, clears it first) and marks the seeds. */
-export function addSubgraph(cy: Core, sub: Subgraph, opts: { replace: boolean; seeds: string[] }): void {
-  cy.batch(() => {
-    if (opts.replace) cy.elements().remove();
-    const fresh = toElements(sub).filter((def) => def.data.id !== undefined && cy.getElementById(def.data.id).empty());
-    cy.add(fresh.filter((d) => d.group === 'nodes'));
-    cy.add(fresh.filter((d) => d.group === 'edges' && !cy.getElementById(String(d.data.source)).empty() && !cy.getElementById(String(d.data.target)).empty()));
-    for (const id of opts.seeds) cy.getElementById(id).addClass('seed');
-  });
+/** The Cytoscape element of a link. */
+export function edgeElement(e: Relation): ElementDefinition {
+  return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } };
 }
 
 /**
  * Runs a named layout over the visible elements and fits the view, without over-zooming small
- * graphs. Past `largeGraph.nodes` visible nodes the layout takes its `largeGraph` overrides
+ * graphs; `done` is called once the nodes have their places. Past `largeGraph.nodes` visible nodes the layout takes its `largeGraph` overrides
  * (fcose: draft quality, i.e. the spectral layout without the slow polishing phase), so a big
  * view appears in about a second instead of several.
  */
-export function runLayout(cy: Core, name: string): void {
+export function runLayout(cy: Core, name: string, done: () => void = () => undefined): void {
   const options = LAYOUTS[name] ?? LAYOUTS.cose;
   const visible = cy.elements(':visible');
   const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
@@ -60,6 +53,7 @@ export function runLayout(cy: Core, name: string): void {
       cy.zoom(MAX_FIT_ZOOM);
       cy.center();
     }
+    done();
   });
   layout.run();
 }

@@ -1,4 +1,4 @@
-import { ingestArticle, ingestFeed, type ArticleFields, type IngestSummary } from './api.ts';
+import type { ArticleFields, ExplorerApi, IngestSummary } from './api.ts';
 import { el } from './dom.ts';
 import { splitFrontMatter } from '../../server/src/pipeline/front-matter.ts';
 
@@ -26,7 +26,7 @@ function dateOnly(value: string | undefined): string | undefined {
 }
 
 /** A file as an article input: front matter (.md/.txt) or page metadata (.html) over the panel's defaults. */
-async function fileInput(file: File, defaults: ArticleFields): Promise<Parameters<typeof ingestArticle>[0]> {
+async function fileInput(file: File, defaults: ArticleFields): Promise<Parameters<ExplorerApi['ingestArticle']>[0]> {
   const body = await file.text();
   if (/\.html?$/i.test(file.name)) {
     // The page's own metadata wins: leave those fields out and the server reads them (Readability).
@@ -48,7 +48,7 @@ async function fileInput(file: File, defaults: ArticleFields): Promise<Parameter
  * from its metadata.
  * Each article is sent on its own; the list shows progress and what was found, or why it was refused.
  */
-export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose: () => void): HTMLElement[] {
+export function ingestPanel(api: Pick<ExplorerApi, 'ingestArticle' | 'ingestFeed'>, onDone: (results: IngestSummary[]) => void, onClose: () => void): HTMLElement[] {
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', onClose);
   const text = el('textarea', { id: 'ingest-text', rows: '6', placeholder: 'Paste an article: first line is the title.', 'aria-label': 'Article text' });
@@ -103,7 +103,7 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
         ...(published.value ? { publishedAt: published.value } : {}),
       };
       const own: ArticleFields = { ...defaults, ...(title.value.trim() ? { title: title.value.trim() } : {}) };
-      const jobs: Array<{ label: string; input: () => Promise<Parameters<typeof ingestArticle>[0]> }> = [];
+      const jobs: Array<{ label: string; input: () => Promise<Parameters<ExplorerApi['ingestArticle']>[0]> }> = [];
       const address = url.value.trim();
       if (text.value.trim()) jobs.push({ label: 'Pasted text', input: async () => ({ ...own, text: text.value, ...(address ? { url: address } : {}) }) });
       else if (address) jobs.push({ label: address, input: async () => ({ ...own, url: address }) });
@@ -122,7 +122,7 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
         const line = el('li', {}, `${i + 1}/${jobs.length} ${job.label}: working…`);
         progress.append(line);
         try {
-          const r = await ingestArticle(await job.input());
+          const r = await api.ingestArticle(await job.input());
           done.push(r);
           const what = r.created ? 'added' : r.reprocessed ? 're-processed' : r.duplicateOf ? 'the same story as this stored article, not added again' : 'already in the graph';
           const from = [r.article.source, r.article.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
@@ -136,7 +136,7 @@ export function ingestPanel(onDone: (results: IngestSummary[]) => void, onClose:
         const line = el('li', {}, `Feed ${feedUrl}: reading its items…`);
         progress.append(line);
         try {
-          const r = await ingestFeed(feedUrl);
+          const r = await api.ingestFeed(feedUrl);
           const added = r.results.flatMap((x) => (x.result ? [x.result] : []));
           done.push(...added);
           const left = r.remaining > 0 ? ` · ${r.remaining} more: add the feed again` : '';

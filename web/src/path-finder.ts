@@ -1,16 +1,13 @@
 import type { Core } from 'cytoscape';
-import { fetchPaths, type PathResult } from './api.ts';
+import type { PathResult } from './api.ts';
 import { el } from './dom.ts';
-import { addSubgraph } from './graph-view.ts';
 
-/** The paths' nodes and edges, added to the view and highlighted. */
-export function showPaths(cy: Core, paths: PathResult[]): void {
-  cy.elements().removeClass('path');
-  for (const p of paths) {
-    addSubgraph(cy, { nodes: p.nodes, edges: p.edges }, { replace: false, seeds: [] });
-    for (const n of p.nodes) cy.getElementById(n.id).addClass('path');
-    for (const e of p.edges) cy.getElementById(e.id).addClass('path');
-  }
+/** Marks the paths' nodes and edges (already drawn) as the answer. */
+export function highlightPaths(cy: Core, paths: PathResult[]): void {
+  cy.batch(() => {
+    cy.elements().removeClass('path');
+    for (const p of paths) for (const x of [...p.nodes, ...p.edges]) cy.getElementById(x.id).addClass('path');
+  });
 }
 
 /** The panel's contents for found paths: each hop with its relation and first evidence sentence. */
@@ -43,11 +40,4 @@ export function pathDetails(fromName: string, toName: string, paths: PathResult[
           ),
         )),
   ];
-}
-
-/** Fetches and shows paths between two entities. */
-export async function findPaths(cy: Core, from: { id: string; name: string }, to: { id: string; name: string }, show: (nodes: HTMLElement[]) => void, onClose: () => void): Promise<void> {
-  const paths = await fetchPaths(from.id, to.id);
-  showPaths(cy, paths);
-  show(pathDetails(from.name, to.name, paths, onClose));
 }

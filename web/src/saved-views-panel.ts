@@ -1,11 +1,11 @@
-import { savedViews, type SavedView } from './api.ts';
+import type { ExplorerApi, SavedView } from './api.ts';
 import { el } from './dom.ts';
 
 /**
  * The saved-views panel: name and save the current view (stored in Neo4j, so colleagues see
  * it too), and open or delete saved ones.
  */
-export function savedViewsPanel(currentState: () => string, open: (view: SavedView) => void, say: (message: string, isError?: boolean) => void, onClose: () => void): HTMLElement[] {
+export function savedViewsPanel(savedViews: ExplorerApi['savedViews'], currentState: () => string, open: (view: SavedView) => void, say: (message: string, isError?: boolean) => void, onClose: () => void): HTMLElement[] {
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×');
   close.addEventListener('click', onClose);
   const name = el('input', { type: 'text', 'aria-label': 'View name', placeholder: 'e.g. ICE and the Tajik cases', maxlength: '80' });

@@ -36,7 +36,8 @@ export interface DateRange {
  * to last sighting) and the events that happened in it, with two sliders choosing the date range the graph shows. The range is
  * kept as dates, so it survives new elements widening the strip.
  */
-export function mountTimeline(container: HTMLElement, range: DateRange, onChange: (range: DateRange) => void): { refresh: (cy: Core) => void } {
+export function mountTimeline(container: HTMLElement, onChange: (range: DateRange) => void): { refresh: (cy: Core, range: DateRange) => void } {
+  let range: DateRange = { since: null, until: null };
   const bars = el('div', { class: 'bars', 'aria-hidden': 'true' });
   const from = el('input', { type: 'range', min: '0', max: '0', value: '0', 'aria-label': 'From month' });
   const to = el('input', { type: 'range', min: '0', max: '0', value: '0', 'aria-label': 'To month' });
@@ -66,8 +67,7 @@ export function mountTimeline(container: HTMLElement, range: DateRange, onChange
     const a = months[Number(from.value)];
     const b = months[Number(to.value)];
     const whole = Number(from.value) === 0 && Number(to.value) === months.length - 1;
-    range.since = whole || !a ? null : `${a}-01`;
-    range.until = whole || !b ? null : lastDay(b);
+    range = { since: whole || !a ? null : `${a}-01`, until: whole || !b ? null : lastDay(b) };
     paint();
     onChange(range);
   };
@@ -80,10 +80,11 @@ export function mountTimeline(container: HTMLElement, range: DateRange, onChange
   });
 
   return {
-    refresh(cy: Core): void {
+    refresh(cy: Core, current: DateRange): void {
+      range = current;
       const counts = new Map<Month, number>();
       const spans: Array<[Month, Month]> = [];
-      cy.edges(':not(.more)').forEach((e) => {
+      cy.edges().not('.more').forEach((e) => {
         const a = typeof e.data('firstSeen') === 'string' ? String(e.data('firstSeen')).slice(0, 7) : null;
         const b = typeof e.data('lastSeen') === 'string' ? String(e.data('lastSeen')).slice(0, 7) : a;
         if (a && b) spans.push([a, b]);

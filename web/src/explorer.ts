@@ -1,0 +1,515 @@
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { CurationOutcome, ExplorerApi } from './api.ts';
+import { articleView } from './article-view.ts';
+import { curationSection } from './curation-panel.ts';
+import { edgeDetails, entityDetails } from './details-panel.ts';
+import { el } from './dom.ts';
+import { emptyState, unplaced, type ExplorerState } from './explorer-state.ts';
+import { ExplorerStore } from './explorer-store.ts';
+import { mountExportMenu } from './export-menu.ts';
+import { renderLegend, renderRelationTypes } from './filters.ts';
+import { GraphCache } from './graph-cache.ts';
+import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
+import { createGraph, runLayout, wantsWebgl, WEBGL_THRESHOLD } from './graph-view.ts';
+import { ingestPanel } from './ingest-panel.ts';
+import { mountMenu } from './menu.ts';
+import { highlightPaths, pathDetails } from './path-finder.ts';
+import { positionsOf, renderView } from './render-view.ts';
+import { savedViewsPanel } from './saved-views-panel.ts';
+import { mountSearchBox } from './search-box.ts';
+import { mountTimeline } from './timeline-strip.ts';
+import { decodeView, encodeView } from './view-url.ts';
+
+declare global {
+  interface Window {
+    /** The Cytoscape instance, exposed for automation and debugging. */
+    cy: Core;
+  }
+}
+
+/** Zoom and pan settle into the state this long after the last wheel or drag event. */
+const VIEWPORT_SETTLE_MS = 200;
+const LAYOUT_NAMES = Object.keys(LAYOUTS);
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Mounts the explorer on `root` (the page's markup: #cy, #status, #details, the toolbar…) and
+ * draws the view the URL describes. All view state lives in one store; the canvas, the
+ * controls, the URL, saved views and undo are derived from it. Returns the teardown.
+ */
+export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
+  const part = <T extends HTMLElement>(id: string): T => {
+    const found = root.querySelector<T>(`#${id}`);
+    if (!found) throw new Error(`The explorer needs an element #${id} in its root.`);
+    return found;
+  };
+  const container = part<HTMLDivElement>('cy');
+  const status = part<HTMLParagraphElement>('status');
+  const emptyNote = part<HTMLDivElement>('empty-state');
+  const details = part<HTMLElement>('details');
+  const layoutButton = part<HTMLButtonElement>('layout-button');
+  const minWeight = part<HTMLInputElement>('min-weight');
+  const minWeightValue = part<HTMLOutputElement>('min-weight-value');
+  const undoButton = part<HTMLButtonElement>('undo');
+  const redoButton = part<HTMLButtonElement>('redo');
+  const cleanups: Array<() => void> = [];
+  const listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, fn: (ev: HTMLElementEventMap[K]) => void): void => {
+    target.addEventListener(type, fn);
+    cleanups.push(() => target.removeEventListener(type, fn));
+  };
+
+  const cache = new GraphCache();
+  const decoded = decodeView(location.hash, DEFAULT_LAYOUT, LAYOUT_NAMES);
+  const store = new ExplorerStore(decoded.complete ? decoded.state : { ...decoded.state, shown: [], expanded: [], positions: {}, more: {}, addedBy: {}, pinned: [] });
+  let cy = createGraph(container, false);
+  window.cy = cy;
+  /** What the canvas shows now (the state it was last drawn from). */
+  let drawn: ExplorerState = emptyState(store.state.layout);
+
+  /** Shows a message in the status bar, with an optional action button (e.g. Undo). */
+  function say(text: string, isError = false, action?: { label: string; run: () => void }): void {
+    status.replaceChildren(text);
+    status.classList.toggle('error', isError);
+    if (action) {
+      const b = el('button', { type: 'button', class: 'status-action' }, action.label);
+      b.addEventListener('click', () => {
+        b.disabled = true;
+        action.run();
+      });
+      status.append(' ', b);
+    }
+  }
+  const fail = (err: unknown): void => say(message(err), true);
+
+  let pendingLoads = 0;
+  /** Marks the graph busy (`aria-busy`) while data loads, for assistive technology and automation; returns the "done" call. */
+  function busy(): () => void {
+    pendingLoads += 1;
+    container.setAttribute('aria-busy', 'true');
+    return () => {
+      pendingLoads -= 1;
+      if (pendingLoads === 0) container.removeAttribute('aria-busy');
+    };
+  }
+
+  const timeline = mountTimeline(part('timeline'), (range) => store.dispatch({ type: 'filters', filters: range }));
+
+  function summary(): void {
+    const entities = cy.nodes(':visible').not('.more').length;
+    const links = cy.edges(':visible').not('.more').length;
+    say(`${entities} entities · ${links} links — click for details, double-click to expand`);
+  }
+
+  /** Draws the state on the canvas and brings every control, the URL and undo in line with it. */
+  function draw(state: ExplorerState): void {
+    renderView(cy, state, drawn, cache);
+    drawn = state;
+    emptyNote.hidden = cy.nodes().length > 0;
+    renderLegend(part('legend'), state.filters.hiddenTypes, (type, shown) =>
+      store.dispatch({ type: 'filters', filters: { hiddenTypes: shown ? store.state.filters.hiddenTypes.filter((t) => t !== type) : [...store.state.filters.hiddenTypes, type] } }),
+    );
+    renderRelationTypes(part('relation-types'), cy, state.filters.hiddenRelationTypes, (type, shown) =>
+      store.dispatch({
+        type: 'filters',
+        filters: { hiddenRelationTypes: shown ? store.state.filters.hiddenRelationTypes.filter((t) => t !== type) : [...store.state.filters.hiddenRelationTypes, type] },
+      }),
+    );
+    const maxWeight = Math.max(1, ...cy.edges().not('.more').map((e) => Number(e.data('weight'))));
+    minWeight.max = String(Math.min(maxWeight, 50));
+    minWeight.value = String(state.filters.minWeight);
+    minWeightValue.textContent = String(state.filters.minWeight);
+    layoutButton.textContent = `Layout: ${state.layout}`;
+    undoButton.disabled = !store.canUndo;
+    redoButton.disabled = !store.canRedo;
+    timeline.refresh(cy, state.filters);
+    window.history.replaceState(null, '', encodeView(state));
+    layOut(state);
+  }
+
+  let layingOut = false;
+  /** Runs the layout when drawn nodes have no place yet; their places then go into the state. */
+  function layOut(state: ExplorerState): void {
+    if (layingOut || !unplaced(state).some((id) => cy.getElementById(id).nonempty())) return;
+    layingOut = true;
+    const graph = cy;
+    runLayout(graph, state.layout, () => {
+      // After the dispatch that started it has returned: no change inside another.
+      queueMicrotask(() => {
+        layingOut = false;
+        if (graph !== cy) return;
+        store.dispatch({ type: 'place', positions: positionsOf(cy, store.state), viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } });
+      });
+    });
+  }
+
+  cleanups.push(store.subscribe((state) => draw(state)));
+
+  /** Shows the neighbourhoods of `ids` (with `replace`, instead of the current view); a limit's leftovers go to "+N more". */
+  async function open(ids: string[], replace: boolean): Promise<void> {
+    say('Loading…');
+    const done = busy();
+    try {
+      const sub = await api.neighborhood(ids, 1, 40, replace ? [] : store.state.shown);
+      cache.add(sub);
+      const seeds = new Set(ids);
+      store.dispatch({ type: 'open', seeds: ids, added: sub.nodes.map((n) => n.id).filter((id) => !seeds.has(id)), hiddenCount: ids.length === 1 ? sub.hiddenCount : null, replace });
+      if (sub.hiddenCount > 0) say(`${cy.nodes(':visible').not('.more').length} entities shown; ${sub.hiddenCount} weaker neighbours left out — click “+${sub.hiddenCount} more” to add them`);
+      else summary();
+    } catch (err) {
+      fail(err);
+    } finally {
+      done();
+    }
+  }
+
+  /** Pages in the next neighbours of an entity (its "+N more" node). */
+  async function more(id: string): Promise<void> {
+    say('Loading more…');
+    const done = busy();
+    try {
+      const sub = await api.neighborhood([id], 1, 40, store.state.shown);
+      cache.add(sub);
+      store.dispatch({ type: 'more', id, added: sub.nodes.map((n) => n.id).filter((x) => x !== id), hiddenCount: sub.hiddenCount });
+      summary();
+    } catch (err) {
+      fail(err);
+    } finally {
+      done();
+    }
+  }
+
+  /** Draws a view read from a URL fragment (a saved view, a shared link): its entities are fetched, then shown as they were. */
+  async function load(hash: string, record: boolean): Promise<void> {
+    const { state, complete } = decodeView(hash, DEFAULT_LAYOUT, LAYOUT_NAMES);
+    if (!complete) {
+      // An older link names only the expanded entities: open their neighbourhoods again.
+      if (record) store.dispatch({ type: 'load', state: { ...state, shown: [], expanded: [], positions: {}, more: {}, addedBy: {}, pinned: [] } });
+      if (state.expanded.length > 0) await open(state.expanded, true);
+      return;
+    }
+    const done = busy();
+    try {
+      const sub = await api.subgraph(state.shown);
+      cache.add(sub);
+      const gone = state.shown.filter((id) => !cache.has(id));
+      if (record) store.dispatch({ type: 'load', state });
+      else draw(store.state);
+      if (gone.length > 0) {
+        store.dispatch({ type: 'forget', ids: gone });
+        say(`${gone.length} entit${gone.length === 1 ? 'y' : 'ies'} of this view no longer exist${gone.length === 1 ? 's' : ''}.`);
+      } else summary();
+      if (state.selection) void showEntity(state.selection);
+    } catch (err) {
+      fail(err);
+    } finally {
+      done();
+    }
+  }
+
+  function closeDetails(): void {
+    details.hidden = true;
+    details.replaceChildren();
+  }
+
+  function show(nodes: HTMLElement[]): void {
+    details.replaceChildren(...nodes);
+    details.hidden = false;
+  }
+
+  /** Brings an entity into view (expanding it if it is not there), selects and centres it. */
+  async function reveal(id: string): Promise<void> {
+    if (!store.state.shown.includes(id)) await open([id], false);
+    const node = cy.getElementById(id);
+    if (node.empty()) return;
+    store.dispatch({ type: 'select', id });
+    cy.animate({ center: { eles: node } }, { duration: 250 });
+    void showEntity(id);
+  }
+
+  async function readArticle(articleId: string): Promise<void> {
+    const article = await api.article(articleId);
+    if (!article) {
+      say('That article is no longer stored.', true);
+      return;
+    }
+    show(articleView(article, (entity) => void reveal(entity.id), closeDetails));
+  }
+
+  /**
+   * After a curation change or its undo: the entities it touched are read again (those gone
+   * leave the view; a new one, split off, joins it) and the links among what is shown are
+   * replaced by the server's. Nothing is expanded again.
+   */
+  async function refreshEntities(outcome: CurationOutcome): Promise<void> {
+    const ids = [...new Set(outcome.decisions.flatMap((d) => [d.entityId, d.otherId]).filter((id): id is string => Boolean(id)))];
+    const gone: string[] = [];
+    const fresh: string[] = [];
+    for (const id of ids) {
+      const entity = await api.entity(id);
+      if (!entity) gone.push(id);
+      else {
+        cache.setNode(entity);
+        if (!store.state.shown.includes(id)) fresh.push(id);
+      }
+    }
+    if (gone.length > 0) store.dispatch({ type: 'forget', ids: gone });
+    const shown = [...store.state.shown, ...fresh];
+    const sub = await api.subgraph(shown);
+    cache.add({ nodes: sub.nodes, edges: [] });
+    cache.replaceEdgesAmong(new Set(shown), sub.edges);
+    if (fresh.length > 0) store.dispatch({ type: 'add', ids: fresh });
+    else draw(store.state);
+  }
+
+  function curationHooks() {
+    return {
+      done: (text: string, outcome: CurationOutcome, undo: () => Promise<CurationOutcome>) => {
+        void refreshEntities(outcome).then(() => {
+          if (outcome.entity && store.state.shown.includes(outcome.entity.id)) void showEntity(outcome.entity.id);
+          say(text, false, {
+            label: 'Undo',
+            run: () =>
+              undo().then(
+                (o) => refreshEntities(o).then(() => say('Undone.')),
+                (err: unknown) => fail(err),
+              ),
+          });
+        }, fail);
+      },
+      failed: (text: string) => say(text, true),
+    };
+  }
+
+  let pathFrom: { id: string; name: string } | undefined;
+
+  function actionButton(label: string, run: () => void): HTMLButtonElement {
+    const b = el('button', { type: 'button' }, label);
+    b.addEventListener('click', run);
+    return b;
+  }
+
+  /** Finds paths between two entities: their stops join the view (with every link among what is shown) and are highlighted. */
+  async function findPaths(from: { id: string; name: string }, to: { id: string; name: string }): Promise<void> {
+    say('Finding paths…');
+    const done = busy();
+    try {
+      const paths = await api.paths(from.id, to.id);
+      const stops = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
+      const fresh = stops.filter((id) => !store.state.shown.includes(id));
+      if (fresh.length > 0) cache.add(await api.subgraph([...store.state.shown, ...fresh]));
+      store.dispatch({ type: 'add', ids: fresh });
+      highlightPaths(cy, paths);
+      show(pathDetails(from.name, to.name, paths, closeDetails));
+      summary();
+    } catch (err) {
+      fail(err);
+    } finally {
+      done();
+    }
+  }
+
+  async function showEntity(id: string): Promise<void> {
+    const entity = await api.entity(id);
+    const node = cy.getElementById(id);
+    if (!entity || node.empty()) return;
+    const links = node
+      .connectedEdges(':visible')
+      .not('.more')
+      .edges()
+      .map((e) => ({ other: e.source().id() === id ? e.target() : e.source(), e }))
+      .sort((a, b) => Number(b.e.data('weight')) - Number(a.e.data('weight')))
+      .map(({ other, e }) => ({ name: String(other.data('label')), type: String(e.data('type')), weight: Number(e.data('weight')) }));
+    const pinned = store.state.pinned.includes(id);
+    const viewActions = el(
+      'p',
+      { class: 'actions', 'aria-label': 'View actions' },
+      actionButton('Expand', () => void open([id], false)),
+      actionButton('Collapse', () => {
+        const before = store.state.shown.length;
+        store.dispatch({ type: 'collapse', id });
+        const n = before - store.state.shown.length;
+        say(`Collapsed ${n} neighbour${n === 1 ? '' : 's'}.`);
+      }),
+      actionButton('Hide', () => {
+        store.dispatch({ type: 'hide', id });
+        closeDetails();
+      }),
+      actionButton('Focus', () => {
+        const neighbours = cy.getElementById(id).neighborhood().nodes().not('.more').map((n) => n.id());
+        store.dispatch({ type: 'focus', id, neighbours });
+      }),
+      actionButton(pinned ? 'Unpin' : 'Pin', () => {
+        store.dispatch({ type: 'pin', id, pinned: !pinned });
+        say(pinned ? `${entity.name} is unpinned.` : `${entity.name} is pinned: layouts leave it where it is.`);
+        void showEntity(id);
+      }),
+    );
+    const pathActions = el('p', { class: 'actions' });
+    pathActions.append(
+      actionButton('Start a path here', () => {
+        pathFrom = { id, name: entity.name };
+        say(`Path from ${entity.name}: now click another entity and choose “Paths … to here”.`);
+      }),
+    );
+    const from = pathFrom;
+    if (from && from.id !== id) pathActions.append(actionButton(`Paths from ${from.name} to here`, () => void findPaths(from, { id, name: entity.name })));
+    show([...entityDetails(entity, links, closeDetails, (articleId) => void readArticle(articleId)), viewActions, pathActions, curationSection(api, entity, curationHooks())]);
+  }
+
+  async function showEdge(edge: EdgeSingular): Promise<void> {
+    if (edge.hasClass('more')) return;
+    const end = (n: NodeSingular) => ({ name: String(n.data('label')), aliases: (n.data('aliases') as string[] | undefined) ?? [] });
+    const evidence = await api.evidence(edge.id());
+    show(edgeDetails({ type: String(edge.data('type')), weight: Number(edge.data('weight')), source: end(edge.source()), target: end(edge.target()) }, evidence, closeDetails));
+  }
+
+  let rendererCheck: number | undefined;
+  let viewportTimer: number | undefined;
+
+  /** The renderer follows the view's size: WebGL past the threshold, canvas again below half of it (the gap keeps a view near the threshold from flipping). */
+  function checkRenderer(): void {
+    rendererCheck = undefined;
+    emptyNote.hidden = cy.nodes().length > 0;
+    const webgl = cy.scratch('webgl') === true;
+    if (!webgl && wantsWebgl(cy)) swapRenderer(true);
+    else if (webgl && cy.elements().length < WEBGL_THRESHOLD / 2) swapRenderer(false);
+  }
+
+  /** Event wiring of a Cytoscape instance (again after a renderer swap). */
+  function bindGraph(instance: Core): void {
+    instance.on('add remove', () => {
+      rendererCheck ??= window.setTimeout(checkRenderer, 0);
+    });
+    instance.on('tap', 'node', (ev) => {
+      const node = ev.target as NodeSingular;
+      if (node.hasClass('more')) {
+        void more(String(node.data('moreFor')));
+        return;
+      }
+      store.dispatch({ type: 'select', id: node.id() });
+      void showEntity(node.id()).catch(fail);
+    });
+    instance.on('tap', 'edge', (ev) => void showEdge(ev.target as EdgeSingular).catch(fail));
+    instance.on('tap', (ev) => {
+      if (ev.target !== instance) return;
+      store.dispatch({ type: 'select', id: null });
+      closeDetails();
+    });
+    instance.on('dbltap', 'node', (ev) => {
+      const node = ev.target as NodeSingular;
+      if (!node.hasClass('more')) void open([node.id()], false);
+    });
+    instance.on('dragfreeon', 'node', () => store.dispatch({ type: 'move', positions: positionsOf(instance, store.state) }));
+    instance.on('viewport', () => {
+      if (viewportTimer !== undefined) window.clearTimeout(viewportTimer);
+      viewportTimer = window.setTimeout(() => {
+        viewportTimer = undefined;
+        const v = store.state.viewport;
+        const pan = instance.pan();
+        if (layingOut || instance !== cy || (v && v.zoom === instance.zoom() && v.pan.x === pan.x && v.pan.y === pan.y)) return;
+        store.dispatch({ type: 'viewport', viewport: { zoom: instance.zoom(), pan: { ...pan } } });
+      }, VIEWPORT_SETTLE_MS);
+    });
+  }
+
+  /** Re-creates the graph with the other renderer, keeping elements, positions and viewport. */
+  function swapRenderer(webgl: boolean): void {
+    const elements = cy.elements().jsons();
+    const viewport = { zoom: cy.zoom(), pan: cy.pan() };
+    cy.destroy();
+    cy = createGraph(container, webgl);
+    cy.add(elements as never);
+    cy.viewport(viewport);
+    window.cy = cy;
+    bindGraph(cy);
+    say(webgl ? `${cy.elements().length} elements: drawing with WebGL.` : 'Drawing with canvas again.');
+  }
+
+  // On a phone the filters start folded, so the graph has the screen.
+  if (window.matchMedia('(max-width: 480px)').matches) part<HTMLDetailsElement>('filters').open = false;
+  mountMenu(
+    layoutButton,
+    LAYOUT_NAMES.map((name) => ({ value: name, label: name })),
+    (name) => store.dispatch({ type: 'layout', layout: name }),
+  );
+  listen(part('relayout'), 'click', () => store.dispatch({ type: 'layout', layout: store.state.layout }));
+  listen(minWeight, 'input', () => store.dispatch({ type: 'filters', filters: { minWeight: Number(minWeight.value) } }));
+
+  const undo = (): void => {
+    if (store.undo()) say('Undone.');
+  };
+  const redo = (): void => {
+    if (store.redo()) say('Redone.');
+  };
+  listen(undoButton, 'click', undo);
+  listen(redoButton, 'click', redo);
+  const onKey = (ev: KeyboardEvent): void => {
+    const target = ev.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (!(ev.ctrlKey || ev.metaKey)) return;
+    const key = ev.key.toLowerCase();
+    if (key === 'z' && !ev.shiftKey) {
+      ev.preventDefault();
+      undo();
+    } else if ((key === 'z' && ev.shiftKey) || key === 'y') {
+      ev.preventDefault();
+      redo();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  cleanups.push(() => document.removeEventListener('keydown', onKey));
+
+  listen(part('ingest-button'), 'click', () =>
+    show(
+      ingestPanel(
+        api,
+        (results) => {
+          const added = results.filter((r) => r.created || r.reprocessed).length;
+          say(`${added} article${added === 1 ? '' : 's'} added — search for what they mention.`);
+        },
+        closeDetails,
+      ),
+    ),
+  );
+  listen(part('share'), 'click', () => {
+    window.history.replaceState(null, '', encodeView(store.state));
+    navigator.clipboard?.writeText(location.href).then(
+      () => say('Link to this view copied.'),
+      () => say(`Link to this view: ${location.href}`),
+    );
+  });
+  listen(part('views-button'), 'click', () =>
+    show(
+      savedViewsPanel(
+        api.savedViews,
+        () => encodeView(store.state),
+        (saved) => {
+          void load(saved.state, true).then(() => say(`Opened view “${saved.name}”.`));
+        },
+        say,
+        closeDetails,
+      ),
+    ),
+  );
+  mountExportMenu(part<HTMLButtonElement>('export-button'), () => cy, say);
+  mountSearchBox({
+    input: part<HTMLInputElement>('search-input'),
+    list: part<HTMLUListElement>('search-results'),
+    search: (q) => api.search(q),
+    onChoose: (entity) => void open([entity.id], true),
+    onError: (text) => say(text, true),
+  });
+
+  bindGraph(cy);
+  draw(store.state);
+  if (decoded.state.shown.length > 0) void load(location.hash, false);
+
+  return () => {
+    for (const c of cleanups.splice(0)) c();
+    if (viewportTimer !== undefined) window.clearTimeout(viewportTimer);
+    if (rendererCheck !== undefined) window.clearTimeout(rendererCheck);
+    cy.destroy();
+    closeDetails();
+  };
+}
