@@ -18,7 +18,8 @@ describe('explorer flows in headless Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-  useExplorer((s) => ({ app, browser, page } = s), {
+  let consoleLines: string[] = [];
+  useExplorer((s) => ({ app, browser, page, console: consoleLines } = s), {
     // A hostile name, to check no graph string becomes markup.
     seed: (a) => a.repo.writeArticle(batch('art_hostile_ui', [{ ...entity('organization:hostile'), name: HOSTILE, aliases: [] }, entity(ICE, 'AGENCY')], [rel('organization:hostile', ICE, 'AFFILIATED_WITH')])),
     page: { acceptDownloads: true },
@@ -213,5 +214,9 @@ describe('explorer flows in headless Chromium', () => {
     expect(await other.getByRole('button', { name: /Layout/ }).textContent()).toBe('Layout: grid');
     await other.screenshot({ path: path.join(ARTIFACTS, 'flow-shared-url-390px.png') });
     await other.close();
+  });
+
+  it('writes no warning or error to the console', () => {
+    expect(consoleLines).toEqual([]);
   });
 });

@@ -21,7 +21,8 @@ function graphState(page: Page): Promise<{ nodes: CyNode[]; edges: Array<{ sourc
 describe('the explorer in headless Chromium', () => {
   let app: RunningApp;
   let page: Page;
-  useExplorer((s) => ({ app, page } = s));
+  let consoleLines: string[] = [];
+  useExplorer((s) => ({ app, page, console: consoleLines } = s));
 
   it('searches "ICE" and shows ICE linked to DHS and to a country', async () => {
     const pageErrors: string[] = [];
@@ -89,5 +90,9 @@ describe('the explorer in headless Chromium', () => {
   it('says so when nothing matches', async () => {
     await page.getByRole('combobox').fill('zzzxxyy');
     await expect(page.getByRole('option', { name: /No entity matches/ }).waitFor()).resolves.toBeUndefined();
+  });
+
+  it('writes no warning or error to the console', () => {
+    expect(consoleLines).toEqual([]);
   });
 });

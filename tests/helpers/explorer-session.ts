@@ -8,6 +8,8 @@ export interface ExplorerSession {
   app: RunningApp;
   browser: Browser;
   page: Page;
+  /** Warnings and errors the page wrote to its console (the explorer should write none). */
+  console: string[];
 }
 
 /**
@@ -25,10 +27,15 @@ export function useExplorer(
     await opts.seed?.(app);
     const browser = (started.browser = await launchChromium());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...opts.page });
+    const console: string[] = (started.console = []);
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') console.push(`${m.type()}: ${m.text()}`);
+    });
     if (opts.open) await page.goto(app.url);
-    ready({ app, browser, page });
+    ready({ app, browser, page, console });
   });
   afterAll(async () => {
+    if (process.env.SHOW_CONSOLE) process.stderr.write(`console:\n${started.console?.join('\n') ?? ''}\n`);
     await started.browser?.close();
     await started.app?.close();
   });
