@@ -103,34 +103,39 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
 
   /** Draws the state on the canvas and brings every control, the URL and undo in line with it. */
   function draw(state: ExplorerState): void {
-    renderView(cy, state, drawn, cache);
+    const changed = renderView(cy, state, drawn, cache);
     drawn = state;
-    emptyNote.hidden = cy.nodes().length > 0;
-    renderLegend(part('legend'), state.filters.hiddenTypes, (type, shown) =>
-      store.dispatch({ type: 'filters', filters: { hiddenTypes: shown ? store.state.filters.hiddenTypes.filter((t) => t !== type) : [...store.state.filters.hiddenTypes, type] } }),
-    );
-    renderRelationTypes(part('relation-types'), cy, state.filters.hiddenRelationTypes, (type, shown) =>
-      store.dispatch({
-        type: 'filters',
-        filters: { hiddenRelationTypes: shown ? store.state.filters.hiddenRelationTypes.filter((t) => t !== type) : [...store.state.filters.hiddenRelationTypes, type] },
-      }),
-    );
-    const maxWeight = Math.max(1, ...cy.edges().not('.more').map((e) => Number(e.data('weight'))));
-    minWeight.max = String(Math.min(maxWeight, 50));
-    minWeight.value = String(state.filters.minWeight);
-    minWeightValue.textContent = String(state.filters.minWeight);
+    // Places, pins, selection and zoom change nothing the controls show.
+    if (changed) {
+      emptyNote.hidden = cy.nodes().length > 0;
+      renderLegend(part('legend'), state.filters.hiddenTypes, (type, shown) =>
+        store.dispatch({ type: 'filters', filters: { hiddenTypes: shown ? store.state.filters.hiddenTypes.filter((t) => t !== type) : [...store.state.filters.hiddenTypes, type] } }),
+      );
+      renderRelationTypes(part('relation-types'), cy, state.filters.hiddenRelationTypes, (type, shown) =>
+        store.dispatch({
+          type: 'filters',
+          filters: { hiddenRelationTypes: shown ? store.state.filters.hiddenRelationTypes.filter((t) => t !== type) : [...store.state.filters.hiddenRelationTypes, type] },
+        }),
+      );
+      const maxWeight = Math.max(1, ...cy.edges().not('.more').map((e) => Number(e.data('weight'))));
+      minWeight.max = String(Math.min(maxWeight, 50));
+      minWeight.value = String(state.filters.minWeight);
+      minWeightValue.textContent = String(state.filters.minWeight);
+      timeline.refresh(cy, state.filters);
+      // The counts of what is visible now; a message about the change itself may follow.
+      if (cy.nodes().length > 0) summary();
+    }
     layoutButton.textContent = `Layout: ${state.layout}`;
     undoButton.disabled = !store.canUndo;
     redoButton.disabled = !store.canRedo;
-    timeline.refresh(cy, state.filters);
     window.history.replaceState(null, '', encodeView(state));
     layOut(state);
   }
 
   let layingOut = false;
-  /** Runs the layout when drawn nodes have no place yet; their places then go into the state. */
-  function layOut(state: ExplorerState): void {
-    if (layingOut || !unplaced(state).some((id) => cy.getElementById(id).nonempty())) return;
+  /** Runs the layout when drawn nodes have no place yet (or, with `always`, in any case); their places then go into the state. */
+  function layOut(state: ExplorerState, always = false): void {
+    if (layingOut || (!always && !unplaced(state).some((id) => cy.getElementById(id).nonempty()))) return;
     layingOut = true;
     const graph = cy;
     runLayout(graph, state.layout, () => {
@@ -428,12 +433,17 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
 
   // On a phone the filters start folded, so the graph has the screen.
   if (window.matchMedia('(max-width: 480px)').matches) part<HTMLDetailsElement>('filters').open = false;
+  /** A layout chosen (or Re-layout): an undo step, and the layout runs even over elements the state does not know (added by automation). */
+  const relayout = (name: string): void => {
+    store.dispatch({ type: 'layout', layout: name });
+    layOut(store.state, true);
+  };
   mountMenu(
     layoutButton,
     LAYOUT_NAMES.map((name) => ({ value: name, label: name })),
-    (name) => store.dispatch({ type: 'layout', layout: name }),
+    relayout,
   );
-  listen(part('relayout'), 'click', () => store.dispatch({ type: 'layout', layout: store.state.layout }));
+  listen(part('relayout'), 'click', () => relayout(store.state.layout));
   listen(minWeight, 'input', () => store.dispatch({ type: 'filters', filters: { minWeight: Number(minWeight.value) } }));
 
   const undo = (): void => {

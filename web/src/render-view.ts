@@ -36,9 +36,14 @@ const drawnData = (e: Entity) => ({ label: e.name, type: e.type, aliases: e.alia
  * Draws a view state on a Cytoscape instance: adds and removes what changed since `previous`
  * (elements added from outside the state, by a test or an extension, are left alone), sets
  * positions, pins, the seeds, selection, filters and viewport. Entities not in `cache` yet are
- * skipped; draw again once they are fetched.
+ * skipped; draw again once they are fetched. Returns whether what is drawn (elements, their data
+ * or the filters) changed, as opposed to only places, pins, selection or viewport.
  */
-export function renderView(cy: Core, state: ExplorerState, previous: ExplorerState = emptyState(state.layout), cache: GraphCache): void {
+export function renderView(cy: Core, state: ExplorerState, previous: ExplorerState = emptyState(state.layout), cache: GraphCache): boolean {
+  let changed = previous.filters !== state.filters || previous.shown !== state.shown || previous.expanded !== state.expanded;
+  const touch = (): void => {
+    changed = true;
+  };
   const shown = new Set(state.shown);
   const expanded = new Set(state.expanded);
   const pinned = new Set(state.pinned);
@@ -50,23 +55,38 @@ export function renderView(cy: Core, state: ExplorerState, previous: ExplorerSta
       const entity = cache.node(id);
       if (!entity) continue;
       const node = cy.getElementById(id);
-      if (node.empty()) cy.add(nodeElement(entity, state.positions[id] ?? startAt(cy, cache, id, shown)));
-      else if (node.scratch('entity') !== entity) node.data(drawnData(entity));
+      if (node.empty()) {
+        cy.add(nodeElement(entity, state.positions[id] ?? startAt(cy, cache, id, shown)));
+        touch();
+      } else if (node.scratch('entity') !== entity) {
+        node.data(drawnData(entity));
+        touch();
+      }
       cy.getElementById(id).scratch('entity', entity);
     }
 
     const edges = cache.edgesAmong(shown);
     const wanted = new Set(edges.map((e) => e.id));
     cy.edges().not('.more').forEach((e) => {
-      if (!wanted.has(e.id()) && shown.has(e.source().id()) && shown.has(e.target().id())) e.remove();
+      if (!wanted.has(e.id()) && shown.has(e.source().id()) && shown.has(e.target().id())) {
+        e.remove();
+        touch();
+      }
     });
     for (const e of edges) {
       const edge = cy.getElementById(e.id);
       if (edge.empty()) {
-        if (cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()) cy.add(edgeElement(e));
-      } else if (edge.data('weight') !== e.weight) edge.data({ weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null });
+        if (cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()) {
+          cy.add(edgeElement(e));
+          touch();
+        }
+      } else if (edge.data('weight') !== e.weight) {
+        edge.data({ weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null });
+        touch();
+      }
     }
 
+    if (previous.more !== state.more) touch();
     for (const [id, count] of Object.entries(state.more)) if (cy.getElementById(id).nonempty()) setMoreNode(cy, id, count);
 
     for (const [id, p] of Object.entries(state.positions)) {
@@ -86,9 +106,10 @@ export function renderView(cy: Core, state: ExplorerState, previous: ExplorerSta
     cy.$(':selected').difference(selected).unselect();
     if (selected.nonempty() && !selected.selected()) selected.select();
   });
-  applyFilters(cy, state.filters, expanded);
+  if (changed) applyFilters(cy, state.filters, expanded);
   const v = state.viewport;
   if (v && (Math.abs(cy.zoom() - v.zoom) > 1e-6 || !same(cy.pan(), v.pan))) cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
+  return changed;
 }
 
 /** Where the state's nodes (entities and "+N more") are drawn now: for the state, after a layout or a drag. */
