@@ -25,15 +25,16 @@ export async function startDemoApp(overrides: Record<string, string> = {}): Prom
 }
 
 /**
- * Types a query into the search box, waits for a matching suggestion, opens the first, and
+ * Types a query into the search box, waits for a matching suggestion, opens the first (Shift+Enter:
+ * a new view with it; `add`: Enter, added to the view), and
  * waits until its neighbourhood is drawn (the graph drops `aria-busy`), so the next step acts
  * on the new view and its status line is not overwritten by the load finishing later.
  */
-export async function search(page: Page, query: string, option: RegExp): Promise<void> {
+export async function search(page: Page, query: string, option: RegExp, mode: 'replace' | 'add' = 'replace'): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Search entities' });
   await box.fill(query);
   await page.getByRole('option', { name: option }).first().waitFor();
-  await box.press('Enter');
+  await box.press(mode === 'replace' ? 'Shift+Enter' : 'Enter');
   await waitIdle(page);
 }
 

@@ -161,11 +161,11 @@ export interface PathResult {
   edges: Array<Relation & { evidence: EvidenceItem[] }>;
 }
 
-/** The best few paths between two entities. */
-export async function fetchPaths(from: string, to: string): Promise<PathResult[]> {
+/** The best few paths between two entities; `excludeHubs` routes around entities with more than 200 links. */
+export async function fetchPaths(from: string, to: string, excludeHubs = false): Promise<PathResult[]> {
   const data = await gql<{ paths: PathResult[] }>(
-    `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, limit: 3) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight evidence(first: 1) { id sentence article { id title url source publishedAt } } } } }`,
-    { from, to },
+    `query Paths($from: ID!, $to: ID!, $excludeHubs: Boolean) { paths(from: $from, to: $to, maxLength: 4, limit: 3, excludeHubs: $excludeHubs) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight evidence(first: 1) { id sentence article { id title url source publishedAt } } } } }`,
+    { from, to, excludeHubs },
   );
   return data.paths;
 }

@@ -35,8 +35,22 @@ export function markEntities(text: string, entities: Entity[], onPick: (entity: 
   return out;
 }
 
-/** The panel's contents for an article: title, source, date, and its text with entities marked. */
-export function articleView(article: ArticleText, onPick: (entity: Entity) => void, onClose: () => void): HTMLElement[] {
+/**
+ * Where a sentence is in a paragraph, allowing for different spacing (a sentence read back from
+ * tokens may lack or add spaces around punctuation); null when it is not there.
+ */
+export function findSentence(paragraph: string, sentence: string): { start: number; end: number } | null {
+  const tokens = sentence.trim().split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return null;
+  const m = new RegExp(tokens.map(escapeRe).join('\\s*'), 'u').exec(paragraph);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+/**
+ * The panel's contents for an article: title, source, date, and its text with entities marked.
+ * With `sentence`, that sentence is highlighted (`mark.evidence`) for the caller to scroll to.
+ */
+export function articleView(article: ArticleText, onPick: (entity: Entity) => void, onClose: () => void, sentence?: string): HTMLElement[] {
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×');
   close.addEventListener('click', onClose);
   const meta = [article.source, article.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
@@ -45,11 +59,25 @@ export function articleView(article: ArticleText, onPick: (entity: Entity) => vo
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+  let found = false;
+  const rendered = paragraphs.map((p) => {
+    const at = sentence && !found ? findSentence(p, sentence) : null;
+    if (!at) return el('p', {}, ...markEntities(p, article.entities, onPick));
+    found = true;
+    return el(
+      'p',
+      {},
+      ...markEntities(p.slice(0, at.start), article.entities, onPick),
+      el('mark', { class: 'evidence', tabindex: '-1' }, ...markEntities(p.slice(at.start, at.end), article.entities, onPick)),
+      ...markEntities(p.slice(at.end), article.entities, onPick),
+    );
+  });
   return [
     close,
     el('h2', {}, article.title),
-    el('p', { class: 'meta' }, meta, link ? ' · ' : '', ...(link ? [link] : [])),
+    el('p', { class: 'meta' }, meta || 'No source or date recorded', link ? ' · ' : '', ...(link ? [link] : [])),
     el('p', { class: 'meta' }, `${article.entities.length} entities — click a marked name to show it in the graph.`),
-    el('div', { class: 'article-text' }, ...paragraphs.map((p) => el('p', {}, ...markEntities(p, article.entities, onPick)))),
+    ...(sentence && !found ? [el('p', { class: 'meta' }, 'The evidence sentence could not be found in the stored text (it may have been normalised); the whole article follows.')] : []),
+    el('div', { class: 'article-text' }, ...rendered),
   ];
 }

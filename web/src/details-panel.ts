@@ -41,31 +41,78 @@ export function highlighted(sentence: string, names: string[]): Array<Node | str
   return out;
 }
 
-/** The panel's contents for an entity: type, aliases, strongest links, articles. */
-export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: Array<{ name: string; type: string; weight: number }>, onClose: () => void, onRead?: (articleId: string) => void): HTMLElement[] {
+/** What the panel's names, links and articles lead to. */
+export interface PanelActions {
+  onClose: () => void;
+  /** Opens an article's text; with `sentence`, scrolled to it and highlighted. */
+  onRead: (articleId: string, sentence?: string) => void;
+  /** Brings an entity into view and shows it. */
+  onPick: (entityId: string) => void;
+  /** Shows a link's evidence. */
+  onLink: (relationId: string) => void;
+}
+
+/** A button that looks like a link. */
+function linkButton(label: string, run: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: 'link', ...attrs }, label);
+  b.addEventListener('click', run);
+  return b;
+}
+
+/** One of an entity's links in view: the other end and the link itself. */
+export interface LinkLine {
+  relationId: string;
+  otherId: string;
+  name: string;
+  type: string;
+  weight: number;
+}
+
+/** The panel's contents for an entity: type, aliases, strongest links (each name and link clickable), articles. */
+export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: LinkLine[], actions: PanelActions): HTMLElement[] {
   const style = TYPE_STYLES[e.type];
   return [
-    closeButton(onClose),
+    closeButton(actions.onClose),
     el('h2', {}, e.name),
     el('p', { class: 'meta' }, el('span', { class: 'swatch', style: `background:${style.color}` }), ` ${style.label} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`),
     ...(e.aliases.length > 0 ? [el('h3', {}, 'Also called'), el('p', {}, e.aliases.join(', '))] : []),
     el('h3', {}, 'Strongest links in view'),
-    links.length > 0 ? el('ul', {}, ...links.slice(0, 8).map((l) => el('li', {}, `${l.name} `, el('span', { class: 'meta' }, `${l.type.toLowerCase().replace(/_/g, ' ')} · ${l.weight}`)))) : el('p', { class: 'meta' }, 'None shown yet — double-click to expand.'),
+    links.length > 0
+      ? el(
+          'ul',
+          { class: 'links' },
+          ...links.slice(0, 8).map((l) =>
+            el(
+              'li',
+              {},
+              linkButton(l.name, () => actions.onPick(l.otherId)),
+              ' ',
+              linkButton(`${l.type.toLowerCase().replace(/_/g, ' ')} · ${l.weight}`, () => actions.onLink(l.relationId), { class: 'link meta', 'aria-label': `Evidence for ${e.name} – ${l.name}` }),
+            ),
+          ),
+        )
+      : el('p', { class: 'meta' }, 'None shown yet — double-click to expand.'),
     el('h3', {}, 'Articles'),
-    e.articles.length > 0 ? el('ul', {}, ...e.articles.map((a) => articleLine(a, onRead))) : el('p', { class: 'meta' }, 'No articles.'),
+    e.articles.length > 0 ? el('ul', {}, ...e.articles.map((a) => articleLine(a, (id) => actions.onRead(id)))) : el('p', { class: 'meta' }, 'No articles.'),
   ];
 }
 
-/** The panel's contents for an edge: its type and every evidence sentence with both names marked. */
-export function edgeDetails(
-  edge: { type: string; weight: number; source: { name: string; aliases: string[] }; target: { name: string; aliases: string[] } },
-  evidence: EvidenceItem[],
-  onClose: () => void,
-): HTMLElement[] {
+/** One end of a link as the edge panel names it. */
+export interface LinkEnd {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * The panel's contents for an edge: its type and every evidence sentence with both names marked,
+ * each with its article's source and date and a "Read" that opens the article at that sentence.
+ */
+export function edgeDetails(edge: { type: string; weight: number; source: LinkEnd; target: LinkEnd }, evidence: EvidenceItem[], actions: PanelActions): HTMLElement[] {
   const names = [edge.source.name, ...edge.source.aliases, edge.target.name, ...edge.target.aliases];
   return [
-    closeButton(onClose),
-    el('h2', {}, `${edge.source.name} — ${edge.target.name}`),
+    closeButton(actions.onClose),
+    el('h2', {}, linkButton(edge.source.name, () => actions.onPick(edge.source.id)), ' — ', linkButton(edge.target.name, () => actions.onPick(edge.target.id))),
     el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${edge.weight} article${edge.weight === 1 ? '' : 's'}`),
     el('h3', {}, `Evidence (${evidence.length})`),
     ...(evidence.length > 0
@@ -76,6 +123,8 @@ export function edgeDetails(
             ...highlighted(v.sentence, names),
             el('br'),
             el('span', { class: 'meta' }, ...articleTitle(v.article)),
+            ' ',
+            linkButton('Read', () => actions.onRead(v.article.id, v.sentence), { class: 'read', 'aria-label': `Read this sentence in ${v.article.title}` }),
             // Why the link is on the graph: the rules that read it from this sentence.
             ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
           ),

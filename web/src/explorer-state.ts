@@ -19,6 +19,8 @@ export interface ViewFilters {
   minWeight: number;
   since: string | null;
   until: string | null;
+  /** Entities whose every link is filtered out go too (unless expanded). */
+  hideOrphans: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export function emptyState(layout: string): ExplorerState {
     positions: {},
     more: {},
     addedBy: {},
-    filters: { hiddenTypes: [], hiddenRelationTypes: [], minWeight: 1, since: null, until: null },
+    filters: { hiddenTypes: [], hiddenRelationTypes: [], minWeight: 1, since: null, until: null, hideOrphans: true },
     layout,
     viewport: null,
     selection: null,

@@ -2,7 +2,7 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { CurationOutcome, ExplorerApi } from './api.ts';
 import { articleView } from './article-view.ts';
 import { curationSection } from './curation-panel.ts';
-import { edgeDetails, entityDetails } from './details-panel.ts';
+import { edgeDetails, entityDetails, type PanelActions } from './details-panel.ts';
 import { el } from './dom.ts';
 import { emptyState, unplaced, type ExplorerState } from './explorer-state.ts';
 import { ExplorerStore } from './explorer-store.ts';
@@ -10,10 +10,10 @@ import { mountExportMenu } from './export-menu.ts';
 import { renderLegend, renderRelationTypes } from './filters.ts';
 import { GraphCache } from './graph-cache.ts';
 import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
-import { createGraph, runLayout, wantsWebgl, WEBGL_THRESHOLD } from './graph-view.ts';
+import { createGraph, fitVisible, runLayout, wantsWebgl, WEBGL_THRESHOLD } from './graph-view.ts';
 import { ingestPanel } from './ingest-panel.ts';
 import { mountMenu } from './menu.ts';
-import { highlightPaths, pathDetails } from './path-finder.ts';
+import { clearPaths, highlightPaths, pathDetails } from './path-finder.ts';
 import { positionsOf, renderView } from './render-view.ts';
 import { savedViewsPanel } from './saved-views-panel.ts';
 import { mountSearchBox } from './search-box.ts';
@@ -52,6 +52,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   const minWeight = part<HTMLInputElement>('min-weight');
   const minWeightValue = part<HTMLOutputElement>('min-weight-value');
   const undoButton = part<HTMLButtonElement>('undo');
+  const hideOrphans = part<HTMLInputElement>('hide-orphans');
   const redoButton = part<HTMLButtonElement>('redo');
   const cleanups: Array<() => void> = [];
   const listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, fn: (ev: HTMLElementEventMap[K]) => void): void => {
@@ -121,6 +122,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
       minWeight.max = String(Math.min(maxWeight, 50));
       minWeight.value = String(state.filters.minWeight);
       minWeightValue.textContent = String(state.filters.minWeight);
+      hideOrphans.checked = state.filters.hideOrphans;
       timeline.refresh(cy, state.filters);
       // The counts of what is visible now; a message about the change itself may follow.
       if (cy.nodes().length > 0) summary();
@@ -212,12 +214,15 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     }
   }
 
+  /** Closes the panel; a path highlight goes with the path panel. */
   function closeDetails(): void {
     details.hidden = true;
     details.replaceChildren();
+    clearPaths(cy);
   }
 
   function show(nodes: HTMLElement[]): void {
+    clearPaths(cy);
     details.replaceChildren(...nodes);
     details.hidden = false;
   }
@@ -232,14 +237,43 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     void showEntity(id);
   }
 
-  async function readArticle(articleId: string): Promise<void> {
+  /** Selects an entity in view and centres it, leaving the panel as it is. */
+  function centre(id: string): void {
+    const node = cy.getElementById(id);
+    if (node.empty()) return;
+    store.dispatch({ type: 'select', id });
+    cy.animate({ center: { eles: node } }, { duration: 250 });
+  }
+
+  /** Opens an article's text in the panel; with `sentence`, scrolled to it and highlighted. */
+  async function readArticle(articleId: string, sentence?: string): Promise<void> {
     const article = await api.article(articleId);
     if (!article) {
       say('That article is no longer stored.', true);
       return;
     }
-    show(articleView(article, (entity) => void reveal(entity.id), closeDetails));
+    show(articleView(article, (entity) => void reveal(entity.id), closeDetails, sentence));
+    const mark = details.querySelector<HTMLElement>('mark.evidence');
+    mark?.scrollIntoView({ block: 'center' });
+    mark?.focus({ preventScroll: true });
   }
+
+  /** Shows a link's evidence, selecting its edge. */
+  function showLink(relationId: string): void {
+    const edge = cy.getElementById(relationId);
+    if (edge.empty() || !edge.isEdge()) return;
+    cy.$(':selected').unselect();
+    edge.select();
+    void showEdge(edge).catch(fail);
+  }
+
+  /** Where the panel's names, links and articles lead. */
+  const panelActions: PanelActions = {
+    onClose: () => closeDetails(),
+    onRead: (id, sentence) => void readArticle(id, sentence).catch(fail),
+    onPick: (id) => void reveal(id),
+    onLink: (id) => showLink(id),
+  };
 
   /**
    * After a curation change or its undo: the entities it touched are read again (those gone
@@ -294,19 +328,26 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     return b;
   }
 
-  /** Finds paths between two entities: their stops join the view (with every link among what is shown) and are highlighted. */
-  async function findPaths(from: { id: string; name: string }, to: { id: string; name: string }): Promise<void> {
+  /** Finds paths between two entities: their stops join the view (with every link among what is shown), are highlighted, and the rest dims. */
+  async function findPaths(from: { id: string; name: string }, to: { id: string; name: string }, avoidHubs = false): Promise<void> {
     say('Finding paths…');
     const done = busy();
     try {
-      const paths = await api.paths(from.id, to.id);
+      const paths = await api.paths(from.id, to.id, avoidHubs);
       const stops = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
       const fresh = stops.filter((id) => !store.state.shown.includes(id));
       if (fresh.length > 0) cache.add(await api.subgraph([...store.state.shown, ...fresh]));
-      store.dispatch({ type: 'add', ids: fresh });
+      if (fresh.length > 0) store.dispatch({ type: 'add', ids: fresh });
+      show(
+        pathDetails(from.name, to.name, paths, {
+          avoidHubs,
+          onAvoidHubs: (avoid) => void findPaths(from, to, avoid),
+          onPick: (id) => centre(id),
+          onClose: closeDetails,
+        }),
+      );
       highlightPaths(cy, paths);
-      show(pathDetails(from.name, to.name, paths, closeDetails));
-      summary();
+      say(paths.length === 0 ? 'No path found.' : `${paths.length} path${paths.length === 1 ? '' : 's'} highlighted; the rest of the view is dimmed until the panel closes.`);
     } catch (err) {
       fail(err);
     } finally {
@@ -324,7 +365,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
       .edges()
       .map((e) => ({ other: e.source().id() === id ? e.target() : e.source(), e }))
       .sort((a, b) => Number(b.e.data('weight')) - Number(a.e.data('weight')))
-      .map(({ other, e }) => ({ name: String(other.data('label')), type: String(e.data('type')), weight: Number(e.data('weight')) }));
+      .map(({ other, e }) => ({ relationId: e.id(), otherId: other.id(), name: String(other.data('label')), type: String(e.data('type')), weight: Number(e.data('weight')) }));
     const pinned = store.state.pinned.includes(id);
     const viewActions = el(
       'p',
@@ -359,14 +400,14 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     );
     const from = pathFrom;
     if (from && from.id !== id) pathActions.append(actionButton(`Paths from ${from.name} to here`, () => void findPaths(from, { id, name: entity.name })));
-    show([...entityDetails(entity, links, closeDetails, (articleId) => void readArticle(articleId)), viewActions, pathActions, curationSection(api, entity, curationHooks())]);
+    show([...entityDetails(entity, links, panelActions), viewActions, pathActions, curationSection(api, entity, curationHooks())]);
   }
 
   async function showEdge(edge: EdgeSingular): Promise<void> {
     if (edge.hasClass('more')) return;
-    const end = (n: NodeSingular) => ({ name: String(n.data('label')), aliases: (n.data('aliases') as string[] | undefined) ?? [] });
+    const end = (n: NodeSingular) => ({ id: n.id(), name: String(n.data('label')), aliases: (n.data('aliases') as string[] | undefined) ?? [] });
     const evidence = await api.evidence(edge.id());
-    show(edgeDetails({ type: String(edge.data('type')), weight: Number(edge.data('weight')), source: end(edge.source()), target: end(edge.target()) }, evidence, closeDetails));
+    show(edgeDetails({ type: String(edge.data('type')), weight: Number(edge.data('weight')), source: end(edge.source()), target: end(edge.target()) }, evidence, panelActions));
   }
 
   let rendererCheck: number | undefined;
@@ -445,6 +486,20 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   );
   listen(part('relayout'), 'click', () => relayout(store.state.layout));
   listen(minWeight, 'input', () => store.dispatch({ type: 'filters', filters: { minWeight: Number(minWeight.value) } }));
+  listen(hideOrphans, 'change', () => store.dispatch({ type: 'filters', filters: { hideOrphans: hideOrphans.checked } }));
+
+  /** Zoom and Fit settle into the state at once (not after the wheel's pause). */
+  const keepViewport = (): void => store.dispatch({ type: 'viewport', viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } });
+  const zoomBy = (factor: number): void => {
+    cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    keepViewport();
+  };
+  listen(part('zoom-in'), 'click', () => zoomBy(1.25));
+  listen(part('zoom-out'), 'click', () => zoomBy(0.8));
+  listen(part('fit'), 'click', () => {
+    fitVisible(cy);
+    keepViewport();
+  });
 
   const undo = (): void => {
     if (store.undo()) say('Undone.');
@@ -507,7 +562,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     input: part<HTMLInputElement>('search-input'),
     list: part<HTMLUListElement>('search-results'),
     search: (q) => api.search(q),
-    onChoose: (entity) => void open([entity.id], true),
+    onChoose: (entity, replace) => void (replace || store.state.shown.length === 0 ? open([entity.id], true) : reveal(entity.id)),
     onError: (text) => say(text, true),
   });
 

@@ -60,10 +60,10 @@ function inRange(first: unknown, last: unknown, since: string | null, until: str
 /**
  * Hides nodes of hidden types, events dated outside the date range, edges of hidden relation
  * types, under the minimum weight or outside the date range (and edges touching hidden nodes);
- * an entity whose every link is outside the date range goes too, unless it was expanded. "+N more" nodes follow their entity.
+ * with `hideOrphans`, an entity whose every link is filtered out goes too, unless it was
+ * expanded. "+N more" nodes follow their entity.
  */
 export function applyFilters(cy: Core, f: ViewFilters, expanded: ReadonlySet<string> = new Set()): void {
-  const dated = f.since !== null || f.until !== null;
   const hiddenTypes = new Set<string>(f.hiddenTypes);
   const hiddenRelationTypes = new Set(f.hiddenRelationTypes);
   cy.batch(() => {
@@ -82,7 +82,7 @@ export function applyFilters(cy: Core, f: ViewFilters, expanded: ReadonlySet<str
         e.target().hasClass('filtered');
       e.toggleClass('filtered', off);
     });
-    if (dated) {
+    if (f.hideOrphans) {
       cy.nodes().not('.more').forEach((n) => {
         const edges = n.connectedEdges().not('.more');
         if (!expanded.has(n.id()) && edges.nonempty() && edges.filter('.filtered').length === edges.length) n.addClass('filtered');

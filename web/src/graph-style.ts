@@ -70,6 +70,8 @@ export function stylesheet(): StylesheetJson {
       style: { shape: 'round-rectangle', 'background-color': '#eef2fb', 'border-width': 1, 'border-color': '#2457c5', width: 64, height: 22, label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#2457c5', 'font-size': 10, 'text-outline-width': 0 },
     },
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': '#2457c5', width: 1, opacity: 0.6, 'target-arrow-shape': 'none' } },
+    // Path results: everything else fades, so the paths read at a glance.
+    { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -37,6 +37,17 @@ export function edgeElement(e: Relation): ElementDefinition {
   return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } };
 }
 
+/** Fits what is visible to the canvas, without over-zooming a small view. */
+export function fitVisible(cy: Core): void {
+  const visible = cy.elements(':visible');
+  if (visible.empty()) return;
+  cy.fit(visible, 40);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(visible);
+  }
+}
+
 /**
  * Runs a named layout over the visible elements and fits the view, without over-zooming small
  * graphs; `done` is called once the nodes have their places. Past `largeGraph.nodes` visible nodes the layout takes its `largeGraph` overrides

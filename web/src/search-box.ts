@@ -7,13 +7,14 @@ export interface SearchBoxOptions {
   input: HTMLInputElement;
   list: HTMLUListElement;
   search: (query: string) => Promise<Entity[]>;
-  onChoose: (entity: Entity) => void;
+  /** `replace`: start a new view with it (Shift held) instead of adding it to the view. */
+  onChoose: (entity: Entity, replace: boolean) => void;
   onError: (message: string) => void;
 }
 
 /**
- * A keyboard-driven combobox: type to search (debounced), arrows to move, Enter to choose,
- * Escape to close. Results show the type and how many articles mention each entity.
+ * A keyboard-driven combobox: type to search (debounced), arrows to move, Enter to choose
+ * (Shift+Enter or Shift+click to start a new view with it), Escape to close. Results show the type and how many articles mention each entity.
  */
 export function mountSearchBox(opts: SearchBoxOptions): void {
   const { input, list } = opts;
@@ -34,6 +35,7 @@ export function mountSearchBox(opts: SearchBoxOptions): void {
     if (results.length === 0) {
       list.append(el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, `No entity matches “${query}”.`));
     }
+    const hint = el('li', { class: 'hint', role: 'presentation' }, 'Enter adds to the view · Shift+Enter starts a new view');
     results.forEach((e, i) => {
       const style = TYPE_STYLES[e.type];
       const item = el(
@@ -45,22 +47,23 @@ export function mountSearchBox(opts: SearchBoxOptions): void {
       );
       item.addEventListener('mousedown', (ev) => {
         ev.preventDefault();
-        choose(i);
+        choose(i, ev.shiftKey);
       });
       list.append(item);
     });
+    if (results.length > 0) list.append(hint);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     if (active >= 0) input.setAttribute('aria-activedescendant', `search-option-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };
 
-  const choose = (i: number): void => {
+  const choose = (i: number, replace: boolean): void => {
     const e = results[i];
     if (!e) return;
     input.value = e.name;
     close();
-    opts.onChoose(e);
+    opts.onChoose(e, replace);
   };
 
   const run = async (): Promise<void> => {
@@ -98,7 +101,7 @@ export function mountSearchBox(opts: SearchBoxOptions): void {
       render(input.value.trim());
     } else if (ev.key === 'Enter') {
       ev.preventDefault();
-      if (!list.hidden && active >= 0) choose(active);
+      if (!list.hidden && active >= 0) choose(active, ev.shiftKey);
       else void run();
     } else if (ev.key === 'Escape') {
       close();

@@ -27,7 +27,7 @@ function order(v: ExplorerState): string[] {
  * The view as a URL fragment. Entity ids are spelled out (`ids` expanded, `n` the others drawn,
  * `x` hidden, `sel` selected); pins, "+N more" counts and what each expansion added refer to
  * entities by their index in ids-then-n; `p` holds their positions, `mp` those of the "+N more"
- * nodes, `v` zoom and pan; `hide`, `rt`, `w`, `since`, `until` the filters; `layout` the layout.
+ * nodes, `v` zoom and pan; `hide`, `rt`, `w`, `since`, `until`, `orph` the filters; `layout` the layout.
  */
 export function encodeView(v: ExplorerState): string {
   const p = new URLSearchParams();
@@ -57,6 +57,7 @@ export function encodeView(v: ExplorerState): string {
   if (f.minWeight > 1) p.set('w', String(f.minWeight));
   if (f.since) p.set('since', f.since);
   if (f.until) p.set('until', f.until);
+  if (!f.hideOrphans) p.set('orph', '0');
   p.set('layout', v.layout);
   return `#${p.toString()}`;
 }
@@ -120,6 +121,7 @@ export function decodeView(hash: string, defaultLayout: string, layouts: string[
     minWeight: Number.isInteger(w) && w >= 1 && w <= 50 ? w : 1,
     since: date('since'),
     until: date('until'),
+    hideOrphans: p.get('orph') !== '0',
   };
   return { state, complete: p.has('p') || shown.length === 0 };
 }

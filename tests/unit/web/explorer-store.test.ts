@@ -175,7 +175,11 @@ describe('explorer store drawn on headless Cytoscape', () => {
     expect(cy.zoom()).toBe(1.5);
 
     store.dispatch({ type: 'filters', filters: { hiddenTypes: ['PERSON'], minWeight: 2 } });
+    // The event's one link is under the weight: it is left unlinked, and goes too.
+    expect(ids(cy, 'node.filtered')).toEqual(['ev', 'far1']);
+    store.dispatch({ type: 'filters', filters: { hideOrphans: false } });
     expect(ids(cy, 'node.filtered')).toEqual(['far1']);
+    store.undo();
     expect(ids(cy, 'edge').filter((id) => !cy.getElementById(id).hasClass('filtered'))).toEqual(['hub>s1', 's1>far2']);
     store.dispatch({ type: 'filters', filters: { hiddenTypes: [], minWeight: 1, since: '2024-06-01', until: '2024-06-30' } });
     expect(ids(cy, 'edge').filter((id) => !cy.getElementById(id).hasClass('filtered'))).toEqual(['ev>s1', 's1>far1']);
@@ -190,6 +194,7 @@ describe('explorer store drawn on headless Cytoscape', () => {
     expect(cy.getElementById('hub').position()).toEqual({ x: 100, y: 0 });
     store.undo(); // the date range: back to the type and weight filters
     expect(ids(cy, 'edge.filtered')).toEqual(['ev>s1', 's1>far1']);
+    expect(ids(cy, 'node.filtered')).toEqual(['ev', 'far1']);
     store.undo(); // type and weight filters
     expect(ids(cy, '.filtered')).toEqual([]);
     expect(cy.zoom()).toBe(1.5);
