@@ -35,7 +35,7 @@ const hashList = (page: Page, key: string): string[] => (new URLSearchParams(new
 /** Waits until the URL has taken in the last zoom, pan or drag. */
 const settled = (page: Page): Promise<unknown> => page.waitForTimeout(400);
 
-describe('explorer: one view state — shared links, undo and the URL agree with the screen', () => {
+describe('explorer: one view state (shared links, undo, URL) and the canvas basics', () => {
   let browser: Browser;
   let page: Page;
   let consoleLines: string[] = [];
@@ -131,6 +131,120 @@ describe('explorer: one view state — shared links, undo and the URL agree with
       expect(Math.abs((after.positions[id]?.x ?? Infinity) - p.x), id).toBeLessThanOrEqual(1);
       expect(Math.abs((after.positions[id]?.y ?? Infinity) - p.y), id).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('search adds the chosen entity to the view; Shift+Enter starts a new view with it', async () => {
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    const before = await page.evaluate(() => window.cy.nodes().map((n) => n.id()));
+    await search(page, 'Uzbekistan', /Uzbekistan/, 'add');
+    await page.waitForFunction((n) => window.cy.$(':selected').map((x) => x.id()).includes('country:uzbekistan') && window.cy.nodes().length >= n, before.length);
+    const after = await page.evaluate(() => window.cy.nodes().map((n) => n.id()));
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(await page.locator('#details h2').textContent()).toBe('Uzbekistan');
+    await search(page, 'ICE', /Immigration and Customs Enforcement/, 'replace');
+    expect(await page.evaluate(() => window.cy.getElementById('country:uzbekistan').empty() || !window.cy.getElementById('country:uzbekistan').hasClass('seed'))).toBe(true);
+  });
+
+  it('zooms with the + and − buttons and fits what is shown with Fit', async () => {
+    const zoom = (): Promise<number> => page.evaluate(() => window.cy.zoom());
+    const z0 = await zoom();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    expect(await zoom()).toBeCloseTo(Math.min(4, z0 * 1.25), 3);
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    const inside = await page.evaluate(() => {
+      const w = window.cy.width();
+      const h = window.cy.height();
+      let all = true;
+      window.cy.nodes(':visible').forEach((n) => {
+        const p = n.renderedPosition();
+        all &&= p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
+      });
+      return all;
+    });
+    expect(inside).toBe(true);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('v')?.split(',')[0]).toBe(String(Math.round((await zoom()) * 10000) / 10000));
+  });
+
+  it('Collapse takes out exactly what the Expand before it brought in', async () => {
+    const elements = (): Promise<string[]> => page.evaluate(() => window.cy.elements().map((e) => e.id()).sort());
+    const before = await elements();
+    const target = await page.evaluate(() => window.cy.nodes().filter((n) => !n.hasClass('seed') && !n.hasClass('more') && n.data('type') === 'COUNTRY')[0]?.id() ?? '');
+    await tapElement(page, target);
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    await waitIdle(page);
+    expect((await elements()).length).toBeGreaterThan(before.length);
+    await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+    await page.waitForFunction((n) => window.cy.elements().length === n, before.length);
+    expect(await elements()).toEqual(before);
+  });
+
+  it('filters take out entities left with no link, unless that is switched off; the status counts what is visible now', async () => {
+    // A neighbour whose links in view are all of one type: hiding that type leaves it unlinked.
+    const pick = await page.evaluate(() => {
+      for (const n of window.cy.nodes().not('.more').not('.seed')) {
+        const types = new Set(n.connectedEdges().not('.more').map((e) => String(e.data('type'))));
+        if (types.size === 1) return { id: n.id(), type: [...types][0] ?? '' };
+      }
+      return null;
+    });
+    expect(pick).not.toBeNull();
+    if (!pick) return;
+    const box = page.locator(`#relation-types input[data-relation-type="${pick.type}"]`);
+    await box.uncheck();
+    expect(await page.evaluate((id) => window.cy.getElementById(id).visible(), pick.id)).toBe(false);
+    const counted = await page.evaluate(() => ({ n: window.cy.nodes(':visible').not('.more').length, e: window.cy.edges(':visible').not('.more').length }));
+    expect(await page.locator('#status').textContent()).toContain(`${counted.n} entities · ${counted.e} links`);
+    await page.getByLabel('Hide entities whose links are all filtered out').uncheck();
+    expect(await page.evaluate((id) => window.cy.getElementById(id).visible(), pick.id)).toBe(true);
+    expect(hashList(page, 'orph')).toEqual(['0']);
+    await page.getByLabel('Hide entities whose links are all filtered out').check();
+    await box.check();
+  });
+
+  it('a path dims everything else until its panel closes; "Avoid hubs" asks again', async () => {
+    await tapElement(page, ICE);
+    await page.locator('#details h2', { hasText: 'Immigration and Customs Enforcement' }).waitFor();
+    await page.getByRole('button', { name: 'Start a path here' }).click();
+    const other = await page.evaluate((ice) => window.cy.nodes().filter((n) => n.id() !== ice && !n.hasClass('more') && n.data('type') === 'COUNTRY')[0]?.id() ?? '', ICE);
+    await tapElement(page, other);
+    await page.getByRole('button', { name: /^Paths from Immigration and Customs Enforcement to here/ }).click();
+    await page.locator('#details h2', { hasText: /^Paths: / }).waitFor();
+    await page.waitForFunction(() => window.cy.$('.path').length > 0 && window.cy.$('.dimmed').length > 0);
+    expect(await page.evaluate(() => window.cy.$('.path.dimmed').length)).toBe(0);
+    await page.getByLabel(/Avoid hubs/).check();
+    await page.waitForFunction(() => (document.querySelector('#details input[type=checkbox]') as HTMLInputElement | null)?.checked === true);
+    await waitIdle(page);
+    await page.getByRole('button', { name: 'Close details' }).click();
+    expect(await page.evaluate(() => window.cy.$('.dimmed, .path').length)).toBe(0);
+  });
+
+  it('names in the panel focus their entity, a link opens its evidence, and Read opens the article at the sentence', async () => {
+    await tapElement(page, ICE);
+    await page.locator('#details h2', { hasText: 'Immigration and Customs Enforcement' }).waitFor();
+    const first = page.locator('#details ul.links li').first();
+    const name = (await first.locator('button').first().textContent()) ?? '';
+    await first.getByRole('button', { name: /^Evidence for / }).click();
+    await page.locator('#details blockquote').first().waitFor();
+    await page.getByRole('button', { name: name, exact: true }).first().click();
+    await page.locator('#details h2', { hasText: name }).waitFor();
+    expect(await page.evaluate(() => window.cy.$(':selected').map((n) => String(n.data('label'))))).toContain(name);
+
+    await tapElement(page, ICE);
+    await page.locator('#details h2', { hasText: 'Immigration and Customs Enforcement' }).waitFor();
+    await page.locator('#details ul.links li').first().getByRole('button', { name: /^Evidence for / }).click();
+    const quote = page.locator('#details blockquote').first();
+    await quote.waitFor();
+    const sentenceStart = ((await quote.textContent()) ?? '').slice(0, 25);
+    await quote.getByRole('button', { name: /^Read this sentence in / }).click();
+    const mark = page.locator('#details mark.evidence');
+    await mark.waitFor();
+    expect(((await mark.textContent()) ?? '').replace(/\s+/g, ' ')).toContain(sentenceStart.replace(/\s+/g, ' ').trim().slice(0, 15));
+    const panel = await page.locator('#details').boundingBox();
+    const at = await mark.boundingBox();
+    expect(panel && at && at.y >= panel.y && at.y + Math.min(at.height, 20) <= panel.y + panel.height).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'state-read-evidence.png') });
   });
 
   it('says nothing in the console along the way', () => {

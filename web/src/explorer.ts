@@ -96,9 +96,14 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
 
   const timeline = mountTimeline(part('timeline'), (range) => store.dispatch({ type: 'filters', filters: range }));
 
+  /** The counts of what is shown now. Read from the filter classes: `:visible` waits for Cytoscape's next style pass, so it would count the view before the change. */
+  const shownNow = (): { entities: number; links: number } => ({
+    entities: cy.nodes().not('.more').not('.filtered').length,
+    links: cy.edges().not('.more').not('.filtered').length,
+  });
+
   function summary(): void {
-    const entities = cy.nodes(':visible').not('.more').length;
-    const links = cy.edges(':visible').not('.more').length;
+    const { entities, links } = shownNow();
     say(`${entities} entities · ${links} links — click for details, double-click to expand`);
   }
 
@@ -161,7 +166,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
       cache.add(sub);
       const seeds = new Set(ids);
       store.dispatch({ type: 'open', seeds: ids, added: sub.nodes.map((n) => n.id).filter((id) => !seeds.has(id)), hiddenCount: ids.length === 1 ? sub.hiddenCount : null, replace });
-      if (sub.hiddenCount > 0) say(`${cy.nodes(':visible').not('.more').length} entities shown; ${sub.hiddenCount} weaker neighbours left out — click “+${sub.hiddenCount} more” to add them`);
+      if (sub.hiddenCount > 0) say(`${shownNow().entities} entities shown; ${sub.hiddenCount} weaker neighbours left out — click “+${sub.hiddenCount} more” to add them`);
       else summary();
     } catch (err) {
       fail(err);

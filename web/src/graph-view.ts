@@ -39,7 +39,7 @@ export function edgeElement(e: Relation): ElementDefinition {
 
 /** Fits what is visible to the canvas, without over-zooming a small view. */
 export function fitVisible(cy: Core): void {
-  const visible = cy.elements(':visible');
+  const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
   if (visible.empty()) return;
   cy.fit(visible, 40);
   if (cy.zoom() > MAX_FIT_ZOOM) {
@@ -56,7 +56,7 @@ export function fitVisible(cy: Core): void {
  */
 export function runLayout(cy: Core, name: string, done: () => void = () => undefined): void {
   const options = LAYOUTS[name] ?? LAYOUTS.cose;
-  const visible = cy.elements(':visible');
+  const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
   const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
   const layout = visible.layout({ ...options, ...large, fit: true } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {
