@@ -1,5 +1,5 @@
 // One curation decision.
 // Params: $id
-// Returns: decision {id, kind, entityId, otherId, payload, createdAt, undone}
+// Returns: decision {id, kind, entityId, otherId, payload, createdAt, undone, summary}
 MATCH (d:Decision {id: $id})
-RETURN d {.id, .kind, .entityId, .otherId, .payload, .createdAt, .undone} AS decision
+RETURN d {.id, .kind, .entityId, .otherId, .payload, .createdAt, .undone, .summary} AS decision

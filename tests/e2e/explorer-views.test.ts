@@ -117,7 +117,7 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.screenshot({ path: path.join(ARTIFACTS, 'views-article.png') });
   });
 
-  it('renames and merges through the curation panel, each with Undo', async () => {
+  it('renames and merges through the curation panel, each after a preview and Confirm, each with Undo', async () => {
     await search(page, 'Hubbard', /Hubbard Consortium/);
     await page.waitForFunction((id) => window.cy.getElementById(id).length > 0, `more:${HUB}`);
     const [a, b, c] = await page.evaluate(() =>
@@ -132,6 +132,13 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.locator('#details summary', { hasText: 'Curate' }).click();
     await page.getByLabel('New name').fill('Renamed Spoke');
     await page.getByRole('button', { name: 'Rename' }).click();
+    // Nothing changes before Confirm; Cancel leaves it as it was.
+    expect(await page.locator('#details .confirm').textContent()).toContain(`“${a.name}” will be called “Renamed Spoke”`);
+    await page.locator('#details .confirm').getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('#details .confirm').count()).toBe(0);
+    expect(await app.graph.entity(a.id)).toMatchObject({ name: a.name });
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('button', { name: 'Confirm rename' }).click();
     await page.waitForFunction((id) => window.cy.getElementById(id).data('label') === 'Renamed Spoke', a.id);
     await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction(([id, name]) => window.cy.getElementById(id as string).data('label') === name, [a.id, a.name] as const);
@@ -142,6 +149,9 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.getByLabel('Entity to merge into this one').fill(b.name);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: `Merge “${b.name}” into this` }).click();
+    expect(await page.locator('#details .confirm').textContent()).toMatch(new RegExp(`“${b.name}” \\(Organization, 1 article\\).* will be merged into “${c.name}”.*disappears`));
+    expect(await page.evaluate((id) => window.cy.getElementById(id).nonempty(), b.id)).toBe(true);
+    await page.getByRole('button', { name: 'Confirm merge' }).click();
     await waitCount(page, `node[id = "${b.id}"]`, 0);
     await page.locator('#status', { hasText: 'Merged' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'views-merged.png') });
@@ -150,7 +160,7 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     expect(await page.evaluate((id) => window.cy.getElementById(id).connectedEdges().length, b.id)).toBeGreaterThan(0);
   });
 
-  it('changes an entity’s type and splits an alias off through the curation panel, each with Undo', async () => {
+  it('changes an entity’s type and splits an alias off through the curation panel, each after Confirm, each with Undo', async () => {
     await search(page, 'Hubbard', /Hubbard Consortium/);
     const spokeId = await page.evaluate(() => window.cy.nodes('[id ^= "organization:spoke-"]').first().id());
     const spokeName = await page.evaluate((id) => String(window.cy.getElementById(id).data('label')), spokeId);
@@ -159,6 +169,8 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.locator('#details summary', { hasText: 'Curate' }).click();
     await page.getByLabel('Entity type').selectOption('PERSON');
     await page.getByRole('button', { name: 'Change type' }).click();
+    expect(await page.locator('#details .confirm').textContent()).toContain('will be a Person instead of an Organization');
+    await page.getByRole('button', { name: 'Confirm type change' }).click();
     await page.waitForFunction((id) => window.cy.getElementById(id).data('type') === 'PERSON', spokeId);
     await page.locator('#status', { hasText: 'Type changed to' }).waitFor();
     await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
@@ -169,6 +181,8 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.locator('#details summary', { hasText: 'Curate' }).click();
     await page.locator('#details form.split label', { hasText: 'HubCo' }).locator('input').check();
     await page.getByRole('button', { name: 'Split off' }).click();
+    expect(await page.locator('#details .confirm').textContent()).toContain('“HubCo” will leave “Hubbard Consortium”');
+    await page.getByRole('button', { name: 'Confirm split' }).click();
     await page.locator('#status', { hasText: 'Split “HubCo” off' }).waitFor();
     await page.waitForFunction(() => window.cy.nodes().some((n) => n.data('label') === 'HubCo'));
     expect(await page.evaluate((id) => window.cy.getElementById(id).data('aliases') as string[], HUB)).not.toContain('HubCo');
@@ -193,6 +207,53 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.locator('.saved-views button', { hasText: 'Hubbard members' }).click();
     await page.waitForFunction((id) => window.cy.getElementById(id).length === 1, HUB);
     expect(page.url()).toContain(encodeURIComponent(HUB));
+  });
+
+  it('asks before saving over a view’s name and before deleting a view', async () => {
+    await page.getByRole('button', { name: 'Views' }).click();
+    await page.locator('.saved-views button', { hasText: 'Hubbard members' }).waitFor();
+    const first = (await app.views.list()).find((v) => v.name === 'Hubbard members');
+    await page.getByLabel('View name').fill('Hubbard members');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    expect(await page.locator('#details .confirm').textContent()).toContain('A view called “Hubbard members” already exists');
+    expect((await app.views.list()).find((v) => v.name === 'Hubbard members')?.savedAt).toBe(first?.savedAt);
+    await page.getByRole('button', { name: 'Confirm replace' }).click();
+    await page.locator('#status', { hasText: 'Saved view “Hubbard members”' }).waitFor();
+    expect((await app.views.list()).find((v) => v.name === 'Hubbard members')?.savedAt).not.toBe(first?.savedAt);
+
+    await page.getByRole('button', { name: 'Delete view Hubbard members' }).click();
+    expect(await page.locator('#details .confirm').textContent()).toContain('Delete the view “Hubbard members”?');
+    expect((await app.views.list()).some((v) => v.name === 'Hubbard members')).toBe(true);
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.locator('.saved-views li', { hasText: 'No saved views yet.' }).waitFor();
+    expect((await app.views.list()).some((v) => v.name === 'Hubbard members')).toBe(false);
+  });
+
+  it('lists every curation decision in History, and undoes an older one, not only the last', async () => {
+    await search(page, 'Hubbard', /Hubbard Consortium/);
+    const [x, y] = await page.evaluate(() => window.cy.nodes('[id ^= "organization:spoke-"]').map((n) => ({ id: n.id(), name: String(n.data('label')) })).slice(0, 2));
+    if (!x || !y) throw new Error('expected spokes in view');
+    for (const [who, to] of [[x, 'First Rename'], [y, 'Second Rename']] as const) {
+      await tapElement(page, who.id);
+      await page.locator('#details h2', { hasText: who.name }).waitFor();
+      await page.locator('#details summary', { hasText: 'Curate' }).click();
+      await page.getByLabel('New name').fill(to);
+      await page.getByRole('button', { name: 'Rename' }).click();
+      await page.getByRole('button', { name: 'Confirm rename' }).click();
+      await page.waitForFunction(([id, name]) => window.cy.getElementById(id as string).data('label') === name, [who.id, to] as const);
+    }
+    await page.getByRole('button', { name: 'History' }).click();
+    const items = page.locator('#details ol.history > li');
+    await items.filter({ hasText: 'Second Rename' }).first().waitFor();
+    expect(await items.nth(0).textContent()).toContain(`Renamed “${y.name}” to “Second Rename”`);
+    expect(await items.nth(1).textContent()).toContain(`Renamed “${x.name}” to “First Rename”`);
+    await page.getByRole('button', { name: `Undo: Renamed “${x.name}” to “First Rename”` }).click();
+    await page.getByRole('button', { name: 'Confirm undo' }).click();
+    await page.waitForFunction(([id, name]) => window.cy.getElementById(id as string).data('label') === name, [x.id, x.name] as const);
+    await page.locator('#details ol.history > li.undone', { hasText: 'First Rename' }).waitFor();
+    expect(await page.getByRole('button', { name: `Undo: Renamed “${y.name}” to “Second Rename”` }).count()).toBe(1);
+    expect(await app.graph.entity(y.id)).toMatchObject({ name: 'Second Rename' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-history.png') });
   });
 
   it('switches to the WebGL renderer above the size threshold and back below it', async () => {

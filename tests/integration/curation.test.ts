@@ -64,6 +64,7 @@ describe('curation decisions against the real Neo4j', () => {
     const before = await repo.countGraph();
     const r = await curation.merge(ICE, [CBP]);
     expect(r.decisions).toHaveLength(1);
+    expect(r.decisions[0]?.summary).toBe('Merged “Customs and Border Protection” into “Immigration and Customs Enforcement”');
     expect(r.entity?.aliases).toEqual(expect.arrayContaining(['Customs and Border Protection', 'CBP', 'ICE']));
     expect(await repo.getEntities([CBP])).toEqual([]);
     const after = await repo.countGraph();
@@ -100,9 +101,9 @@ describe('curation decisions against the real Neo4j', () => {
     await curation.undo(renamed.decisions[0]?.id ?? '');
     expect((await repo.getEntities([ICE]))[0]).toMatchObject({ name: 'Immigration and Customs Enforcement', type: 'AGENCY' });
     const decisions = await curation.decisions(10);
-    expect(decisions.map((d) => [d.kind, d.undone])).toEqual([
-      ['setType', true],
-      ['rename', true],
+    expect(decisions.map((d) => [d.kind, d.undone, d.summary])).toEqual([
+      ['setType', true, 'Changed the type of “U.S. Immigration and Customs Enforcement” from AGENCY to ORGANIZATION'],
+      ['rename', true, 'Renamed “Immigration and Customs Enforcement” to “U.S. Immigration and Customs Enforcement”'],
     ]);
   });
 
@@ -134,6 +135,7 @@ describe('splitting an entity', () => {
 
   it('moves the names, and the evidence and articles that use only them, to a new entity', async () => {
     const r = await curation.split(DHS, ['DHS'], 'DHS (unclear)', 'AGENCY');
+    expect(r.decisions[0]?.summary).toBe('Split “DHS” off “Department of Homeland Security” as “DHS (unclear)”');
     const created = r.entity;
     expect(created).toMatchObject({ id: 'agency:dhs-unclear', name: 'DHS (unclear)', aliases: ['DHS'], articleCount: 2 });
     const [dhs] = await repo.getEntities([DHS]);

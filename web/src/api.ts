@@ -80,9 +80,21 @@ export async function fetchArticle(id: string): Promise<ArticleText | null> {
   return data.article;
 }
 
+/** A stored curation decision. */
+export interface Decision {
+  id: string;
+  kind: string;
+  entityId: string;
+  otherId: string | null;
+  createdAt: string;
+  undone: boolean;
+  /** What it did, in words, with the names as they were. */
+  summary: string;
+}
+
 /** What a curation change returns: the decisions recorded (to undo) and the entity after it. */
 export interface CurationOutcome {
-  decisions: Array<{ id: string; kind: string; entityId: string; otherId: string | null }>;
+  decisions: Array<Pick<Decision, 'id' | 'kind' | 'entityId' | 'otherId'>>;
   entity: Entity | null;
 }
 
@@ -98,6 +110,9 @@ export const curate = {
     (await gql<{ mergeEntities: CurationOutcome }>(`mutation($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, from: $from) { ${CURATION_FIELDS} } }`, { into, from })).mergeEntities,
   split: async (id: string, aliases: string[]): Promise<CurationOutcome> =>
     (await gql<{ splitEntity: CurationOutcome }>(`mutation($id: ID!, $aliases: [String!]!) { splitEntity(id: $id, aliases: $aliases) { ${CURATION_FIELDS} } }`, { id, aliases })).splitEntity,
+  /** Decisions, newest first. */
+  history: async (limit = 100): Promise<Decision[]> =>
+    (await gql<{ decisions: Decision[] }>('query($limit: Int) { decisions(limit: $limit) { id kind entityId otherId createdAt undone summary } }', { limit })).decisions,
   undo: async (decisionId: string): Promise<CurationOutcome> =>
     (await gql<{ undoDecision: CurationOutcome }>(`mutation($id: ID!) { undoDecision(id: $id) { ${CURATION_FIELDS} } }`, { id: decisionId })).undoDecision,
 };

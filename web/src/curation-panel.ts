@@ -1,4 +1,5 @@
 import type { CurationOutcome, Entity, EntityType, ExplorerApi } from './api.ts';
+import { confirmBox } from './confirm-box.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
@@ -11,8 +12,9 @@ export interface CurationHooks {
 
 /**
  * The curation section of an entity's panel: rename, change type, merge another entity into
- * this one, split aliases off. Every change goes through the API as a stored decision, so
- * re-ingesting never reverts it, and the status bar offers Undo.
+ * this one, split aliases off. Each change first shows what it will do and waits for Confirm;
+ * it then goes through the API as a stored decision, so re-ingesting never reverts it, and the
+ * status bar offers Undo (History lists every decision).
  */
 export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, entity: Entity, hooks: CurationHooks): HTMLElement {
   const run = (label: string, change: () => Promise<CurationOutcome>): void => {
@@ -25,11 +27,30 @@ export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, ent
     );
   };
 
+  const q = (s: string): string => `“${s}”`;
+  const label = (t: EntityType): string => TYPE_STYLES[t].label;
+  /** "a Person", "an Agency". */
+  const aLabel = (t: EntityType): string => `${/^[AEIOU]/.test(label(t)) ? 'an' : 'a'} ${label(t)}`;
+  const section = el('details', { class: 'curation' });
+  /** Shows what a change will do right under the control that asked for it (one confirmation at a time). */
+  const ask = (anchor: HTMLElement, preview: string, confirmLabel: string, message: string, change: () => Promise<CurationOutcome>): void => {
+    for (const open of section.querySelectorAll('.confirm')) open.remove();
+    anchor.after(confirmBox([preview], confirmLabel, () => run(message, change), () => undefined));
+  };
+
   const name = el('input', { type: 'text', value: entity.name, 'aria-label': 'New name' });
   const rename = el('form', { class: 'inline' }, name, el('button', { type: 'submit' }, 'Rename'));
   rename.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (name.value.trim() && name.value.trim() !== entity.name) run(`Renamed to “${name.value.trim()}”.`, () => api.curate.rename(entity.id, name.value.trim()));
+    const next = name.value.trim();
+    if (!next || next === entity.name) return;
+    ask(
+      rename,
+      `${q(entity.name)} will be called ${q(next)}. The old name stays as an alias, so search still finds it, and articles ingested later do not rename it back.`,
+      'Confirm rename',
+      `Renamed to ${q(next)}.`,
+      () => api.curate.rename(entity.id, next),
+    );
   });
 
   const type = el('select', { 'aria-label': 'Entity type' }, ...Object.entries(TYPE_STYLES).map(([t, s]) => el('option', { value: t }, s.label)));
@@ -37,7 +58,15 @@ export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, ent
   const retype = el('form', { class: 'inline' }, type, el('button', { type: 'submit' }, 'Change type'));
   retype.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (type.value !== entity.type) run(`Type changed to ${TYPE_STYLES[type.value as EntityType].label}.`, () => api.curate.setType(entity.id, type.value as EntityType));
+    const next = type.value as EntityType;
+    if (next === entity.type) return;
+    ask(
+      retype,
+      `${q(entity.name)} will be ${aLabel(next)} instead of ${aLabel(entity.type)}: its colour and the type filter follow; its links, evidence and articles stay.`,
+      'Confirm type change',
+      `Type changed to ${label(next)}.`,
+      () => api.curate.setType(entity.id, next),
+    );
   });
 
   const other = el('input', { type: 'search', 'aria-label': 'Entity to merge into this one', placeholder: 'Find an entity to merge in…' });
@@ -52,7 +81,16 @@ export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, ent
           ...(rows.length > 0
             ? rows.map((f) => {
                 const b = el('button', { type: 'button' }, `Merge “${f.name}” into this`);
-                b.addEventListener('click', () => run(`Merged “${f.name}” into “${entity.name}”.`, () => api.curate.merge(entity.id, [f.id])));
+                b.addEventListener('click', () => {
+                  const names = f.aliases.filter((a) => a !== f.name);
+                  ask(
+                    candidates,
+                    `${q(f.name)} (${label(f.type)}, ${f.articleCount} article${f.articleCount === 1 ? '' : 's'}${names.length > 0 ? `; also called ${names.map(q).join(', ')}` : ''}) will be merged into ${q(entity.name)} (${label(entity.type)}, ${entity.articleCount} article${entity.articleCount === 1 ? '' : 's'}). Its links, evidence and article mentions move to ${q(entity.name)}, its names become aliases, and ${q(f.name)} disappears; articles ingested later that name it land on ${q(entity.name)}.${f.type !== entity.type ? ` The types differ: the merged entity stays ${aLabel(entity.type)}.` : ''}`,
+                    'Confirm merge',
+                    `Merged ${q(f.name)} into ${q(entity.name)}.`,
+                    () => api.curate.merge(entity.id, [f.id]),
+                  );
+                });
                 return el('li', {}, b, el('span', { class: 'meta' }, ` ${TYPE_STYLES[f.type].label} · ${f.articleCount} articles`));
               })
             : [el('li', { class: 'meta' }, 'No other entity matches.')]),
@@ -69,9 +107,18 @@ export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, ent
     split.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const chosen = boxes.filter((b) => b.box.checked).map((b) => b.alias);
-      if (chosen.length > 0) run(`Split “${chosen.join('”, “')}” off “${entity.name}”.`, () => api.curate.split(entity.id, chosen));
+      const [first] = chosen;
+      if (!first) return;
+      ask(
+        split,
+        `${chosen.map(q).join(', ')} will leave ${q(entity.name)} and become a new ${label(entity.type)} entity, ${q(first)}. Evidence sentences and article mentions that use only ${chosen.length === 1 ? 'this name' : 'these names'} move to it; the rest stay with ${q(entity.name)}.`,
+        'Confirm split',
+        `Split ${chosen.map(q).join(', ')} off ${q(entity.name)}.`,
+        () => api.curate.split(entity.id, chosen),
+      );
     });
     parts.push(split);
   }
-  return el('details', { class: 'curation' }, ...parts);
+  section.append(...parts);
+  return section;
 }

@@ -11,6 +11,7 @@ import { renderLegend, renderRelationTypes } from './filters.ts';
 import { GraphCache } from './graph-cache.ts';
 import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
 import { createGraph, fitVisible, runLayout, wantsWebgl, WEBGL_THRESHOLD } from './graph-view.ts';
+import { historyPanel } from './history-panel.ts';
 import { ingestPanel } from './ingest-panel.ts';
 import { mountMenu } from './menu.ts';
 import { clearPaths, highlightPaths, pathDetails } from './path-finder.ts';
@@ -560,6 +561,15 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
         say,
         closeDetails,
       ),
+    ),
+  );
+  listen(part('history-button'), 'click', () =>
+    show(
+      historyPanel(api.curate, {
+        undone: (text, outcome) => void refreshEntities(outcome).then(() => say(text), fail),
+        failed: (text) => say(text, true),
+        onClose: closeDetails,
+      }),
     ),
   );
   mountExportMenu(part<HTMLButtonElement>('export-button'), () => cy, say);

@@ -16,6 +16,8 @@ export interface Decision {
   otherId: string | null;
   createdAt: string;
   undone: boolean;
+  /** What the decision did, in words, with the names as they were (e.g. Merged “ICE” into “Immigration and Customs Enforcement”). */
+  summary: string;
 }
 
 const decisionSchema = z.object({
@@ -26,6 +28,7 @@ const decisionSchema = z.object({
   payload: z.string(),
   createdAt: z.string(),
   undone: z.boolean(),
+  summary: z.string().nullable().optional(),
 });
 
 const edgeSchema = z.object({
@@ -110,7 +113,7 @@ export class CurationService {
       if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
       const aliases = e.aliases.includes(e.name) ? e.aliases : [...e.aliases, e.name];
       await this.setEntity(run, { ...e, name: clean, aliases: aliases.filter((a) => a !== clean) });
-      const decision = await this.saveDecision(run, 'rename', id, null, { before: { name: e.name, aliases: e.aliases } });
+      const decision = await this.saveDecision(run, 'rename', id, null, { before: { name: e.name, aliases: e.aliases } }, `Renamed “${e.name}” to “${clean}”`);
       return { decisions: [decision], entity: await this.entityIn(run, id) };
     });
   }
@@ -121,7 +124,7 @@ export class CurationService {
       const [e] = await this.requireEntities(run, [id]);
       if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
       await this.setEntity(run, { ...e, type });
-      const decision = await this.saveDecision(run, 'setType', id, null, { before: { type: e.type } });
+      const decision = await this.saveDecision(run, 'setType', id, null, { before: { type: e.type } }, `Changed the type of “${e.name}” from ${e.type} to ${type}`);
       return { decisions: [decision], entity: await this.entityIn(run, id) };
     });
   }
@@ -176,7 +179,15 @@ export class CurationService {
       await this.setEntity(run, { ...e, aliases: remaining });
       const [created] = await this.requireEntities(run, [newId]);
       if (created) await this.setEntity(run, created);
-      const decision = await this.saveDecision(run, 'split', id, newId, { aliases: moved, originalAliases: e.aliases, edges: edges.map(({ evidence: _, ...rest }) => rest), movedArticles, touchedIds: [...touched] }, decisionId);
+      const decision = await this.saveDecision(
+        run,
+        'split',
+        id,
+        newId,
+        { aliases: moved, originalAliases: e.aliases, edges: edges.map(({ evidence: _, ...rest }) => rest), movedArticles, touchedIds: [...touched] },
+        `Split ${moved.map((a) => `“${a}”`).join(', ')} off “${e.name}” as “${newName}”`,
+        decisionId,
+      );
       return { decisions: [decision], entity: await this.entityIn(run, newId) };
     });
   }
@@ -297,7 +308,7 @@ export class CurationService {
     const fromNames = [String(entity.name ?? ''), ...z.array(z.string()).catch([]).parse(entity.aliases)];
     await this.setEntity(run, { ...kept, aliases: [...new Set([...kept.aliases, ...fromNames])].filter((a) => a && a !== kept.name) });
     await run('curation/delete-entity', { id: fromId });
-    return this.saveDecision(run, 'merge', into, fromId, { entity, edges, mentions, intoAliases, movedIds }, decisionId);
+    return this.saveDecision(run, 'merge', into, fromId, { entity, edges, mentions, intoAliases, movedIds }, `Merged “${fromNames[0] || fromId}” into “${kept.name}”`, decisionId);
   }
 
   private async undoMerge(run: Run, d: z.infer<typeof decisionSchema>, p: z.infer<typeof mergePayload>): Promise<void> {
@@ -341,13 +352,17 @@ export class CurationService {
     await run('curation/set-entity', { id: e.id, name: e.name, type: e.type, aliases: e.aliases });
   }
 
-  private async saveDecision(run: Run, kind: Decision['kind'], entityId: string, otherId: string | null, payload: unknown, id = `dec_${randomUUID()}`): Promise<Decision> {
-    const decision = { id, kind, entityId, otherId, payload: JSON.stringify(payload), createdAt: new Date().toISOString() };
+  private async saveDecision(run: Run, kind: Decision['kind'], entityId: string, otherId: string | null, payload: unknown, summary: string, id = `dec_${randomUUID()}`): Promise<Decision> {
+    const decision = { id, kind, entityId, otherId, payload: JSON.stringify(payload), createdAt: new Date().toISOString(), summary };
     await run('curation/save-decision', { decision });
-    return { id, kind, entityId, otherId, createdAt: decision.createdAt, undone: false };
+    return { id, kind, entityId, otherId, createdAt: decision.createdAt, undone: false, summary };
   }
 }
 
+const KIND_WORDS: Record<Decision['kind'], string> = { merge: 'Merge into', split: 'Split of', rename: 'Rename of', setType: 'Type change of' };
+
 function toDecision(d: z.infer<typeof decisionSchema>): Decision {
-  return { id: d.id, kind: d.kind, entityId: d.entityId, otherId: d.otherId, createdAt: d.createdAt, undone: d.undone };
+  // Decisions stored before summaries were recorded are described by kind and id.
+  const summary = d.summary ?? `${KIND_WORDS[d.kind]} ${d.entityId}${d.otherId ? ` (with ${d.otherId})` : ''}`;
+  return { id: d.id, kind: d.kind, entityId: d.entityId, otherId: d.otherId, createdAt: d.createdAt, undone: d.undone, summary };
 }

@@ -3,8 +3,8 @@ import { cleanLine } from '../domain/clean-text.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import type { SavedView } from '../domain/types.ts';
 
-/** Caps on saved views. */
-export const VIEW_LIMITS = { nameMaxChars: 80, stateMaxChars: 8000, listMax: 200 } as const;
+/** Caps on saved views. A view names up to 2000 entities with their positions (about 70 characters each), so its state can be long. */
+export const VIEW_LIMITS = { nameMaxChars: 80, stateMaxChars: 200_000, listMax: 200 } as const;
 
 /** Named views of the explorer, stored in Neo4j so the whole team sees them. */
 export class ViewsService {
