@@ -4,7 +4,7 @@
 // Params: $ids (frontier entity ids), $exclude (ids already collected), $limit (integer),
 //         $types (entity types or null), $relationTypes (relation types or null),
 //         $minWeight (integer), $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: entities (list of {id, name, type, aliases, articleCount, date}, best first, at most $limit),
+// Returns: entities (list of {id, name, type, aliases, articleCount, date, eventType, count}, best first, at most $limit),
 //          total (how many neighbours matched before the limit)
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[r:RELATED]-(n:Entity)
@@ -17,5 +17,5 @@ WHERE NOT n.id IN $exclude
 WITH n, sum(r.weight * CASE r.type WHEN 'MENTIONED_WITH' THEN 0.3 ELSE 1.0 END) AS w
 WITH n, w / sqrt(1.0 + COUNT { (n)-[:RELATED]-() }) AS strength
 ORDER BY strength DESC, n.articleCount DESC, n.id
-WITH collect(n {.id, .name, .type, .aliases, .articleCount, .date}) AS ranked
+WITH collect(n {.id, .name, .type, .aliases, .articleCount, .date, .eventType, .count}) AS ranked
 RETURN ranked[0..$limit] AS entities, size(ranked) AS total

@@ -2,7 +2,7 @@
 // avoiding hubs (intermediate nodes with more than $hubDegree links), best supported first.
 // Params: $from, $to (entity ids), $maxLength (integer 1..6), $limit (integer),
 //         $excludeHubs (boolean), $hubDegree (integer)
-// Returns: nodes (list of {id, name, type, aliases, articleCount, date}),
+// Returns: nodes (list of {id, name, type, aliases, articleCount, date, eventType, count}),
 //          edges (list of {id, type, weight, source, target, firstSeen, lastSeen})
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:RELATED*..6]-(b))
@@ -11,5 +11,5 @@ WHERE length(p) <= $maxLength
 WITH p, reduce(s = 0, r IN relationships(p) | s + r.weight * CASE r.type WHEN 'MENTIONED_WITH' THEN 1 ELSE 3 END) AS support
 ORDER BY length(p), support DESC
 LIMIT $limit
-RETURN [n IN nodes(p) | n {.id, .name, .type, .aliases, .articleCount, .date}] AS nodes,
+RETURN [n IN nodes(p) | n {.id, .name, .type, .aliases, .articleCount, .date, .eventType, .count}] AS nodes,
        [r IN relationships(p) | r {.id, .type, .weight, .firstSeen, .lastSeen, source: startNode(r).id, target: endNode(r).id}] AS edges

@@ -30,7 +30,7 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
   return body.data;
 }
 
-const ENTITY_FIELDS = 'id name type aliases articleCount date';
+const ENTITY_FIELDS = 'id name type aliases articleCount date eventType count';
 
 /** Entities matching a name or alias. */
 export async function searchEntities(query: string, limit = 12): Promise<Entity[]> {

@@ -9,8 +9,9 @@ import { ExplorerStore } from './explorer-store.ts';
 import { mountExportMenu } from './export-menu.ts';
 import { renderLegend, renderRelationTypes } from './filters.ts';
 import { GraphCache } from './graph-cache.ts';
+import { fitLabels } from './label-fit.ts';
 import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
-import { createGraph, fitVisible, runLayout, wantsWebgl, WEBGL_THRESHOLD } from './graph-view.ts';
+import { createGraph, fitVisible, runLayout, wantsWebgl, WEBGL_THRESHOLD, type Insets } from './graph-view.ts';
 import { historyPanel } from './history-panel.ts';
 import { ingestPanel } from './ingest-panel.ts';
 import { mountMenu } from './menu.ts';
@@ -138,7 +139,21 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     redoButton.disabled = !store.canRedo;
     window.history.replaceState(null, '', encodeView(state));
     layOut(state);
+    fitLabels(cy);
   }
+
+  /** What the filters panel and the timeline strip cover of the canvas, for fitting around them. */
+  const insets = (): Insets => {
+    const area = container.getBoundingClientRect();
+    const filters = part('filters').getBoundingClientRect();
+    const strip = part('timeline').getBoundingClientRect();
+    return {
+      left: filters.width > 0 ? Math.max(0, filters.right - area.left) : 0,
+      right: 0,
+      top: 0,
+      bottom: strip.height > 0 ? Math.max(0, area.bottom - strip.top) : 0,
+    };
+  };
 
   let layingOut = false;
   /** Runs the layout when drawn nodes have no place yet (or, with `always`, in any case); their places then go into the state. */
@@ -146,14 +161,15 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     if (layingOut || (!always && !unplaced(state).some((id) => cy.getElementById(id).nonempty()))) return;
     layingOut = true;
     const graph = cy;
-    runLayout(graph, state.layout, () => {
+    const placed = (): void => {
       // After the dispatch that started it has returned: no change inside another.
       queueMicrotask(() => {
         layingOut = false;
         if (graph !== cy) return;
         store.dispatch({ type: 'place', positions: positionsOf(cy, store.state), viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } });
       });
-    });
+    };
+    runLayout(graph, state.layout, placed, insets());
   }
 
   cleanups.push(store.subscribe((state) => draw(state)));
@@ -452,6 +468,8 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
       const node = ev.target as NodeSingular;
       if (!node.hasClass('more')) void open([node.id()], false);
     });
+    instance.on('mouseover', 'node, edge', (ev) => (ev.target as NodeSingular).addClass('hover'));
+    instance.on('mouseout', 'node, edge', (ev) => (ev.target as NodeSingular).removeClass('hover'));
     instance.on('dragfreeon', 'node', () => store.dispatch({ type: 'move', positions: positionsOf(instance, store.state) }));
     instance.on('viewport', () => {
       if (viewportTimer !== undefined) window.clearTimeout(viewportTimer);
@@ -503,7 +521,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   listen(part('zoom-in'), 'click', () => zoomBy(1.25));
   listen(part('zoom-out'), 'click', () => zoomBy(0.8));
   listen(part('fit'), 'click', () => {
-    fitVisible(cy);
+    fitVisible(cy, insets());
     keepViewport();
   });
 

@@ -38,6 +38,17 @@ export class GraphCache {
     for (const e of edges) this.edges.set(e.id, e);
   }
 
+  /** Every known entity linked to `id` (an event's participants). */
+  linked(id: string): Entity[] {
+    const out: Entity[] = [];
+    for (const e of this.edges.values()) {
+      const other = e.source === id ? e.target : e.target === id ? e.source : null;
+      const entity = other ? this.nodes.get(other) : undefined;
+      if (entity) out.push(entity);
+    }
+    return out;
+  }
+
   /** The entities in `among` linked to `id`. */
   neighbours(id: string, among: ReadonlySet<string>): string[] {
     const out = new Set<string>();

@@ -1,6 +1,7 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Entity, Relation } from './api.ts';
+import { caption } from './event-caption.ts';
 import type { Point } from './explorer-state.ts';
 import config from './graph-style.json';
 import { LAYOUTS, MAX_FIT_ZOOM, stylesheet } from './graph-style.ts';
@@ -28,24 +29,44 @@ export function wantsWebgl(cy: Core): boolean {
 }
 
 /** The Cytoscape element of an entity. */
-export function nodeElement(n: Entity, position?: Point): ElementDefinition {
-  return { group: 'nodes', data: { id: n.id, label: n.name, type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null }, ...(position ? { position: { ...position } } : {}) };
+export function nodeElement(n: Entity, position?: Point, participants: readonly Entity[] = []): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: { id: n.id, label: n.name, caption: caption(n, participants), type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null },
+    ...(position ? { position: { ...position } } : {}),
+  };
 }
 
 /** The Cytoscape element of a link. */
 export function edgeElement(e: Relation): ElementDefinition {
-  return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } };
+  return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, caption: e.type.toLowerCase().replace(/_/g, ' '), weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } };
 }
 
-/** Fits what is visible to the canvas, without over-zooming a small view. */
-export function fitVisible(cy: Core): void {
+/** Parts of the canvas covered by panels (px from each side), which a fit keeps clear. */
+export interface Insets {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const NO_INSETS: Insets = { left: 0, right: 0, top: 0, bottom: 0 };
+const FIT_PADDING = 30;
+
+/**
+ * Fits what is visible into the part of the canvas no panel covers, without over-zooming a
+ * small view (Cytoscape's own fit pads every side alike and would tuck nodes under the panels).
+ */
+export function fitVisible(cy: Core, insets: Insets = NO_INSETS): void {
   const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
   if (visible.empty()) return;
-  cy.fit(visible, 40);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center(visible);
-  }
+  const bb = visible.boundingBox();
+  const width = Math.max(1, cy.width() - insets.left - insets.right - 2 * FIT_PADDING);
+  const height = Math.max(1, cy.height() - insets.top - insets.bottom - 2 * FIT_PADDING);
+  const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, width / Math.max(bb.w, 1), height / Math.max(bb.h, 1)));
+  const cx = insets.left + FIT_PADDING + width / 2;
+  const cy0 = insets.top + FIT_PADDING + height / 2;
+  cy.viewport({ zoom, pan: { x: cx - zoom * (bb.x1 + bb.w / 2), y: cy0 - zoom * (bb.y1 + bb.h / 2) } });
 }
 
 /**
@@ -54,19 +75,37 @@ export function fitVisible(cy: Core): void {
  * (fcose: draft quality, i.e. the spectral layout without the slow polishing phase), so a big
  * view appears in about a second instead of several.
  */
-export function runLayout(cy: Core, name: string, done: () => void = () => undefined): void {
+export function runLayout(cy: Core, name: string, done: () => void = () => undefined, insets: Insets = NO_INSETS): void {
   const options = LAYOUTS[name] ?? LAYOUTS.cose;
   const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
   const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
-  const layout = visible.layout({ ...options, ...large, fit: true } as cytoscape.LayoutOptions);
+  const layout = visible.layout({ ...options, ...hubAware(name, (options ?? {}) as Record<string, unknown>), ...large, fit: false } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {
-    if (cy.zoom() > MAX_FIT_ZOOM) {
-      cy.zoom(MAX_FIT_ZOOM);
-      cy.center();
-    }
+    fitVisible(cy, insets);
     done();
   });
   layout.run();
+}
+
+/** Links in view of a node (filtered ones do not count). */
+const degreeInView = (n: NodeSingular): number => n.connectedEdges().not('.filtered').length;
+
+/**
+ * Force-layout settings per node and edge, so a hub (United States, linked to everything) does
+ * not pull the whole view into a ball: links at a hub are longer and pull more weakly, hubs push
+ * harder, and co-occurrence ("mentioned with") pulls least of all.
+ */
+function hubAware(name: string, options: Record<string, unknown>): Record<string, unknown> {
+  if (name !== 'fcose' && name !== 'cose') return {};
+  const length = Number(options.idealEdgeLength ?? 100);
+  const repulsion = Number(options.nodeRepulsion ?? 4500);
+  const hub = (e: EdgeSingular): number => Math.max(degreeInView(e.source()), degreeInView(e.target()));
+  const faint = (e: EdgeSingular): boolean => e.data('type') === 'MENTIONED_WITH';
+  return {
+    idealEdgeLength: (e: EdgeSingular) => length * (1 + 0.12 * Math.sqrt(hub(e))) * (faint(e) ? 1.3 : 1),
+    edgeElasticity: (e: EdgeSingular) => (faint(e) ? 0.1 : 0.45) / (1 + Math.log10(hub(e))),
+    nodeRepulsion: (n: NodeSingular) => repulsion * (1 + degreeInView(n) / 8),
+  };
 }
 
 const LARGE_GRAPH = config.largeGraph as { nodes: number; overrides: Record<string, Record<string, unknown>> };

@@ -1,5 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Entity } from './api.ts';
+import { caption } from './event-caption.ts';
 import { emptyState, type ExplorerState, type Point } from './explorer-state.ts';
 import { applyFilters } from './filters.ts';
 import type { GraphCache } from './graph-cache.ts';
@@ -30,7 +31,7 @@ function startAt(cy: Core, cache: GraphCache, id: string, shown: ReadonlySet<str
   return { x: x + 30, y: y + 30 };
 }
 
-const drawnData = (e: Entity) => ({ label: e.name, type: e.type, aliases: e.aliases, articleCount: e.articleCount, date: e.date ?? null });
+const drawnData = (e: Entity, cache: GraphCache) => ({ label: e.name, caption: caption(e, e.type === 'EVENT' ? cache.linked(e.id) : []), type: e.type, aliases: e.aliases, articleCount: e.articleCount, date: e.date ?? null });
 
 /**
  * Draws a view state on a Cytoscape instance: adds and removes what changed since `previous`
@@ -56,10 +57,10 @@ export function renderView(cy: Core, state: ExplorerState, previous: ExplorerSta
       if (!entity) continue;
       const node = cy.getElementById(id);
       if (node.empty()) {
-        cy.add(nodeElement(entity, state.positions[id] ?? startAt(cy, cache, id, shown)));
+        cy.add(nodeElement(entity, state.positions[id] ?? startAt(cy, cache, id, shown), entity.type === 'EVENT' ? cache.linked(id) : []));
         touch();
       } else if (node.scratch('entity') !== entity) {
-        node.data(drawnData(entity));
+        node.data(drawnData(entity, cache));
         touch();
       }
       cy.getElementById(id).scratch('entity', entity);

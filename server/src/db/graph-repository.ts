@@ -57,6 +57,8 @@ const entitySchema = z.object({
   aliases: z.array(z.string()).nullable().transform((a) => a ?? []),
   articleCount: z.number().int().nullable().transform((n) => n ?? 0),
   date: z.string().nullable().optional(),
+  eventType: z.string().nullable().optional(),
+  count: z.number().int().nullable().optional(),
 });
 
 const relationSchema = z.object({

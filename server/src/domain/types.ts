@@ -185,6 +185,10 @@ export interface GraphEntity {
   articleCount: number;
   /** For events: the day it happened (YYYY-MM-DD), when known. */
   date?: string | null;
+  /** For events: what happened (Arrest, Release, …). */
+  eventType?: string | null;
+  /** For events: how many people it involved, when the article says (eight men → 8). */
+  count?: number | null;
 }
 
 /** An edge as stored in the graph. */

@@ -1,0 +1,68 @@
+/**
+ * Makes the README's screenshots: starts the app on a fresh local Neo4j (the demo corpus loads
+ * itself), ingests the article folders given as arguments, opens the ICE, DHS and Tajikistan
+ * neighbourhoods in headless Chromium at 1280×800 and saves each to docs/screenshots/.
+ *
+ *   npx tsx docs/make-screenshots.ts [folder of .txt/.md articles …]
+ *
+ * CORENLP_URL, when set, is used instead of starting CoreNLP. NEWSGRAPH_URL, when set, names a
+ * running explorer to photograph instead (no app is started and nothing is ingested).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startApp } from '../server/src/app.ts';
+import { loadConfig, ROOT_DIR } from '../server/src/config.ts';
+import { ingestFiles } from '../server/src/services/ingest-files.ts';
+
+const VIEWS = [
+  { file: 'ice.png', query: 'ICE', option: /Immigration and Customs Enforcement/ },
+  { file: 'dhs.png', query: 'Homeland Security', option: /Department of Homeland Security/ },
+  { file: 'tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/ },
+];
+
+/** Photographs the three neighbourhoods on the explorer at `url`. */
+async function photograph(url: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (const v of VIEWS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(url);
+      const box = page.getByRole('combobox', { name: 'Search entities' });
+      await box.fill(v.query);
+      await page.getByRole('option', { name: v.option }).first().waitFor();
+      await box.press('Shift+Enter');
+      await page.waitForFunction(() => document.getElementById('cy')?.hasAttribute('aria-busy') === false && location.hash.includes('&v='));
+      await page.waitForTimeout(500);
+      const out = path.join(ROOT_DIR, 'docs', 'screenshots', v.file);
+      await page.screenshot({ path: out });
+      const counts = await page.evaluate(() => ({ nodes: window.cy.nodes(':visible').length, edges: window.cy.edges(':visible').length }));
+      process.stdout.write(`${v.file}: ${counts.nodes} nodes, ${counts.edges} edges\n`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.env.NEWSGRAPH_URL) {
+  await photograph(process.env.NEWSGRAPH_URL);
+  process.exit(0);
+}
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'newsgraph-shots-'));
+const app = await startApp(loadConfig({ ...process.env, PORT: '0', NEWSGRAPH_DATA_DIR: dataDir }), () => {});
+try {
+  const folders = process.argv.slice(2);
+  if (folders.length > 0) {
+    const results = await ingestFiles(app.ingest, folders, 2_000_000);
+    const failed = results.filter((r) => !r.ok);
+    process.stdout.write(`ingested ${results.length - failed.length} of ${results.length} files from ${folders.join(', ')}\n`);
+  }
+  const stats = await app.graph.stats();
+  process.stdout.write(`${stats.articles} articles, ${stats.byType.reduce((n, t) => n + t.count, 0)} entities, ${stats.relations} relations\n`);
+  await photograph(app.url);
+} finally {
+  await app.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
