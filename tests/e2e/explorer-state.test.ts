@@ -247,6 +247,37 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     await page.screenshot({ path: path.join(ARTIFACTS, 'state-read-evidence.png') });
   });
 
+  it('captions events by what happened, hides labels that do not fit and shows them in full on hover', async () => {
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    const event = await page.evaluate(() => {
+      const n = window.cy.nodes('[type = "EVENT"]').first();
+      return { id: n.id(), label: String(n.data('label')), caption: String(n.data('caption')), width: n.width(), entityWidth: window.cy.nodes('[type != "EVENT"]').not('.more').first().width() };
+    });
+    expect(event.caption).toMatch(/^[A-Z][a-z]+( · [^·]+)+$/);
+    expect(event.caption).not.toBe(event.label);
+    expect(event.width).toBeLessThan(event.entityWidth);
+    for (let i = 0; i < 6 && (await page.evaluate(() => window.cy.$('.label-hidden').length)) === 0; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    const hiddenId = await page.evaluate(() => window.cy.$('.label-hidden').first().id());
+    expect(hiddenId).toBeTruthy();
+    const shown = await page.evaluate((id) => {
+      const n = window.cy.getElementById(id);
+      const before = String(n.style('label'));
+      n.emit('mouseover');
+      return { before, after: String(n.style('label')), full: String(n.data('label')) };
+    }, hiddenId);
+    expect(shown.before).toBe('');
+    expect(shown.after).toBe(shown.full);
+    const edge = await page.evaluate(() => {
+      const e = window.cy.edges('[type != "MENTIONED_WITH"]').not('.more').first();
+      const before = String(e.style('label'));
+      e.emit('mouseover');
+      return { before, after: String(e.style('label')), type: String(e.data('type')) };
+    });
+    expect(edge.before).toBe('');
+    expect(edge.after).toBe(edge.type.toLowerCase().replace(/_/g, ' '));
+    await page.getByRole('button', { name: 'Fit' }).click();
+  });
+
   it('says nothing in the console along the way', () => {
     expect(consoleLines).toEqual([]);
   });

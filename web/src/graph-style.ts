@@ -41,8 +41,7 @@ export function stylesheet(): StylesheetJson {
     {
       selector: 'node',
       style: {
-        // The caption: an event says what happened, to whom, when; other entities their name.
-        label: 'data(caption)',
+        label: 'data(label)',
         'font-size': LABELS.fontSize,
         'text-valign': 'bottom',
         'text-margin-y': LABELS.marginY,
@@ -60,6 +59,9 @@ export function stylesheet(): StylesheetJson {
       },
     },
     ...byType,
+    // The caption: an event says what happened, to whom, when; other entities their name. (Nodes
+    // added from outside, by automation, may have none: they keep their label.)
+    { selector: 'node[caption]', style: { label: 'data(caption)' } },
     // Events are what happened to the entities: smaller, with a smaller, muted caption.
     { selector: 'node[type = "EVENT"]', style: { width: 'mapData(articleCount, 1, 10, 14, 26)', height: 'mapData(articleCount, 1, 10, 14, 26)', 'font-size': LABELS.eventFontSize, color: '#4b5563' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d2330' } },
@@ -79,7 +81,7 @@ export function stylesheet(): StylesheetJson {
     { selector: 'edge[type = "MENTIONED_WITH"]', style: { 'line-color': '#c3c8d2', opacity: 0.35, width: 'mapData(weight, 1, 10, 1, 4)' } },
     // A link's caption (its type, in words) shows on hover and selection.
     {
-      selector: 'edge.hover, edge:selected',
+      selector: 'edge[caption].hover, edge[caption]:selected',
       style: { label: 'data(caption)', 'font-size': 10, color: '#1d2330', 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', opacity: 1, 'z-index': 10 },
     },
     { selector: 'edge:selected', style: { 'line-color': '#2457c5', 'target-arrow-color': '#2457c5', width: 4 } },

@@ -36,13 +36,13 @@ class BoxGrid {
   }
 }
 
-/** How much a node's label matters: the selection, then seeds and "+N more", then by links in view and articles; events after entities. */
+/** How much a node's label matters: the selection, then seeds and "+N more", then entities by links in view and articles, then events. */
 function importance(n: NodeSingular): number {
   if (n.selected()) return 1e9;
   if (n.hasClass('seed') || n.hasClass('more')) return 1e6 + Number(n.data('articleCount') ?? 0);
   const links = n.connectedEdges().not('.filtered').length;
   const score = links * 10 + Number(n.data('articleCount') ?? 0);
-  return n.data('type') === 'EVENT' ? score / 4 : score;
+  return n.data('type') === 'EVENT' ? score - 1e5 : score;
 }
 
 /**
