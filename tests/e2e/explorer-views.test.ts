@@ -256,6 +256,36 @@ describe('explorer: paging, view changes with undo, filters, timeline, articles,
     await page.screenshot({ path: path.join(ARTIFACTS, 'views-history.png') });
   });
 
+  it('folds an entity’s many events of one kind into one node, unfolds it on click, and folds it again', async () => {
+    const unit = { ...entity('agency:raid-unit', 'AGENCY'), name: 'Raid Unit', aliases: ['Raid Unit'] };
+    const arrests = Array.from({ length: 5 }, (_, i) => ({ ...entity(`event:raid-arrest-${i}`, 'EVENT'), name: `Arrest: Raid Unit, Suspect ${i} (2024-05-0${i + 1})`, eventType: 'Arrest', date: `2024-05-0${i + 1}` }));
+    await app.repo.writeArticle(batch('art_raids', [unit, ...arrests], arrests.map((a) => rel(unit.id, a.id, 'PARTICIPATED_IN')), '2024-05-10T00:00:00.000Z'));
+    await search(page, 'Raid Unit', /Raid Unit/);
+    const group = 'group:agency:raid-unit:Arrest';
+    await page.waitForFunction((id) => window.cy.getElementById(id).nonempty(), group);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).data('label') as string, group)).toBe('5 arrests');
+    expect(await count(page, 'node[type = "EVENT"].grouped')).toBe(5);
+    expect(await page.locator('#status').textContent()).toMatch(/^1 entity · 0 links/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'views-event-group.png') });
+
+    await tapElement(page, group);
+    await waitCount(page, 'node.group', 0);
+    expect(await count(page, 'node[type = "EVENT"]:visible')).toBe(5);
+    // The events fan out where their group was, each in a place of its own.
+    expect(new Set(await page.evaluate(() => window.cy.nodes('[type = "EVENT"]').map((n) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`))).size).toBe(5);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('g')).toBe(group);
+    expect(await page.evaluate(() => window.cy.nodes('[type = "EVENT"]').map((n) => String(n.data('caption'))).sort()[0])).toBe('Arrest · Suspect 0 · May 2024');
+    await page.locator('#undo').click();
+    await waitCount(page, 'node.group', 1);
+    await page.locator('#redo').click();
+    await waitCount(page, 'node.group', 0);
+
+    await tapElement(page, unit.id);
+    await page.locator('#details h2', { hasText: 'Raid Unit' }).waitFor();
+    await page.getByRole('button', { name: 'Fold events' }).click();
+    await waitCount(page, 'node.group', 1);
+  });
+
   it('switches to the WebGL renderer above the size threshold and back below it', async () => {
     const before = await count(page, '*');
     await page.evaluate(() => {

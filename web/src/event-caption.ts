@@ -15,8 +15,9 @@ export function monthOf(date: string | null | undefined): string | null {
 /**
  * What an event node says on the canvas: what happened, to whom, when — "Arrest · 8 Tajik
  * nationals · Jun 2024" — instead of its full name ("Arrest: ICE, Tajik nationals (2024-06-11)").
- * `participants` are the entities linked to it that are known; the person among the names in
- * its name is preferred, then an organisation, and so on; without them, the last name given.
+ * `participants` are the entities linked to it that are known; a person or organisation among
+ * the names in its name is preferred, then a name not known yet (the last), then an agency or a
+ * place.
  * Other entities keep their name.
  */
 export function caption(entity: Entity, participants: readonly Entity[] = []): string {
@@ -28,7 +29,10 @@ export function caption(entity: Entity, participants: readonly Entity[] = []): s
     .map((n) => n.replace(/\s*\+\d+$/, '').trim())
     .filter(Boolean);
   const known = participants.filter((p) => names.includes(p.name)).sort((a, b) => (WHO_ORDER[a.type] ?? 9) - (WHO_ORDER[b.type] ?? 9));
-  let who = known[0]?.name ?? names.at(-1) ?? '';
+  const unknown = names.filter((n) => !participants.some((p) => p.name === n));
+  // An agency or a place is rarely whom it happened to: a name not known (yet) is likelier to be.
+  const best = known[0];
+  let who = (best && ((WHO_ORDER[best.type] ?? 9) < 2 || unknown.length === 0) ? best.name : unknown.at(-1)) ?? '';
   const count = entity.count ?? null;
   if (who && count !== null && count > 1 && !/^\d/.test(who)) who = /s$/i.test(who) ? `${count} ${who}` : `${who} +${count - 1}`;
   if (who.length > MAX_WHO) who = `${who.slice(0, MAX_WHO - 1)}…`;

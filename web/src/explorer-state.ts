@@ -48,6 +48,8 @@ export interface ExplorerState {
   viewport: Viewport | null;
   /** The entity whose details are open. */
   selection: string | null;
+  /** Event groups ("12 arrests") the analyst opened; the others stay folded. */
+  openGroups: string[];
 }
 
 /** A view with nothing in it. */
@@ -64,6 +66,7 @@ export function emptyState(layout: string): ExplorerState {
     layout,
     viewport: null,
     selection: null,
+    openGroups: [],
   };
 }
 
@@ -92,6 +95,8 @@ export type ExplorerAction =
   /** A new layout (or the same again): unpinned nodes lose their places and are laid out anew. */
   | { type: 'layout'; layout: string }
   | { type: 'select'; id: string | null }
+  /** Which event groups are open (unfolded); `positions`: where the unfolded events go. */
+  | { type: 'groups'; open: string[]; positions?: Record<string, Point> }
   /** Entities that no longer exist (merged away, deleted): gone from every part of the view. */
   | { type: 'forget'; ids: string[] }
   /** A whole view (a saved view, a shared link). */
@@ -220,6 +225,8 @@ export function reduce(s: ExplorerState, a: ExplorerAction): ExplorerState {
     }
     case 'select':
       return { ...s, selection: a.id };
+    case 'groups':
+      return { ...s, openGroups: [...new Set(a.open)], positions: a.positions ? { ...s.positions, ...a.positions } : s.positions };
     case 'forget':
       return dropIds(s, new Set(a.ids));
     case 'load':

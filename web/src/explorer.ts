@@ -100,13 +100,13 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
 
   /** The counts of what is shown now. Read from the filter classes: `:visible` waits for Cytoscape's next style pass, so it would count the view before the change. */
   const shownNow = (): { entities: number; links: number } => ({
-    entities: cy.nodes().not('.more').not('.filtered').length,
-    links: cy.edges().not('.more').not('.filtered').length,
+    entities: cy.nodes().not('.more').not('.filtered').not('.grouped').not('.group').length,
+    links: cy.edges().not('.more').not('.filtered').not('.grouped').not('.group').length,
   });
 
   function summary(): void {
     const { entities, links } = shownNow();
-    say(`${entities} entities · ${links} links — click for details, double-click to expand`);
+    say(`${entities} ${entities === 1 ? 'entity' : 'entities'} · ${links} link${links === 1 ? '' : 's'} — click for details, double-click to expand`);
   }
 
   /** Draws the state on the canvas and brings every control, the URL and undo in line with it. */
@@ -413,6 +413,15 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
         void showEntity(id);
       }),
     );
+    const folded = store.state.openGroups.filter((g) => g.startsWith(`group:${id}:`));
+    if (folded.length > 0) {
+      viewActions.append(
+        actionButton('Fold events', () => {
+          store.dispatch({ type: 'groups', open: store.state.openGroups.filter((g) => !folded.includes(g)) });
+          void showEntity(id);
+        }),
+      );
+    }
     const pathActions = el('p', { class: 'actions' });
     pathActions.append(
       actionButton('Start a path here', () => {
@@ -455,6 +464,16 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
         void more(String(node.data('moreFor')));
         return;
       }
+      if (node.hasClass('group')) {
+        // The folded events were not laid out: they fan out round the group's place.
+        const members = (node.data('members') as string[] | undefined) ?? [];
+        const at = node.position();
+        const radius = 30 + members.length * 6;
+        const positions = Object.fromEntries(members.map((id, i) => [id, { x: at.x + radius * Math.cos((2 * Math.PI * i) / members.length), y: at.y + radius * Math.sin((2 * Math.PI * i) / members.length) }]));
+        store.dispatch({ type: 'groups', open: [...store.state.openGroups, node.id()], positions });
+        say(`${String(node.data('label'))} unfolded; “Fold events” in ${String(cy.getElementById(String(node.data('groupOf'))).data('label'))}’s panel folds them again.`);
+        return;
+      }
       store.dispatch({ type: 'select', id: node.id() });
       void showEntity(node.id()).catch(fail);
     });
@@ -466,7 +485,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     });
     instance.on('dbltap', 'node', (ev) => {
       const node = ev.target as NodeSingular;
-      if (!node.hasClass('more')) void open([node.id()], false);
+      if (!node.hasClass('more') && !node.hasClass('group')) void open([node.id()], false);
     });
     instance.on('mouseover', 'node, edge', (ev) => (ev.target as NodeSingular).addClass('hover'));
     instance.on('mouseout', 'node, edge', (ev) => (ev.target as NodeSingular).removeClass('hover'));

@@ -30,7 +30,7 @@ export function renderLegend(container: HTMLElement, hidden: readonly EntityType
  */
 export function renderRelationTypes(container: HTMLElement, cy: Core, hidden: readonly string[], onToggle: (type: string, shown: boolean) => void): void {
   const types = new Set<string>(hidden);
-  cy.edges().not('.more').forEach((e) => {
+  cy.edges().not('.more').not('.group').forEach((e) => {
     types.add(String(e.data('type')));
   });
   const sorted = [...types].sort();

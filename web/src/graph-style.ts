@@ -98,6 +98,13 @@ export function stylesheet(): StylesheetJson {
       selector: 'node.more',
       style: { shape: 'round-rectangle', 'background-color': '#eef2fb', 'border-width': 1, 'border-color': '#2457c5', width: 64, height: 22, label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#2457c5', 'font-size': 10, 'text-outline-width': 0 },
     },
+    // An entity's events of one kind folded into one node ("12 arrests"); click to unfold.
+    {
+      selector: 'node.group',
+      style: { shape: 'round-rectangle', 'background-color': '#f1f2f4', 'border-width': 1, 'border-color': '#6b7280', width: 'data(width)', height: 20, 'text-valign': 'center', 'text-margin-y': 0, color: '#374151', 'font-size': 10, 'text-outline-width': 0 },
+    },
+    { selector: 'edge.group', style: { 'line-color': '#9ca3af', 'line-style': 'dotted', width: 1.5, 'target-arrow-shape': 'none' } },
+    { selector: '.grouped', style: { display: 'none' } },
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': '#2457c5', width: 1, opacity: 0.6, 'target-arrow-shape': 'none' } },
     // Path results: everything else fades, so the paths read at a glance.
     { selector: '.dimmed', style: { opacity: 0.12 } },

@@ -32,7 +32,7 @@ export function wantsWebgl(cy: Core): boolean {
 export function nodeElement(n: Entity, position?: Point, participants: readonly Entity[] = []): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id: n.id, label: n.name, caption: caption(n, participants), type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null },
+    data: { id: n.id, label: n.name, caption: caption(n, participants), type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null, eventType: n.eventType ?? null },
     ...(position ? { position: { ...position } } : {}),
   };
 }
@@ -58,7 +58,8 @@ const FIT_PADDING = 30;
  * small view (Cytoscape's own fit pads every side alike and would tuck nodes under the panels).
  */
 export function fitVisible(cy: Core, insets: Insets = NO_INSETS): void {
-  const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
+  // Not ':visible': that waits for the next style pass.
+  const visible = cy.elements().not('.filtered').not('.grouped');
   if (visible.empty()) return;
   const bb = visible.boundingBox();
   const width = Math.max(1, cy.width() - insets.left - insets.right - 2 * FIT_PADDING);
@@ -77,7 +78,8 @@ export function fitVisible(cy: Core, insets: Insets = NO_INSETS): void {
  */
 export function runLayout(cy: Core, name: string, done: () => void = () => undefined, insets: Insets = NO_INSETS): void {
   const options = LAYOUTS[name] ?? LAYOUTS.cose;
-  const visible = cy.elements().not('.filtered'); // not ':visible': that waits for the next style pass
+  // Folded events are laid out with the rest (so their group sits by its entity); group nodes follow them.
+  const visible = cy.elements().not('.filtered').not('.group');
   const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
   const layout = visible.layout({ ...options, ...hubAware(name, (options ?? {}) as Record<string, unknown>), ...large, fit: false } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {

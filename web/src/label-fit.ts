@@ -52,7 +52,7 @@ function importance(n: NodeSingular): number {
  * zoom or a change of what is visible. Returns how many labels were hidden.
  */
 export function fitLabels(cy: Core): number {
-  const nodes = cy.nodes().not('.filtered');
+  const nodes = cy.nodes().not('.filtered').not('.grouped');
   if (nodes.length > MAX_NODES) {
     cy.nodes('.label-hidden').removeClass('label-hidden');
     return 0;

@@ -2,6 +2,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { Entity } from './api.ts';
 import { caption } from './event-caption.ts';
 import { emptyState, type ExplorerState, type Point } from './explorer-state.ts';
+import { groupEvents, placeGroups } from './event-groups.ts';
 import { applyFilters } from './filters.ts';
 import type { GraphCache } from './graph-cache.ts';
 import { edgeElement, nodeElement } from './graph-view.ts';
@@ -41,7 +42,7 @@ const drawnData = (e: Entity, cache: GraphCache) => ({ label: e.name, caption: c
  * or the filters) changed, as opposed to only places, pins, selection or viewport.
  */
 export function renderView(cy: Core, state: ExplorerState, previous: ExplorerState = emptyState(state.layout), cache: GraphCache): boolean {
-  let changed = previous.filters !== state.filters || previous.shown !== state.shown || previous.expanded !== state.expanded;
+  let changed = previous.filters !== state.filters || previous.shown !== state.shown || previous.expanded !== state.expanded || previous.openGroups !== state.openGroups || previous.pinned !== state.pinned;
   const touch = (): void => {
     changed = true;
   };
@@ -107,7 +108,10 @@ export function renderView(cy: Core, state: ExplorerState, previous: ExplorerSta
     cy.$(':selected').difference(selected).unselect();
     if (selected.nonempty() && !selected.selected()) selected.select();
   });
-  if (changed) applyFilters(cy, state.filters, expanded);
+  if (changed) {
+    applyFilters(cy, state.filters, expanded);
+    groupEvents(cy, new Set(state.openGroups), new Set([...state.expanded, ...state.pinned]));
+  } else placeGroups(cy);
   const v = state.viewport;
   if (v && (Math.abs(cy.zoom() - v.zoom) > 1e-6 || !same(cy.pan(), v.pan))) cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
   return changed;

@@ -27,7 +27,7 @@ function order(v: ExplorerState): string[] {
  * The view as a URL fragment. Entity ids are spelled out (`ids` expanded, `n` the others drawn,
  * `x` hidden, `sel` selected); pins, "+N more" counts and what each expansion added refer to
  * entities by their index in ids-then-n; `p` holds their positions, `mp` those of the "+N more"
- * nodes, `v` zoom and pan; `hide`, `rt`, `w`, `since`, `until`, `orph` the filters; `layout` the layout.
+ * nodes, `v` zoom and pan, `g` the event groups opened; `hide`, `rt`, `w`, `since`, `until`, `orph` the filters; `layout` the layout.
  */
 export function encodeView(v: ExplorerState): string {
   const p = new URLSearchParams();
@@ -50,6 +50,7 @@ export function encodeView(v: ExplorerState): string {
     .map(([id, list]) => `${index.get(id)}:${list.filter((a) => index.has(a)).map((a) => index.get(a)).join('.')}`);
   if (added.length > 0) p.set('c', added.join(';'));
   if (v.selection && index.has(v.selection)) p.set('sel', v.selection);
+  if (v.openGroups.length > 0) p.set('g', v.openGroups.join(';'));
   if (v.viewport) p.set('v', `${Math.round(v.viewport.zoom * 10000) / 10000},${num(v.viewport.pan.x)},${num(v.viewport.pan.y)}`);
   const f = v.filters;
   if (f.hiddenTypes.length > 0) p.set('hide', f.hiddenTypes.join(','));
@@ -111,6 +112,7 @@ export function decodeView(hash: string, defaultLayout: string, layouts: string[
     const id = at(k ?? '');
     if (id) state.addedBy[id] = (rest ?? '').split('.').map(at).filter((a): a is string => a !== undefined);
   }
+  state.openGroups = list('g', ';').filter((g) => /^group:/.test(g)).slice(0, 500);
   const sel = p.get('sel');
   state.selection = sel && shown.includes(sel) ? sel : null;
   const [zoom, panX, panY] = (p.get('v') ?? '').split(',').map(Number);

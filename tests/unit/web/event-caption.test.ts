@@ -33,3 +33,12 @@ describe('what an event says on the canvas', () => {
     expect(monthOf('sometime')).toBeNull();
   });
 });
+
+describe('whom an event happened to, when only the agency is known', () => {
+  it('prefers a name not known yet over the agency', () => {
+    const unit = { id: 'agency:raid-unit', name: 'Raid Unit', type: 'AGENCY' as const, aliases: [], articleCount: 1 };
+    const ev = { id: 'event:1', name: 'Arrest: Raid Unit, Suspect 0 (2024-05-01)', type: 'EVENT' as const, aliases: [], articleCount: 1, eventType: 'Arrest', date: '2024-05-01' };
+    expect(caption(ev, [unit])).toBe('Arrest · Suspect 0 · May 2024');
+    expect(caption({ ...ev, name: 'Arrest: Raid Unit (2024-05-01)' }, [unit])).toBe('Arrest · Raid Unit · May 2024');
+  });
+});

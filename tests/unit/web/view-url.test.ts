@@ -22,6 +22,7 @@ function fullView(): ExplorerState {
     layout: 'grid',
     viewport: { zoom: 1.25, pan: { x: 120.5, y: -33 } },
     selection: TJ,
+    openGroups: [`group:${ICE}:Arrest`],
   };
 }
 
