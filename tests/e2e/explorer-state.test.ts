@@ -256,7 +256,9 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     expect(event.caption).toMatch(/^[A-Z][a-z]+( · [^·]+)+$/);
     expect(event.caption).not.toBe(event.label);
     expect(event.width).toBeLessThan(event.entityWidth);
-    for (let i = 0; i < 6 && (await page.evaluate(() => window.cy.$('.label-hidden').length)) === 0; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    // Labels are fitted when the page is idle after each change.
+    const anyHidden = (): Promise<boolean> => page.waitForFunction(() => window.cy.$('.label-hidden').length > 0, undefined, { timeout: 1000 }).then(() => true, () => false);
+    for (let i = 0; i < 6 && !(await anyHidden()); i++) await page.getByRole('button', { name: 'Zoom out' }).click();
     const hiddenId = await page.evaluate(() => window.cy.$('.label-hidden').first().id());
     expect(hiddenId).toBeTruthy();
     const shown = await page.evaluate((id) => {

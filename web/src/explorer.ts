@@ -139,7 +139,24 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     redoButton.disabled = !store.canRedo;
     window.history.replaceState(null, '', encodeView(state));
     layOut(state);
-    fitLabels(cy);
+    // A layout just started draws again when it is done; fitting labels now would be wasted.
+    if (!layingOut) scheduleLabelFit();
+  }
+
+  let labelFit: number | undefined;
+  /**
+   * Fits labels once the browser is idle: the graph's first frames do not wait for it (about
+   * 0.1 s for 500 nodes), and several draws in a row fit once.
+   */
+  function scheduleLabelFit(): void {
+    if (labelFit !== undefined) return;
+    labelFit = window.requestIdleCallback(
+      () => {
+        labelFit = undefined;
+        fitLabels(cy);
+      },
+      { timeout: 300 },
+    );
   }
 
   /** What the filters panel and the timeline strip cover of the canvas, for fitting around them. */
@@ -492,6 +509,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     instance.on('dragfreeon', 'node', () => store.dispatch({ type: 'move', positions: positionsOf(instance, store.state) }));
     instance.on('viewport', () => {
       if (viewportTimer !== undefined) window.clearTimeout(viewportTimer);
+    if (labelFit !== undefined) window.cancelIdleCallback(labelFit);
       viewportTimer = window.setTimeout(() => {
         viewportTimer = undefined;
         const v = store.state.viewport;

@@ -81,7 +81,7 @@ export function runLayout(cy: Core, name: string, done: () => void = () => undef
   // Folded events are laid out with the rest (so their group sits by its entity); group nodes follow them.
   const visible = cy.elements().not('.filtered').not('.group');
   const large = visible.nodes().length > LARGE_GRAPH.nodes ? (LARGE_GRAPH.overrides[name] ?? {}) : {};
-  const layout = visible.layout({ ...options, ...hubAware(name, (options ?? {}) as Record<string, unknown>), ...large, fit: false } as cytoscape.LayoutOptions);
+  const layout = visible.layout({ ...options, ...hubAware(name, (options ?? {}) as Record<string, unknown>, visible), ...large, fit: false } as cytoscape.LayoutOptions);
   layout.one('layoutstop', () => {
     fitVisible(cy, insets);
     done();
@@ -89,19 +89,22 @@ export function runLayout(cy: Core, name: string, done: () => void = () => undef
   layout.run();
 }
 
-/** Links in view of a node (filtered ones do not count). */
-const degreeInView = (n: NodeSingular): number => n.connectedEdges().not('.filtered').length;
-
 /**
  * Force-layout settings per node and edge, so a hub (United States, linked to everything) does
  * not pull the whole view into a ball: links at a hub are longer and pull more weakly, hubs push
  * harder, and co-occurrence ("mentioned with") pulls least of all.
  */
-function hubAware(name: string, options: Record<string, unknown>): Record<string, unknown> {
+function hubAware(name: string, options: Record<string, unknown>, laidOut: cytoscape.CollectionReturnValue): Record<string, unknown> {
   if (name !== 'fcose' && name !== 'cose') return {};
   const length = Number(options.idealEdgeLength ?? 100);
   const repulsion = Number(options.nodeRepulsion ?? 4500);
-  const hub = (e: EdgeSingular): number => Math.max(degreeInView(e.source()), degreeInView(e.target()));
+  // Degrees among what is laid out, counted once: the layout asks for every edge and node.
+  const degree = new Map<string, number>();
+  laidOut.edges().forEach((e) => {
+    for (const end of [e.data('source') as string, e.data('target') as string]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  });
+  const degreeInView = (n: NodeSingular): number => degree.get(n.id()) ?? 0;
+  const hub = (e: EdgeSingular): number => Math.max(degree.get(e.data('source') as string) ?? 0, degree.get(e.data('target') as string) ?? 0);
   const faint = (e: EdgeSingular): boolean => e.data('type') === 'MENTIONED_WITH';
   return {
     idealEdgeLength: (e: EdgeSingular) => length * (1 + 0.12 * Math.sqrt(hub(e))) * (faint(e) ? 1.3 : 1),

@@ -37,10 +37,9 @@ class BoxGrid {
 }
 
 /** How much a node's label matters: the selection, then seeds and "+N more", then entities by links in view and articles, then events. */
-function importance(n: NodeSingular): number {
+function importance(n: NodeSingular, links: number): number {
   if (n.selected()) return 1e9;
   if (n.hasClass('seed') || n.hasClass('more')) return 1e6 + Number(n.data('articleCount') ?? 0);
-  const links = n.connectedEdges().not('.filtered').length;
   const score = links * 10 + Number(n.data('articleCount') ?? 0);
   return n.data('type') === 'EVENT' ? score - 1e5 : score;
 }
@@ -71,8 +70,16 @@ export function fitLabels(cy: Core): number {
   const labels = new BoxGrid();
   const hide: NodeSingular[] = [];
   const show: NodeSingular[] = [];
-  const sorted = nodes.toArray().sort((a, b) => importance(b as NodeSingular) - importance(a as NodeSingular)) as NodeSingular[];
-  for (const n of sorted) {
+  // Links in view per node, counted once (the sort would otherwise ask for each many times).
+  const links = new Map<string, number>();
+  cy.edges()
+    .not('.filtered')
+    .not('.grouped')
+    .forEach((e) => {
+      for (const end of [e.data('source') as string, e.data('target') as string]) links.set(end, (links.get(end) ?? 0) + 1);
+    });
+  const ranked = (nodes.toArray() as NodeSingular[]).map((n) => ({ n, score: importance(n, links.get(n.id()) ?? 0) })).sort((a, b) => b.score - a.score);
+  for (const { n } of ranked) {
     const event = n.data('type') === 'EVENT';
     const font = (event ? LABELS.eventFontSize : LABELS.fontSize) * zoom;
     const text = String(n.data('caption') ?? n.data('label') ?? '');
