@@ -45,6 +45,10 @@ describe('explorer flows in headless Chromium', () => {
     // Why the link is on the graph: the rules that read it from the sentence.
     expect(await panel.locator('blockquote').first().locator('.rules').textContent()).toMatch(/^found by \S/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'flow-edge-evidence.png') });
+    // A marked name in the sentence focuses its entity.
+    const dhsMark = panel.locator('blockquote').first().locator('mark.pick', { hasText: /Homeland Security|DHS/ }).first();
+    await dhsMark.click();
+    await page.locator('#details h2', { hasText: 'Department of Homeland Security' }).waitFor();
   });
 
   it('shows an entity’s aliases, strongest links and articles when clicked', async () => {

@@ -23,9 +23,10 @@ function articleLine(a: ArticleRef, onRead?: (id: string) => void): HTMLElement 
 
 /**
  * The sentence as DOM nodes, with every occurrence of the names wrapped in <mark>. Built with
- * text nodes only, so nothing in a sentence or name can become markup.
+ * text nodes only, so nothing in a sentence or name can become markup. With `onPick`, a mark is
+ * a button that focuses the entity its name belongs to (`idOf`: name, lower-cased → entity id).
  */
-export function highlighted(sentence: string, names: string[]): Array<Node | string> {
+export function highlighted(sentence: string, names: string[], onPick?: (id: string) => void, idOf: ReadonlyMap<string, string> = new Map()): Array<Node | string> {
   const terms = [...new Set(names.filter((n) => n.trim().length > 1))].sort((a, b) => b.length - a.length);
   if (terms.length === 0) return [sentence];
   const re = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
@@ -34,7 +35,18 @@ export function highlighted(sentence: string, names: string[]): Array<Node | str
   for (const m of sentence.matchAll(re)) {
     const i = m.index ?? 0;
     if (i > last) out.push(sentence.slice(last, i));
-    out.push(el('mark', {}, m[0]));
+    const id = idOf.get(m[0].toLowerCase());
+    if (onPick && id) {
+      const mark = el('mark', { role: 'button', tabindex: '0', class: 'pick', title: 'Show in the graph' }, m[0]);
+      mark.addEventListener('click', () => onPick(id));
+      mark.addEventListener('keydown', (ev) => {
+        if (ev.key === 'Enter' || ev.key === ' ') {
+          ev.preventDefault();
+          onPick(id);
+        }
+      });
+      out.push(mark);
+    } else out.push(el('mark', {}, m[0]));
     last = i + m[0].length;
   }
   if (last < sentence.length) out.push(sentence.slice(last));
@@ -110,6 +122,8 @@ export interface LinkEnd {
  */
 export function edgeDetails(edge: { type: string; weight: number; source: LinkEnd; target: LinkEnd }, evidence: EvidenceItem[], actions: PanelActions): HTMLElement[] {
   const names = [edge.source.name, ...edge.source.aliases, edge.target.name, ...edge.target.aliases];
+  const idOf = new Map<string, string>();
+  for (const end of [edge.target, edge.source]) for (const n of [end.name, ...end.aliases]) idOf.set(n.toLowerCase(), end.id);
   return [
     closeButton(actions.onClose),
     el('h2', {}, linkButton(edge.source.name, () => actions.onPick(edge.source.id)), ' — ', linkButton(edge.target.name, () => actions.onPick(edge.target.id))),
@@ -120,7 +134,7 @@ export function edgeDetails(edge: { type: string; weight: number; source: LinkEn
           el(
             'blockquote',
             {},
-            ...highlighted(v.sentence, names),
+            ...highlighted(v.sentence, names, actions.onPick, idOf),
             el('br'),
             el('span', { class: 'meta' }, ...articleTitle(v.article)),
             ' ',
