@@ -7,12 +7,14 @@
  *   npx tsx bench/web.ts [--frames 240] [--webgl-frames 8] [--runs 2] [--cold-runs 5] [--warm-runs 7] [--first-draw-only] [--first-draw-size 500x800] [--floor]
  *
  * --first-draw-size sets the nodes × edges of the first-draw case (27x103 is the size of the ICE
- * neighbourhood with the demo corpus and the sixteen dev articles loaded).
+ * neighbourhood with the demo corpus and the sixteen dev articles loaded). --first-draw-elements
+ * <file> draws those elements instead: a view saved from the explorer (`window.cy.json()`, or
+ * Export → Cytoscape JSON), e.g. the ICE neighbourhood itself.
  * --floor measures only the cold first draw of bare Cytoscape with less and less to do (what the
  * target is up against on this machine).
  * Needs no database: the pages are served from their builds and the elements are generated.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -43,6 +45,19 @@ const TYPES = ['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT
 interface Elements {
   nodes: Array<{ group: 'nodes'; data: Record<string, unknown>; position: { x: number; y: number } }>;
   edges: Array<{ group: 'edges'; data: Record<string, unknown> }>;
+}
+
+const elementsArg = process.argv.includes('--first-draw-elements') ? process.argv[process.argv.indexOf('--first-draw-elements') + 1] : undefined;
+
+/** Elements saved from the explorer (Cytoscape JSON: `{ elements: { nodes, edges } }`), drawn as they came; "+N more" and group nodes left out. */
+function savedElements(file: string): Elements {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { elements?: Partial<Elements> } & Partial<Elements>;
+  const els = json.elements ?? json;
+  const plain = (e: { data: Record<string, unknown> }): boolean => !/^(more|more-edge|group|group-edge):/.test(String(e.data.id));
+  return {
+    nodes: (els.nodes ?? []).filter(plain).map((n) => ({ group: 'nodes', data: n.data, position: n.position })),
+    edges: (els.edges ?? []).filter(plain).map((e) => ({ group: 'edges', data: e.data })),
+  };
 }
 
 /** A deterministic graph: nodes scattered on a square, edges between random pairs. */
@@ -175,7 +190,7 @@ async function floorDraws(context: BrowserContext, bareUrl: string): Promise<str
  * opens) and warm (the same page again after one draw). Returns the lines to print.
  */
 async function initialDraws(context: BrowserContext, urls: { app: string; bare: string }): Promise<string[]> {
-  const elements = generate(FIRST_NODES, FIRST_EDGES);
+  const elements = elementsArg ? savedElements(elementsArg) : generate(FIRST_NODES, FIRST_EDGES);
   const fresh = (url: string): Promise<FreshPage> => freshPage(context, url);
   const cold = { app: [] as Draw[], bare: [] as Draw[] };
   for (let r = 0; r < COLD_RUNS; r++) {
@@ -195,7 +210,7 @@ async function initialDraws(context: BrowserContext, urls: { app: string; bare: 
   const median = (ds: Draw[], k: keyof Draw = 'total'): number => percentile(ds.map((d) => d[k]), 50);
   const spread = (ds: Draw[]): string => `${Math.min(...ds.map((d) => d.total)).toFixed(0)}–${Math.max(...ds.map((d) => d.total)).toFixed(0)}`;
   const phases = (ds: Draw[]): string => `${median(ds, 'add').toFixed(0)} / ${median(ds, 'layout').toFixed(0)} / ${median(ds, 'draw').toFixed(0)}`;
-  const lines = [`Initial draw of ${FIRST_NODES} nodes / ${FIRST_EDGES} edges, including the layout (fcose, draft past 300 nodes) and two frames; target ≤ 1000 ms:`];
+  const lines = [`Initial draw of ${elements.nodes.length} nodes / ${elements.edges.length} edges${elementsArg ? ` from ${path.basename(elementsArg)}` : ''}, including the layout (fcose, draft past 300 nodes) and two frames; target ≤ 1000 ms:`];
   lines.push(
     '| case | runs each | app median ms | bare median ms | app/bare | app min–max | bare min–max | app median add / layout / frames | bare median add / layout / frames |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -254,13 +254,25 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   }
 
   /** Closes the panel; a path highlight goes with the path panel. */
+  let panelAsked = 0;
+  /**
+   * Claims the panel for content still loading; the check says whether it is still wanted. A
+   * slow answer must not replace a panel opened (or closed) after it was asked for.
+   */
+  function claimPanel(): () => boolean {
+    const mine = ++panelAsked;
+    return () => mine === panelAsked;
+  }
+
   function closeDetails(): void {
+    panelAsked += 1;
     details.hidden = true;
     details.replaceChildren();
     clearPaths(cy);
   }
 
   function show(nodes: HTMLElement[]): void {
+    panelAsked += 1;
     clearPaths(cy);
     details.replaceChildren(...nodes);
     details.hidden = false;
@@ -286,7 +298,9 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
 
   /** Opens an article's text in the panel; with `sentence`, scrolled to it and highlighted. */
   async function readArticle(articleId: string, sentence?: string): Promise<void> {
+    const wanted = claimPanel();
     const article = await api.article(articleId);
+    if (!wanted()) return;
     if (!article) {
       say('That article is no longer stored.', true);
       return;
@@ -372,11 +386,13 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     say('Finding paths…');
     const done = busy();
     try {
+      const wanted = claimPanel();
       const paths = await api.paths(from.id, to.id, avoidHubs);
       const stops = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
       const fresh = stops.filter((id) => !store.state.shown.includes(id));
       if (fresh.length > 0) cache.add(await api.subgraph([...store.state.shown, ...fresh]));
       if (fresh.length > 0) store.dispatch({ type: 'add', ids: fresh });
+      if (!wanted()) return;
       show(
         pathDetails(from.name, to.name, paths, {
           avoidHubs,
@@ -395,9 +411,10 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   }
 
   async function showEntity(id: string): Promise<void> {
+    const wanted = claimPanel();
     const entity = await api.entity(id);
     const node = cy.getElementById(id);
-    if (!entity || node.empty()) return;
+    if (!wanted() || !entity || node.empty()) return;
     const links = node
       .connectedEdges(':visible')
       .not('.more')
@@ -454,7 +471,9 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   async function showEdge(edge: EdgeSingular): Promise<void> {
     if (edge.hasClass('more')) return;
     const end = (n: NodeSingular) => ({ id: n.id(), name: String(n.data('label')), aliases: (n.data('aliases') as string[] | undefined) ?? [] });
+    const wanted = claimPanel();
     const evidence = await api.evidence(edge.id());
+    if (!wanted()) return;
     show(edgeDetails({ type: String(edge.data('type')), weight: Number(edge.data('weight')), source: end(edge.source()), target: end(edge.target()) }, evidence, panelActions));
   }
 
