@@ -256,9 +256,25 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     expect(event.caption).toMatch(/^[A-Z][a-z]+( · [^·]+)+$/);
     expect(event.caption).not.toBe(event.label);
     expect(event.width).toBeLessThan(event.entityWidth);
-    // Labels are fitted when the page is idle after each change.
-    const anyHidden = (): Promise<boolean> => page.waitForFunction(() => window.cy.$('.label-hidden').length > 0, undefined, { timeout: 1000 }).then(() => true, () => false);
-    for (let i = 0; i < 6 && !(await anyHidden()); i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    // Drag one entity onto another: one of the two labels has to give way (labels are fitted when the page is idle).
+    const [a, b] = await page.evaluate(() =>
+      window.cy
+        .nodes('[type != "EVENT"]')
+        .not('.more')
+        .not('.seed')
+        .map((n) => n.id())
+        .slice(0, 2),
+    );
+    if (!a || !b) throw new Error('expected two entities in view');
+    const box = await page.locator('#cy').boundingBox();
+    if (!box) throw new Error('no canvas');
+    const from = await page.evaluate((id) => window.cy.getElementById(id).renderedPosition(), b);
+    const to = await page.evaluate((id) => window.cy.getElementById(id).renderedPosition(), a);
+    await page.mouse.move(box.x + from.x, box.y + from.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + to.x + 12, box.y + to.y + 3, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.cy.$('.label-hidden').length > 0, undefined, { timeout: 5000 });
     const hiddenId = await page.evaluate(() => window.cy.$('.label-hidden').first().id());
     expect(hiddenId).toBeTruthy();
     const shown = await page.evaluate((id) => {
