@@ -1,5 +1,5 @@
 import type { ArticleText, Entity } from './api.ts';
-import { el } from './dom.ts';
+import { el, pressable } from './dom.ts';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -21,14 +21,7 @@ export function markEntities(text: string, entities: Entity[], onPick: (entity: 
     if (!entity) continue;
     if (i > last) out.push(text.slice(last, i));
     const mark = el('mark', { class: `entity type-${entity.type.toLowerCase()}`, role: 'button', tabindex: '0', title: `${entity.name} — show in the graph`, 'data-id': entity.id }, m[0]);
-    mark.addEventListener('click', () => onPick(entity));
-    mark.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        onPick(entity);
-      }
-    });
-    out.push(mark);
+    out.push(pressable(mark, () => onPick(entity)));
     last = i + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

@@ -1,5 +1,5 @@
 import type { ArticleRef, Entity, EvidenceItem } from './api.ts';
-import { el } from './dom.ts';
+import { el, pressable } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
 
 /** An article's title (a link when it has a URL) and its source and date as text (empty when unknown). */
@@ -37,15 +37,7 @@ export function highlighted(sentence: string, names: string[], onPick?: (id: str
     if (i > last) out.push(sentence.slice(last, i));
     const id = idOf.get(m[0].toLowerCase());
     if (onPick && id) {
-      const mark = el('mark', { role: 'button', tabindex: '0', class: 'pick', title: 'Show in the graph' }, m[0]);
-      mark.addEventListener('click', () => onPick(id));
-      mark.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') {
-          ev.preventDefault();
-          onPick(id);
-        }
-      });
-      out.push(mark);
+      out.push(pressable(el('mark', { role: 'button', tabindex: '0', class: 'pick', title: 'Show in the graph' }, m[0]), () => onPick(id)));
     } else out.push(el('mark', {}, m[0]));
     last = i + m[0].length;
   }

@@ -19,3 +19,18 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`Missing #${id} in index.html`);
   return node as T;
 }
+
+/**
+ * Makes an element that is not a button act like one: a click or Enter/Space runs `onPress`
+ * (names marked in text are `<mark role="button">` so they stay inline and selectable).
+ */
+export function pressable<T extends HTMLElement>(node: T, onPress: () => void): T {
+  node.addEventListener('click', onPress);
+  node.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      onPress();
+    }
+  });
+  return node;
+}
