@@ -3,6 +3,7 @@
 // root of the neighbour's degree, so a hub such as "United States" does not drown the rest.
 // Params: $ids (frontier entity ids), $exclude (ids already collected), $limit (integer),
 //         $types (entity types or null), $relationTypes (relation types or null),
+//         $stances (stances or null: only relations with evidence in one of them), $stanceOrder (the order of r.stances),
 //         $minWeight (integer), $since, $until (ISO date strings or null; compared as datetimes)
 // Returns: entities (list of {id, name, type, aliases, articleCount, date, eventType, count}, best first, at most $limit),
 //          total (how many neighbours matched before the limit)
@@ -11,6 +12,7 @@ MATCH (:Entity {id: id})-[r:RELATED]-(n:Entity)
 WHERE NOT n.id IN $exclude
   AND ($types IS NULL OR n.type IN $types)
   AND ($relationTypes IS NULL OR r.type IN $relationTypes)
+  AND ($stances IS NULL OR any(i IN range(0, size($stanceOrder) - 1) WHERE $stanceOrder[i] IN $stances AND coalesce(r.stances[i], 0) > 0))
   AND r.weight >= $minWeight
   AND ($since IS NULL OR r.lastSeen >= datetime($since))
   AND ($until IS NULL OR r.firstSeen <= datetime($until))

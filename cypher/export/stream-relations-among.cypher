@@ -1,14 +1,16 @@
 // Every relation whose two ends are both in a set of entities and that passes the filters,
 // with how many evidence sentences support it; read as a stream by exports.
-// Params: $ids (entity ids), $relationTypes (list or null), $minWeight (integer),
+// Params: $ids (entity ids), $relationTypes (list or null),
+//         $stances (stances or null: only relations with evidence in one of them), $stanceOrder (the order of r.stances), $minWeight (integer),
 //         $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: relation {id, type, weight, source, target, firstSeen, lastSeen}, evidenceCount (integer)
+// Returns: relation {id, type, weight, stances (evidence counts in $stanceOrder, or null), source, target, firstSeen, lastSeen}, evidenceCount (integer)
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
 WHERE t.id IN $ids
   AND ($relationTypes IS NULL OR r.type IN $relationTypes)
+  AND ($stances IS NULL OR any(i IN range(0, size($stanceOrder) - 1) WHERE $stanceOrder[i] IN $stances AND coalesce(r.stances[i], 0) > 0))
   AND r.weight >= $minWeight
   AND ($since IS NULL OR r.lastSeen >= datetime($since))
   AND ($until IS NULL OR r.firstSeen <= datetime($until))
-RETURN r {.id, .type, .weight, .firstSeen, .lastSeen, source: s.id, target: t.id} AS relation,
+RETURN r {.id, .type, .weight, .stances, .firstSeen, .lastSeen, source: s.id, target: t.id} AS relation,
        COUNT { (v:Evidence {relationId: r.id}) } AS evidenceCount

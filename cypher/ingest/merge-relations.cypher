@@ -5,8 +5,13 @@
 // a re-processed one merges its evidence, marks it with its writeId (detach-stale removes the
 // rest after) and recounts its relations' weights.
 // Params: $items [{articleId, created (true when the article was not stored before), extractorVersion, writeId,
-//                  relations: [{id, source, target, type, role, evidence: [{sentence, start, end, confidence, rules}]}]}]
+//                  relations: [{id, source, target, type, role, stanceCounts,
+//                               evidence: [{sentence, start, end, confidence, rules, stance, stanceRules, attributedTo}]}]}]
 //         (rules: ids of the extraction rules that drew the link from the sentence)
+//         (stance: how the sentence presents the link; stanceRules: the stance rules that read it;
+//          attributedTo: id of the entity it is attributed to, or null)
+//         (stanceCounts: the relation's evidence in this article per stance, in $stanceOrder)
+//         $stanceOrder (the stances, in the order of a relation's `stances` counts)
 //         (role: the participant's role, for PARTICIPATED_IN; else null)
 // Returns: relations (count of relation rows written)
 UNWIND $items AS item
@@ -17,7 +22,7 @@ UNWIND item.relations AS r
 MATCH (s:Entity {id: r.source})
 MATCH (t:Entity {id: r.target})
 MERGE (s)-[rel:RELATED {id: r.id}]->(t)
-  ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = seenAt, rel.lastSeen = seenAt, rel.weight = 0
+  ON CREATE SET rel.type = r.type, rel.role = r.role, rel.firstSeen = seenAt, rel.lastSeen = seenAt, rel.weight = 0, rel.stances = [s IN $stanceOrder | 0]
 WITH a, rel, r, item, seenAt
 // Dates are written only when they widen the span (most articles fall inside it).
 CALL (rel, seenAt) {
@@ -33,7 +38,8 @@ CALL (a, r, item) {
   UNWIND r.evidence AS ev
   CREATE (v:Evidence {id: a.id + ':' + r.id + ':' + toString(ev.start)})-[:FROM]->(a)
   SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
-      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion
+      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion,
+      v.stance = ev.stance, v.stanceRules = ev.stanceRules, v.attributedTo = ev.attributedTo
 }
 CALL (a, r, item) {
   WITH a, r, item WHERE NOT item.created
@@ -42,18 +48,24 @@ CALL (a, r, item) {
   // Re-processing finds the old extraction's evidence still there (it is deleted after, unless
   // written again here): it becomes exactly what a new node would be.
   SET v.relationId = r.id, v.sentence = ev.sentence, v.start = ev.start, v.end = ev.end,
-      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion, v.writeId = item.writeId
+      v.confidence = ev.confidence, v.rules = ev.rules, v.extractorVersion = item.extractorVersion, v.writeId = item.writeId,
+      v.stance = ev.stance, v.stanceRules = ev.stanceRules, v.attributedTo = ev.attributedTo
   REMOVE v.movedFrom, v.decision
   MERGE (v)-[:FROM]->(a)
 }
 // A new article is one more supporting article for each of its relations (no recount over a
 // hub's evidence); a re-processed one was counted before, so its relations are recounted.
-CALL (rel, item) {
-  WITH rel WHERE item.created
-  SET rel.weight = rel.weight + 1
+CALL (rel, r, item) {
+  WITH rel, r WHERE item.created
+  SET rel.weight = rel.weight + 1,
+      rel.stances = [i IN range(0, size($stanceOrder) - 1) | coalesce(rel.stances[i], 0) + r.stanceCounts[i]]
 }
 CALL (rel, r, item) {
   WITH rel, r WHERE NOT item.created
-  SET rel.weight = size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id })
+  CALL (r) {
+    MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article)
+    RETURN count(DISTINCT x) AS weight, collect(v.stance) AS stances
+  }
+  SET rel.weight = weight, rel.stances = [s IN $stanceOrder | size([x IN stances WHERE x = s])]
 }
 RETURN count(rel) AS relations

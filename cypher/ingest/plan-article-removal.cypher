@@ -1,8 +1,8 @@
-// What deleting an article leaves of each relation it supported: the relation's weight and
-// firstSeen/lastSeen from the other articles' evidence. Read before anything is deleted, so
+// What deleting an article leaves of each relation it supported: the relation's weight, its
+// evidence counts per stance and firstSeen/lastSeen from the other articles' evidence. Read before anything is deleted, so
 // the index lookups see no pending deletions (which made them slow on large articles).
-// Params: $articleId
-// Returns: relations (list of {elementId, weight, firstSeen, lastSeen}; weight 0: nothing else supports it)
+// Params: $articleId, $stanceOrder (the stances, in the order of `stances`)
+// Returns: relations (list of {elementId, weight, stances, firstSeen, lastSeen}; weight 0: nothing else supports it)
 MATCH (a:Article {id: $articleId})
 CALL (a) {
   OPTIONAL MATCH (v:Evidence)-[:FROM]->(a)
@@ -14,10 +14,15 @@ CALL (a) {
     WITH DISTINCT x, coalesce(x.publishedAt, datetime(x.ingestedAt)) AS seen
     RETURN count(x) AS weight, min(seen) AS firstSeen, max(seen) AS lastSeen
   }
+  CALL (rid, a) {
+    OPTIONAL MATCH (v:Evidence {relationId: rid})-[:FROM]->(x:Article)
+    WHERE x <> a
+    RETURN collect(v.stance) AS stances
+  }
   CALL (rid) {
     MATCH ()-[r:RELATED {id: rid}]->()
     RETURN elementId(r) AS elementId
   }
-  RETURN collect({elementId: elementId, weight: weight, firstSeen: firstSeen, lastSeen: lastSeen}) AS relations
+  RETURN collect({elementId: elementId, weight: weight, stances: [s IN $stanceOrder | size([x IN stances WHERE x = s])], firstSeen: firstSeen, lastSeen: lastSeen}) AS relations
 }
 RETURN relations

@@ -1,7 +1,7 @@
 // Recomputes each relation from the evidence that is left: its weight (distinct supporting
-// articles) and its firstSeen/lastSeen (the earliest and latest of those articles' dates:
+// articles), its evidence counts per stance, and its firstSeen/lastSeen (the earliest and latest of those articles' dates:
 // publication, else ingestion); deletes the relations no evidence supports any more.
-// Params: $relationIds (list of relation ids)
+// Params: $relationIds (list of relation ids), $stanceOrder (the stances, in the order of `stances`)
 // Returns: deleted (count of relations removed)
 UNWIND $relationIds AS rid
 MATCH ()-[r:RELATED {id: rid}]->()
@@ -10,7 +10,12 @@ CALL (rid) {
   WITH DISTINCT x, coalesce(x.publishedAt, datetime(x.ingestedAt)) AS seen
   RETURN count(x) AS weight, min(seen) AS firstSeen, max(seen) AS lastSeen
 }
+CALL (rid) {
+  OPTIONAL MATCH (v:Evidence {relationId: rid})
+  RETURN collect(v.stance) AS stances
+}
 SET r.weight = weight,
+    r.stances = [s IN $stanceOrder | size([x IN stances WHERE x = s])],
     r.firstSeen = coalesce(firstSeen, r.firstSeen),
     r.lastSeen = coalesce(lastSeen, r.lastSeen)
 WITH r

@@ -8,7 +8,7 @@ export function entity(id: string, type: ResolvedEntity['type'] = 'ORGANIZATION'
 
 /** A relation for a hand-built batch, with one evidence sentence. */
 export function rel(source: string, target: string, type: ResolvedRelation['type'] = 'MENTIONED_WITH', start = 0): ResolvedRelation {
-  return { id: relationId(source, type, target), source, target, type, role: null, evidence: [{ sentence: `${source} and ${target}.`, start, end: start + 10, confidence: 0.5, rules: ["test"] }] };
+  return { id: relationId(source, type, target), source, target, type, role: null, evidence: [{ sentence: `${source} and ${target}.`, start, end: start + 10, confidence: 0.5, rules: ["test"], stance: "ASSERTED", stanceRules: [] }] };
 }
 
 /** A batch for one synthetic article. */

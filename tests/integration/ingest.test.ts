@@ -217,7 +217,7 @@ describe('re-processing an article stored by an older extractor', () => {
       entities: [...current.entities, ghost],
       relations: [
         ...current.relations,
-        { id: 'rel_ghost', source: ghost.id, target: 'agency:immigration-and-customs-enforcement', type: 'MENTIONED_WITH' as const, role: null, evidence: [{ sentence: 'x', start: 0, end: 1, confidence: 0.3, rules: ['co-mention'] }] },
+        { id: 'rel_ghost', source: ghost.id, target: 'agency:immigration-and-customs-enforcement', type: 'MENTIONED_WITH' as const, role: null, evidence: [{ sentence: 'x', start: 0, end: 1, confidence: 0.3, rules: ['co-mention'], stance: 'ASSERTED' as const, stanceRules: [] }] },
       ],
     };
     expect(await repo.writeArticle(oldBatch)).toEqual({ created: true, reprocessed: false });

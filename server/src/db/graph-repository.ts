@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import {
   ENTITY_TYPES,
+  STANCES,
   type EdgeFilter,
   type EntityType,
   type EvidenceRecord,
@@ -12,6 +13,8 @@ import {
   type GraphPath,
   type GraphRelation,
   type SavedView,
+  type Stance,
+  type StanceCounts,
   type StoredArticle,
   type TimelineEntry,
 } from '../domain/types.ts';
@@ -67,6 +70,12 @@ const relationSchema = z.object({
   source: z.string(),
   target: z.string(),
   weight: z.number().int().nullable().transform((n) => n ?? 0),
+  // Counts in the order of STANCES; relations stored before stances were read have none.
+  stances: z
+    .array(z.number().int())
+    .nullable()
+    .optional()
+    .transform((counts) => Object.fromEntries(STANCES.map((s, i) => [s.toLowerCase(), counts?.[i] ?? 0])) as StanceCounts),
   firstSeen: isoDate,
   lastSeen: isoDate,
 });
@@ -92,6 +101,9 @@ const evidenceSchema = z.object({
   extractorVersion: nullableString,
   // Evidence written before rule ids were recorded has none.
   rules: z.array(z.string()).optional().transform((v) => v ?? []),
+  stance: z.enum(STANCES).nullable().optional().transform((v) => v ?? null),
+  stanceRules: z.array(z.string()).optional().transform((v) => v ?? []),
+  attributedTo: entitySchema.nullable().optional().transform((v) => v ?? null),
 });
 
 // Built once: constructing a zod schema costs more than parsing a small record with it.
@@ -106,7 +118,7 @@ const participantsSchema = z.array(entitySchema.extend({ role: nullableString })
 const statsSchema = z.object({ articles: integer, relations: integer, evidence: integer, byType: z.array(z.object({ type: z.enum(ENTITY_TYPES), count: integer })) });
 const graphCountsSchema = z.object({ articles: integer, entities: integer, relations: integer, evidence: integer, mentions: integer });
 
-const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, minWeight: 0, since: null, until: null };
+const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, stances: null, minWeight: 0, since: null, until: null };
 
 /** Records pulled from Neo4j per batch when streaming. */
 const STREAM_FETCH_SIZE = 2000;
@@ -137,7 +149,7 @@ function scopeQuery(scope: ExportScope, part: 'relations' | 'evidence' | 'articl
 }
 
 function filterParams(f: EdgeFilter): Record<string, unknown> {
-  return { types: f.types, relationTypes: f.relationTypes, minWeight: neo4j.int(f.minWeight), since: f.since, until: f.until };
+  return { types: f.types, relationTypes: f.relationTypes, stances: f.stances, minWeight: neo4j.int(f.minWeight), since: f.since, until: f.until };
 }
 
 /** Driver error codes that mean "the database is not reachable right now". */
@@ -251,7 +263,8 @@ export class GraphRepository {
             writeId: writeIds.get(batch.article.id),
             relations: batch.relations.map((r) => ({
               ...r,
-              evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end) })),
+              stanceCounts: STANCES.map((s) => neo4j.int(r.evidence.filter((ev) => ev.stance === s).length)),
+              evidence: r.evidence.map((ev) => ({ ...ev, start: neo4j.int(ev.start), end: neo4j.int(ev.end), attributedTo: ev.attributedTo ?? null })),
             })),
           })),
         });
@@ -379,10 +392,10 @@ export class GraphRepository {
    * `first` sentences in a stable order, after its own cursor (an evidence id, '' for the start).
    * Returned in the order the pages were asked for.
    */
-  async getEvidencePages(pages: ReadonlyArray<{ relationId: string; after: string }>, first: number): Promise<EvidenceRecord[][]> {
+  async getEvidencePages(pages: ReadonlyArray<{ relationId: string; after: string }>, first: number, stances: readonly Stance[] | null = null): Promise<EvidenceRecord[][]> {
     // A relation on two of the paths shown is asked for twice: read it once.
     const unique = new Map(pages.map((p) => [pageKey(p.relationId, p.after), { relationId: p.relationId, after: p.after }]));
-    const result = await this.read('explore/get-evidence', { pages: [...unique.values()], first: neo4j.int(first) });
+    const result = await this.read('explore/get-evidence', { pages: [...unique.values()], first: neo4j.int(first), stances });
     const byPage = new Map<string, EvidenceRecord[]>();
     for (const r of result.records) {
       const key = pageKey(stringSchema.parse(r.get('relationId')), stringSchema.parse(r.get('after')));
@@ -579,7 +592,7 @@ export class GraphRepository {
     let done = false;
     try {
       tx = await this.guard(() => session.beginTransaction());
-      const result = tx.run(this.catalog.query(name), params);
+      const result = tx.run(this.catalog.query(name), this.withConstants(name, params));
       const iterator = result[Symbol.asyncIterator]();
       records = iterator;
       for (;;) {
@@ -619,7 +632,12 @@ export class GraphRepository {
   }
 
   private run(tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>): Promise<QueryResult> {
-    return tx.run(this.catalog.query(name), params);
+    return tx.run(this.catalog.query(name), this.withConstants(name, params));
+  }
+
+  /** Queries that count evidence per stance get the stances' order from the one list that defines it. */
+  private withConstants(name: QueryName, params: Record<string, unknown>): Record<string, unknown> {
+    return this.catalog.query(name).includes('$stanceOrder') ? { ...params, stanceOrder: [...STANCES] } : params;
   }
 
   /** Turns "Neo4j is not there" into a SERVICE_UNAVAILABLE error the API can report. */

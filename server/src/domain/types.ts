@@ -108,12 +108,25 @@ export interface ExtractedRelation {
   evidence: Evidence;
 }
 
+/**
+ * How a sentence presents a link (docs/stance.md): as fact, as an allegation, as denied, as someone's
+ * statement, or as uncertain.
+ */
+export const STANCES = ['ASSERTED', 'ALLEGED', 'DENIED', 'ATTRIBUTED', 'UNCERTAIN'] as const;
+export type Stance = (typeof STANCES)[number];
+
 /** The sentence behind a relation. */
 export interface Evidence extends Span {
   sentence: string;
   confidence: number;
   /** Ids of the rules that drew the link or event from this sentence: "why is this on the graph?". */
   rules: string[];
+  /** How the sentence presents the link. */
+  stance: Stance;
+  /** Ids of the stance rules that read it (empty when ASSERTED for want of any cue). */
+  stanceRules: string[];
+  /** Who the sentence attributes it to ("…, the FBI said"): an extraction key, an entity id once resolved. */
+  attributedTo?: string;
 }
 
 /** Event types (GUIDELINES.md). */
@@ -191,6 +204,9 @@ export interface GraphEntity {
   count?: number | null;
 }
 
+/** How many pieces of a relation's evidence present it each way. */
+export type StanceCounts = Record<Lowercase<Stance>, number>;
+
 /** An edge as stored in the graph. */
 export interface GraphRelation {
   id: string;
@@ -198,6 +214,8 @@ export interface GraphRelation {
   source: string;
   target: string;
   weight: number;
+  /** Its evidence counted by stance (all zero for evidence stored before stances were read). */
+  stances?: StanceCounts;
   firstSeen?: string | null;
   lastSeen?: string | null;
 }
@@ -216,6 +234,8 @@ export interface Subgraph {
 export interface EdgeFilter {
   types: EntityType[] | null;
   relationTypes: string[] | null;
+  /** Only relations with at least one piece of evidence presented in one of these ways. */
+  stances: Stance[] | null;
   minWeight: number;
   since: string | null;
   until: string | null;
@@ -231,6 +251,12 @@ export interface EvidenceRecord {
   extractorVersion: string | null;
   /** Ids of the extraction rules that drew the link from this sentence (empty for evidence stored before they were recorded). */
   rules: string[];
+  /** How the sentence presents the link (null for evidence stored before stances were read). */
+  stance: Stance | null;
+  /** Ids of the stance rules that read it. */
+  stanceRules: string[];
+  /** The entity the sentence attributes the link to ("…, ICE said"), when it names one. */
+  attributedTo: GraphEntity | null;
   article: StoredArticle;
 }
 

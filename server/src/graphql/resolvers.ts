@@ -1,4 +1,4 @@
-import type { ArticleInput, EntityType, GraphRelation, StoredArticle } from '../domain/types.ts';
+import type { ArticleInput, EntityType, GraphRelation, Stance, StoredArticle } from '../domain/types.ts';
 import type { ExportFormat } from '../pipeline/export/export-data.ts';
 import type { NeighborhoodArgs } from '../services/graph-service.ts';
 import { ingestFeed } from '../services/ingest-feed.ts';
@@ -43,7 +43,9 @@ export const resolvers = {
     articles: (e: { id: string }, a: Args<{ first?: number | null }>, ctx: AppContext) => ctx.graph.entityArticles(e.id, a.first),
   },
   Relation: {
-    evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after),
+    evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null; stances?: Stance[] | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after, a.stances),
+    // (A relation built outside the repository, as the curation preview does, has no counts.)
+    stances: (r: GraphRelation) => r.stances ?? { asserted: 0, alleged: 0, denied: 0, attributed: 0, uncertain: 0 },
   },
   Article: {
     // Lists carry no text or entities: fetch them only when a query asks.

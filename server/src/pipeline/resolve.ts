@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, EntityType, Extraction, GraphBatch, RelationType, ResolvedEntity, ResolvedRelation } from '../domain/types.ts';
+import type { Article, EntityType, Evidence, Extraction, GraphBatch, RelationType, ResolvedEntity, ResolvedRelation } from '../domain/types.ts';
 
 /** Relation types whose direction carries no meaning: stored once, ends ordered by id. */
 const SYMMETRIC: ReadonlySet<RelationType> = new Set(['MENTIONED_WITH']);
@@ -41,7 +41,7 @@ export function resolve(article: Article, extraction: Extraction): GraphBatch {
     if (SYMMETRIC.has(r.type) && target < source) [source, target] = [target, source];
     const id = relationId(source, r.type, target);
     const rel = relations.get(id) ?? { id, source, target, type: r.type, role: r.role ?? null, evidence: [] };
-    if (!rel.evidence.some((ev) => ev.start === r.evidence.start && ev.end === r.evidence.end)) rel.evidence.push(r.evidence);
+    if (!rel.evidence.some((ev) => ev.start === r.evidence.start && ev.end === r.evidence.end)) rel.evidence.push(withSourceId(r.evidence, idOfKey));
     relations.set(id, rel);
   }
 
@@ -50,6 +50,13 @@ export function resolve(article: Article, extraction: Extraction): GraphBatch {
     entities: [...entities.values()],
     relations: [...relations.values()],
   };
+}
+
+/** The evidence with its attribution's extraction key replaced by the entity's graph id. */
+function withSourceId(ev: Evidence, idOfKey: ReadonlyMap<string, string>): Evidence {
+  const { attributedTo, ...rest } = ev;
+  const id = attributedTo ? idOfKey.get(attributedTo) : undefined;
+  return id ? { ...rest, attributedTo: id } : rest;
 }
 
 /** Stable entity id: "agency:immigration-and-customs-enforcement". */

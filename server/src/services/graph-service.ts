@@ -10,6 +10,7 @@ import {
   type GraphEntity,
   type GraphPath,
   type GraphRelation,
+  type Stance,
   type StoredArticle,
   type Subgraph,
   type TimelineEntry,
@@ -50,6 +51,8 @@ export interface NeighborhoodArgs {
   limit?: number | null;
   types?: EntityType[] | null;
   relationTypes?: string[] | null;
+  /** Only edges with evidence presented in one of these ways. */
+  stances?: Stance[] | null;
   since?: string | null;
   until?: string | null;
   minWeight?: number | null;
@@ -60,6 +63,8 @@ interface EvidencePage {
   relationId: string;
   first: number;
   after: string;
+  /** Only evidence presented in one of these ways (null: all). */
+  stances: Stance[] | null;
 }
 
 /** Exploration: search, neighbourhoods, paths, evidence, articles, timeline — with input checks and caps. */
@@ -173,19 +178,24 @@ export class GraphService {
   }
 
   /** A page of a relation's evidence; `after` is the cursor (an evidence id) of the last item seen. */
-  async evidence(relationId: string, first: number | null | undefined, after: string | null | undefined): Promise<EvidenceRecord[]> {
+  async evidence(relationId: string, first: number | null | undefined, after: string | null | undefined, stances?: Stance[] | null): Promise<EvidenceRecord[]> {
     const n = clampLimit('first', first, LIMITS.evidenceDefault, LIMITS.evidenceMax);
-    return this.evidencePages.load({ relationId, first: n, after: after ?? '' });
+    return this.evidencePages.load({ relationId, first: n, after: after ?? '', stances: stances && stances.length > 0 ? [...new Set(stances)].sort() : null });
   }
 
   /** One query per page size among the pages asked for together (usually one). */
   private async loadEvidencePages(pages: readonly EvidencePage[]): Promise<EvidenceRecord[][]> {
     const out: EvidenceRecord[][] = pages.map(() => []);
-    const bySize = new Map<number, Array<{ page: EvidencePage; at: number }>>();
-    pages.forEach((page, at) => bySize.set(page.first, [...(bySize.get(page.first) ?? []), { page, at }]));
+    // (Pages asked for with the same size and stances share a query.)
+    const bySize = new Map<string, Array<{ page: EvidencePage; at: number }>>();
+    pages.forEach((page, at) => {
+      const key = `${page.first}|${page.stances?.join(',') ?? ''}`;
+      bySize.set(key, [...(bySize.get(key) ?? []), { page, at }]);
+    });
     await Promise.all(
-      [...bySize].map(async ([first, group]) => {
-        const found = await this.repo.getEvidencePages(group.map((g) => g.page), first);
+      [...bySize.values()].map(async (group) => {
+        const first = group[0]?.page.first ?? LIMITS.evidenceDefault;
+        const found = await this.repo.getEvidencePages(group.map((g) => g.page), first, group[0]?.page.stances ?? null);
         group.forEach((g, k) => (out[g.at] = found[k] ?? []));
       }),
     );
@@ -234,6 +244,7 @@ export function edgeFilter(args: Omit<NeighborhoodArgs, 'ids'>): EdgeFilter {
   return {
     types: args.types && args.types.length > 0 ? args.types : null,
     relationTypes,
+    stances: args.stances && args.stances.length > 0 ? [...new Set(args.stances)] : null,
     minWeight,
     since: isoDate('since', args.since),
     until: isoDate('until', args.until),

@@ -11,7 +11,7 @@ describe('uniqueRows', () => {
   it('pools the evidence of two relations that a curated merge made one, once per start, the later winning', () => {
     const first = rel('org:a', 'org:b', 'MENTIONED_WITH', 0);
     const again = rel('org:a', 'org:b', 'MENTIONED_WITH', 40);
-    const sameStart = { ...rel('org:a', 'org:b', 'MENTIONED_WITH', 0), evidence: [{ sentence: 'Longer.', start: 0, end: 30, confidence: 0.9, rules: ['r2'] }] };
+    const sameStart = { ...rel('org:a', 'org:b', 'MENTIONED_WITH', 0), evidence: [{ sentence: 'Longer.', start: 0, end: 30, confidence: 0.9, rules: ['r2'], stance: 'ASSERTED' as const, stanceRules: [] }] };
     const out = uniqueRows(batch('art_1', [entity('org:a'), entity('org:b')], [first, again, sameStart]));
     expect(out.relations).toHaveLength(1);
     expect(out.relations[0]?.evidence.map((ev) => [ev.start, ev.end, ev.rules])).toEqual([

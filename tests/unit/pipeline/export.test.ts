@@ -24,7 +24,7 @@ function data(names: string[]): ExportData {
   const nodes = names.map((name, i) => ({ id: `organization:n${i}`, name, type: 'ORGANIZATION' as const, aliases: [name, `${name}!`], articleCount: i + 1 }));
   const edges = nodes.slice(1).map((n, i) => ({ id: `rel_${i}`, source: nodes[0]?.id ?? '', target: n.id, type: 'MENTIONED_WITH', weight: 1, firstSeen: '2024-06-01T00:00:00.000Z', lastSeen: '2024-06-12T00:00:00.000Z', evidenceCount: 1 }));
   const article = { id: 'art_1', title: names[0] ?? 't', url: 'https://example.com/a?b=1&c=2', source: 'Wire', publishedAt: '2024-06-12T00:00:00.000Z' };
-  const evidence = edges.map((e, i) => ({ id: `ev_${i}`, relationId: e.id, sentence: `${names[i] ?? ''} said "${names[i + 1] ?? ''}", then left.`, start: 0, end: 10, confidence: 0.5, extractorVersion: 'x', rules: ['co-mention'], article }));
+  const evidence = edges.map((e, i) => ({ id: `ev_${i}`, relationId: e.id, sentence: `${names[i] ?? ''} said "${names[i + 1] ?? ''}", then left.`, start: 0, end: 10, confidence: 0.5, extractorVersion: 'x', rules: ['co-mention'], stance: 'ALLEGED' as const, stanceRules: ['alleged.hedge-word'], attributedTo: null, article }));
   return { nodes, edges, evidence, articles: [article], query: { ids: [nodes[0]?.id ?? ''], depth: 1, exportedAt: '2024-06-13T00:00:00.000Z' } };
 }
 
@@ -132,7 +132,7 @@ function generated(n: number, pulled: { count: number }): ExportSource {
       }
     },
     async *evidence() {
-      for (let i = 0; i < n; i++) yield { id: `ev_${i}`, relationId: `rel_${i}`, sentence: `Sentence number ${i} says that =SUM(A1) met "someone" at the border.`, start: 0, end: 8, confidence: 0.9, extractorVersion: 'x', rules: ['co-mention'], article };
+      for (let i = 0; i < n; i++) yield { id: `ev_${i}`, relationId: `rel_${i}`, sentence: `Sentence number ${i} says that =SUM(A1) met "someone" at the border.`, start: 0, end: 8, confidence: 0.9, extractorVersion: 'x', rules: ['co-mention'], stance: 'ASSERTED' as const, stanceRules: [], attributedTo: null, article };
     },
     async *articles() {
       yield article;

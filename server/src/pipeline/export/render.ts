@@ -1,5 +1,6 @@
 import { strToU8, Zip, ZipDeflate } from 'fflate';
-import { csvCell, cypherValue, sourceFromData, xmlEscape, type ExportData, type ExportFile, type ExportFormat, type ExportSource } from './export-data.ts';
+import { STANCES, type Stance } from '../../domain/types.ts';
+import { csvCell, cypherValue, sourceFromData, xmlEscape, type ExportData, type ExportEdge, type ExportFile, type ExportFormat, type ExportSource } from './export-data.ts';
 
 // Renderers are async generators of text pieces, read from an ExportSource part by part, so an
 // export of any size streams through a fixed amount of memory. `encodeChunks` groups the pieces
@@ -7,6 +8,12 @@ import { csvCell, cypherValue, sourceFromData, xmlEscape, type ExportData, type 
 const CHUNK_BYTES = 64 * 1024;
 
 const csvLine = (row: readonly unknown[]): string => `${row.map(csvCell).join(',')}\r\n`;
+
+/** An edge's evidence counts by stance, in STANCES order (zero when it has none recorded). */
+const stanceCounts = (e: ExportEdge): number[] => STANCES.map((s) => e.stances?.[lowerStance(s)] ?? 0);
+const lowerStance = (s: Stance): Lowercase<Stance> => s.toLowerCase() as Lowercase<Stance>;
+/** Attribute names of the stance counts: asserted, alleged, denied, attributed, uncertain. */
+const STANCE_COLUMNS = STANCES.map(lowerStance);
 
 /** GraphML with a <key> for every attribute, readable by Gephi, yEd, Cytoscape and networkx. */
 export async function* graphmlPieces(src: ExportSource): AsyncGenerator<string> {
@@ -20,6 +27,7 @@ export async function* graphmlPieces(src: ExportSource): AsyncGenerator<string> 
     ['e_first', 'edge', 'firstSeen', 'string'],
     ['e_last', 'edge', 'lastSeen', 'string'],
     ['e_evidence', 'edge', 'evidenceCount', 'int'],
+    ...STANCE_COLUMNS.map((s) => [`e_${s}`, 'edge', s, 'int']),
   ];
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n';
   for (const [id, kind, name, type] of keys) yield `  <key id="${id}" for="${kind}" attr.name="${name}" attr.type="${type}"/>\n`;
@@ -40,7 +48,7 @@ export async function* graphmlPieces(src: ExportSource): AsyncGenerator<string> 
       <data key="e_first">${xmlEscape(e.firstSeen ?? '')}</data>
       <data key="e_last">${xmlEscape(e.lastSeen ?? '')}</data>
       <data key="e_evidence">${e.evidenceCount}</data>
-    </edge>
+${stanceCounts(e).map((n, i) => `      <data key="e_${STANCE_COLUMNS[i]}">${n}</data>\n`).join('')}    </edge>
 `;
   }
   yield '  </graph>\n</graphml>\n';
@@ -61,7 +69,7 @@ export async function* gexfPieces(src: ExportSource): AsyncGenerator<string> {
     <attributes class="edge">
       <attribute id="relationType" title="relationType" type="string"/>
       <attribute id="evidenceCount" title="evidenceCount" type="integer"/>
-    </attributes>
+${STANCE_COLUMNS.map((s) => `      <attribute id="${s}" title="${s}" type="integer"/>\n`).join('')}    </attributes>
     <nodes>
 `;
   for await (const n of src.nodes()) {
@@ -76,7 +84,7 @@ export async function* gexfPieces(src: ExportSource): AsyncGenerator<string> {
     const end = day(e.lastSeen);
     const time = `${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}`;
     yield `      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${e.weight}" label="${xmlEscape(e.type)}"${time}>
-        <attvalues><attvalue for="relationType" value="${xmlEscape(e.type)}"/><attvalue for="evidenceCount" value="${e.evidenceCount}"/></attvalues>
+        <attvalues><attvalue for="relationType" value="${xmlEscape(e.type)}"/><attvalue for="evidenceCount" value="${e.evidenceCount}"/>${stanceCounts(e).map((n, i) => `<attvalue for="${STANCE_COLUMNS[i]}" value="${n}"/>`).join('')}</attvalues>
       </edge>
 `;
   }
@@ -96,17 +104,17 @@ function csvTables(src: ExportSource): Array<[string, () => AsyncGenerator<strin
     [
       'edges.csv',
       async function* () {
-        yield csvLine(['Id', 'Source', 'Target', 'Type', 'Weight', 'FirstSeen', 'LastSeen', 'EvidenceCount']);
-        for await (const e of src.edges()) yield csvLine([e.id, e.source, e.target, e.type, e.weight, e.firstSeen ?? '', e.lastSeen ?? '', e.evidenceCount]);
+        yield csvLine(['Id', 'Source', 'Target', 'Type', 'Weight', 'FirstSeen', 'LastSeen', 'EvidenceCount', ...STANCE_COLUMNS.map((s) => s[0]?.toUpperCase() + s.slice(1))]);
+        for await (const e of src.edges()) yield csvLine([e.id, e.source, e.target, e.type, e.weight, e.firstSeen ?? '', e.lastSeen ?? '', e.evidenceCount, ...stanceCounts(e)]);
       },
     ],
     [
       'evidence.csv',
       async function* () {
-        yield csvLine(['EdgeId', 'Sentence', 'Start', 'End', 'ArticleId', 'ArticleTitle', 'ArticleUrl', 'PublishedAt', 'Rules']);
+        yield csvLine(['EdgeId', 'Sentence', 'Start', 'End', 'ArticleId', 'ArticleTitle', 'ArticleUrl', 'PublishedAt', 'Rules', 'Stance', 'AttributedTo']);
         for await (const v of src.evidence()) {
           const a = v.article;
-          yield csvLine([v.relationId, v.sentence, v.start, v.end, a.id, a.title, a.url ?? '', a.publishedAt ?? '', v.rules.join(' ')]);
+          yield csvLine([v.relationId, v.sentence, v.start, v.end, a.id, a.title, a.url ?? '', a.publishedAt ?? '', v.rules.join(' '), v.stance ?? '', v.attributedTo?.id ?? '']);
         }
       },
     ],
@@ -164,7 +172,7 @@ export async function* cytoscapeJsonPieces(src: ExportSource): AsyncGenerator<st
   }
   async function* edges(): AsyncGenerator<unknown> {
     for await (const e of src.edges()) {
-      yield { data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, evidenceCount: e.evidenceCount } };
+      yield { data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, evidenceCount: e.evidenceCount, ...e.stances } };
     }
   }
   yield '{\n  "format_version": "1.0",\n  "generated_by": "newsgraph",\n  "target_cytoscapejs_version": "~3.30",\n  "data": { "name": "Newsgraph export" },\n  "elements": {\n';
@@ -214,8 +222,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
   }
   for await (const part of batches(src.edges(), 500)) {
     counts.relations += part.length;
-    const rows = part.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null }));
-    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.firstSeen = datetime(row.firstSeen), r.lastSeen = datetime(row.lastSeen);\n`;
+    const rows = part.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, stances: stanceCounts(e), firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null }));
+    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.stances = row.stances, r.firstSeen = datetime(row.firstSeen), r.lastSeen = datetime(row.lastSeen);\n`;
   }
   for await (const part of batches(src.articles(), 200)) {
     counts.articles += part.length;
@@ -224,8 +232,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
   }
   for await (const part of batches(src.evidence(), 200)) {
     counts.evidence += part.length;
-    const rows = part.map((v) => ({ id: v.id, relationId: v.relationId, sentence: v.sentence, start: v.start, end: v.end, rules: v.rules, articleId: v.article.id }));
-    yield `UNWIND ${cypherValue(rows)} AS row MATCH (a:Article {id: row.articleId}) MERGE (v:Evidence {id: row.id}) SET v.relationId = row.relationId, v.sentence = row.sentence, v.start = row.start, v.end = row.end, v.rules = row.rules MERGE (v)-[:FROM]->(a);\n`;
+    const rows = part.map((v) => ({ id: v.id, relationId: v.relationId, sentence: v.sentence, start: v.start, end: v.end, rules: v.rules, stance: v.stance, stanceRules: v.stanceRules, attributedTo: v.attributedTo?.id ?? null, articleId: v.article.id }));
+    yield `UNWIND ${cypherValue(rows)} AS row MATCH (a:Article {id: row.articleId}) MERGE (v:Evidence {id: row.id}) SET v.relationId = row.relationId, v.sentence = row.sentence, v.start = row.start, v.end = row.end, v.rules = row.rules, v.stance = row.stance, v.stanceRules = row.stanceRules, v.attributedTo = row.attributedTo MERGE (v)-[:FROM]->(a);\n`;
   }
   yield `// ${counts.entities} entities, ${counts.relations} relations, ${counts.articles} articles, ${counts.evidence} evidence sentences.\n`;
 }

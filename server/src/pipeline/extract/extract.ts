@@ -2,6 +2,7 @@ import type { Annotation, NerMention } from '../annotate/annotation.ts';
 import type { Article, Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, RelationType, Span } from '../../domain/types.ts';
 import type { FoundEvent } from './found-event.ts';
 import { sentenceGraphs } from './sentence-graph.ts';
+import { StanceReader } from './stance-reader.ts';
 import { findSyntaxEvents } from './syntax-events.ts';
 import { buildLexicon, defaultLexicon, foldKey, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { entityKey, isDemonym, type Mention, type SentenceContext } from './mention.ts';
@@ -16,7 +17,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-15+corenlp-4.5.10';
+export const EXTRACTOR_VERSION = 'rules-16+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;
@@ -39,7 +40,8 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
 
   const mentions = contexts.flatMap((c) => c.mentions);
   const entities = groupEntities(mentions);
-  const events = english ? findSyntaxEvents(sentenceGraphs(annotation, mentions, text), contexts, text, article.publishedAt ?? null) : [];
+  const graphs = sentenceGraphs(annotation, mentions, text);
+  const events = english ? findSyntaxEvents(graphs, contexts, text, article.publishedAt ?? null) : [];
   borrowAgents(events, contexts);
   borrowGroups(events, contexts);
   placeByHomeCountry(events, contexts);
@@ -50,17 +52,34 @@ export function extract(article: Pick<Article, 'text'> & Partial<Pick<Article, '
   const retold = retellings(events, contexts);
   const told = new Map(events.filter((e) => !retold.has(e)).map((e) => [e, toExtractedEvent(e, events.filter((r) => retold.get(r) === e), contexts, text)]));
   const extractedEvents = [...told.values()];
+  const stances = new StanceReader(graphs, mentions);
+  for (const [found, ev] of told) stances.assign(ev.evidence, [], [triggerAt(found, contexts)]);
 
   const relations: ExtractedRelation[] = [
     ...lexiconRelations(mentions, contexts, text),
     ...contexts.flatMap((ctx) =>
       ruleRelations(ctx).map((r) => relation(r.source.key, r.target.key, r.type, ctx.span, text, CONFIDENCE.rule, [r.rule])),
     ),
-    ...eventRelations(events, (e) => told.get(retold.get(e) ?? e), contexts, text),
+    ...eventRelations(events, (e) => told.get(retold.get(e) ?? e), contexts, text, (r, e) => stances.anchor(r, triggerAt(e, contexts))),
     ...named.map(({ person, country, sentence, rule }) => relation(person.key, country.key, 'NATIONAL_OF', contexts[sentence]?.span ?? { start: 0, end: 0 }, text, CONFIDENCE.rule, [rule])),
     ...coMentions(contexts, text),
   ];
-  return { extractorVersion: EXTRACTOR_VERSION, entities, relations: dedupeRelations(relations), events: extractedEvents };
+  const kept = dedupeRelations(relations);
+  for (const r of kept) {
+    // A link the lexicon knows (ICE is part of DHS) is no claim of the sentence that names its ends.
+    if (r.evidence.rules.every((id) => id.startsWith('lexicon-'))) r.evidence.stanceRules = ['asserted.known-link'];
+    else {
+      // An event's links take the event's stance: read from its trigger, not from how its participants are described.
+      const triggers = stances.anchorsOf(r);
+      stances.assign(r.evidence, triggers.length > 0 ? [] : [r.source, r.target], triggers);
+    }
+  }
+  return { extractorVersion: EXTRACTOR_VERSION, entities, relations: kept, events: extractedEvents };
+}
+
+/** Where an event's trigger word starts in the text (its stance is read from there). */
+function triggerAt(e: FoundEvent, contexts: SentenceContext[]): number {
+  return contexts[e.sentence]?.tokens[e.trigger]?.start ?? contexts[e.sentence]?.span.start ?? 0;
 }
 
 /** Splits the text into sentences and finds every mention in each. */
@@ -483,7 +502,8 @@ function groupEntities(mentions: Mention[]): ExtractedEntity[] {
 }
 
 function evidenceOf(span: Span, text: string, confidence: number, rules: readonly string[]): Evidence {
-  return { start: span.start, end: span.end, sentence: text.slice(span.start, span.end), confidence, rules: [...new Set(rules)] };
+  // ASSERTED until the stance reader has read the sentence (StanceReader.assign).
+  return { start: span.start, end: span.end, sentence: text.slice(span.start, span.end), confidence, rules: [...new Set(rules)], stance: 'ASSERTED', stanceRules: [] };
 }
 
 function relation(source: string, target: string, type: RelationType, span: Span, text: string, confidence: number, rules: readonly string[]): ExtractedRelation {
@@ -652,14 +672,24 @@ function toExtractedEvent(e: FoundEvent, retold: FoundEvent[], contexts: Sentenc
  * Each participant PARTICIPATED_IN its event; an agent gets the event's typed link to each subject.
  * A retelling's links go to the event it retells, with the retelling's sentence as evidence.
  */
-function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => ExtractedEvent | undefined, contexts: SentenceContext[], text: string): ExtractedRelation[] {
+function eventRelations(
+  found: FoundEvent[],
+  eventOf: (e: FoundEvent) => ExtractedEvent | undefined,
+  contexts: SentenceContext[],
+  text: string,
+  onRelation: (r: ExtractedRelation, e: FoundEvent) => void,
+): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
   found.forEach((e) => {
     const ev = eventOf(e);
     const span = contexts[e.sentence]?.span;
     if (!ev || !span) return;
+    const add = (r: ExtractedRelation): void => {
+      onRelation(r, e);
+      out.push(r);
+    };
     const rules = e.rules ?? [];
-    for (const p of e.participants) out.push({ ...relation(p.mention.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event, rules), role: p.role });
+    for (const p of e.participants) add({ ...relation(p.mention.key, ev.key, 'PARTICIPATED_IN', span, text, CONFIDENCE.event, rules), role: p.role });
     if (!e.relation) return;
     const agents = e.participants.filter((p) => p.role === 'agent');
     // People, groups and nationals ("Tajik men") are arrested or released; a country by its name is not.
@@ -675,11 +705,11 @@ function eventRelations(found: FoundEvent[], eventOf: (e: FoundEvent) => Extract
         // A group named in a charge is what the person was charged with helping, not one charged.
         !(charged && p.mention.type === 'ORGANIZATION'),
     );
-    for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) out.push(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event, rules));
+    for (const a of agents) for (const s of subjects) if (a.mention.key !== s.mention.key) add(relation(a.mention.key, s.mention.key, e.relation, span, text, CONFIDENCE.event, rules));
     // A person arrested or released somewhere was there; one who asked or was asked for something was not.
     for (const s of PHYSICAL_EVENTS.has(e.type) ? subjects.filter((p) => p.mention.type === 'PERSON') : []) {
       for (const place of e.participants.filter((p) => p.role === 'place' && p.mention.type === 'LOCATION')) {
-        out.push(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event, [...rules, 'physical-event-place']));
+        add(relation(s.mention.key, place.mention.key, 'LOCATED_IN', span, text, CONFIDENCE.event, [...rules, 'physical-event-place']));
       }
     }
   });
@@ -705,14 +735,15 @@ function coMentions(contexts: SentenceContext[], text: string): ExtractedRelatio
 
 /**
  * One relation per (pair, type, sentence). A typed link makes the plain co-mention of the
- * same pair redundant.
+ * same pair in the same sentence redundant; in another sentence the co-mention stays, since
+ * that sentence may present the pair otherwise ("alleged" in one, "denied" in the next).
  */
 function dedupeRelations(relations: ExtractedRelation[]): ExtractedRelation[] {
-  const typedPairs = new Set(relations.filter((r) => r.type !== 'MENTIONED_WITH' && r.type !== 'PARTICIPATED_IN').map((r) => pairKey(r.source, r.target)));
+  const typedPairs = new Set(relations.filter((r) => r.type !== 'MENTIONED_WITH' && r.type !== 'PARTICIPATED_IN').map((r) => `${pairKey(r.source, r.target)}@${r.evidence.start}`));
   const seen = new Map<string, ExtractedRelation>();
   return relations.filter((r) => {
     if (r.source === r.target) return false;
-    if (r.type === 'MENTIONED_WITH' && typedPairs.has(pairKey(r.source, r.target))) return false;
+    if (r.type === 'MENTIONED_WITH' && typedPairs.has(`${pairKey(r.source, r.target)}@${r.evidence.start}`)) return false;
     const k = `${r.source}|${r.type}|${r.target}|${r.evidence.start}`;
     const first = seen.get(k);
     if (first) {

@@ -91,6 +91,7 @@ function isSentenceEndingPeriod(text: string, dot: number, after: number): boole
   const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
   const next = /^\s+["'“‘(]?([\p{L}\p{N}]+)/u.exec(text.slice(after, after + 40))?.[1] ?? '';
   if (/^\p{L}(\.\p{L})+$/u.test(word)) return SENTENCE_STARTERS.has(next); // U.S., D.C.
-  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "John F. Kennedy"
+  // An initial: "John F. Kennedy" (but the letter ending a hyphenated name, "ISIS-K.", ends its sentence).
+  if (/^\p{Lu}$/u.test(word)) return /[-‐]$/.test(before.slice(0, -1)) ? SENTENCE_STARTERS.has(next) || /^\p{Lu}\p{Ll}/u.test(next) : false;
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
