@@ -84,6 +84,51 @@ describe('explorer flows in headless Chromium', () => {
     await page.locator('#min-weight').fill('1');
   });
 
+  it('filters links by what their evidence says, and shows each sentence\'s stance in the link panel', async () => {
+    await search(page, 'Tajikistan', /Tajikistan/);
+    await page.waitForFunction(() => window.cy.edges().some((e) => Number((e.data('stances') as { alleged?: number } | undefined)?.alleged ?? 0) > 0));
+    const stances = page.locator('#stances');
+    expect(await stances.getByLabel(/Alleged/).isChecked()).toBe(true);
+    expect(await stances.locator('[data-stance-count="ALLEGED"]').textContent()).toMatch(/^\([1-9]\d*\)$/);
+    // Only what is alleged, hedged or denied: every link left has such evidence, and the view is in the URL.
+    await stances.getByLabel(/Asserted/).uncheck();
+    await stances.getByLabel(/Attributed/).uncheck();
+    const shown = () =>
+      page.evaluate(() =>
+        window.cy
+          .edges()
+          .not('.filtered')
+          .not('.more')
+          .map((e) => e.data('stances') as Record<string, number> | undefined),
+      );
+    const left = await shown();
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((s) => !s || (s.alleged ?? 0) + (s.uncertain ?? 0) + (s.denied ?? 0) > 0)).toBe(true);
+    expect(decodeURIComponent(page.url())).toMatch(/st=ASSERTED,ATTRIBUTED/);
+    await page.locator('#undo').click();
+    await page.locator('#undo').click();
+    expect(await stances.getByLabel(/Asserted/).isChecked()).toBe(true);
+    expect((await shown()).length).toBeGreaterThan(left.length);
+
+    // The link panel: counts by stance, a badge on each sentence, a count that keeps only its sentences.
+    const edgeId = await page.evaluate(() => window.cy.edges().filter((e) => Number((e.data('stances') as { alleged?: number } | undefined)?.alleged ?? 0) > 0).first().id());
+    await tapElement(page, edgeId);
+    const panel = page.locator('#details');
+    const chip = panel.locator('.stances button', { hasText: /alleged/ });
+    await chip.waitFor();
+    await panel.locator('blockquote .stance-alleged').first().waitFor();
+    await chip.click();
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    expect(await panel.locator('h3').first().textContent()).toMatch(/^Evidence \(\d+ of \d+, alleged\)$/);
+    const visibleBadges = await panel.locator('blockquote:not([hidden]) .stance').allTextContents();
+    expect(visibleBadges.length).toBeGreaterThan(0);
+    expect(visibleBadges.every((b) => b === 'alleged')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'flow-stances.png') });
+    // Back to the view the tests after this one start from.
+    await search(page, 'ICE', /Immigration and Customs Enforcement/);
+    await page.waitForFunction((id) => window.cy.getElementById(id).connectedEdges().length > 0, ICE);
+  });
+
   it('switches layouts from the menu', async () => {
     await page.getByRole('button', { name: /Layout/ }).click();
     await page.getByRole('menuitem', { name: 'grid' }).click();

@@ -1,8 +1,8 @@
 /** The few GraphQL calls the page makes. */
-import type { EntityType, GraphEntity, GraphRelation, Subgraph } from '../../server/src/domain/types.ts';
+import type { EntityType, GraphEntity, GraphRelation, Stance, StanceCounts, Subgraph } from '../../server/src/domain/types.ts';
 
 // Domain types live in one place; the page only imports their shapes (erased at build).
-export type { EntityType, Subgraph };
+export type { EntityType, Stance, StanceCounts, Subgraph };
 export type Entity = GraphEntity;
 export type Relation = GraphRelation;
 
@@ -31,6 +31,7 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
 }
 
 const ENTITY_FIELDS = 'id name type aliases articleCount date eventType count';
+const EDGE_FIELDS = 'id type source target weight firstSeen lastSeen stances { asserted alleged denied attributed uncertain }';
 
 /** Entities matching a name or alias. */
 export async function searchEntities(query: string, limit = 12): Promise<Entity[]> {
@@ -50,7 +51,7 @@ export interface Neighborhood extends Subgraph {
 /** The neighbourhood of some entities; `exclude` (what is shown already) pages through the rest. */
 export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40, exclude: string[] = []): Promise<Neighborhood> {
   const data = await gql<{ neighborhood: Neighborhood }>(
-    `query Hood($ids: [ID!]!, $depth: Int, $limit: Int, $exclude: [ID!]) { neighborhood(ids: $ids, depth: $depth, limit: $limit, exclude: $exclude) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight firstSeen lastSeen } truncated hiddenCount } }`,
+    `query Hood($ids: [ID!]!, $depth: Int, $limit: Int, $exclude: [ID!]) { neighborhood(ids: $ids, depth: $depth, limit: $limit, exclude: $exclude) { nodes { ${ENTITY_FIELDS} } edges { ${EDGE_FIELDS} } truncated hiddenCount } }`,
     { ids, depth, limit, exclude: exclude.slice(0, 2000) },
   );
   return data.neighborhood;
@@ -59,7 +60,7 @@ export async function fetchNeighborhood(ids: string[], depth = 1, limit = 40, ex
 /** Exactly these entities (unknown ones left out) and every link among them. */
 export async function fetchSubgraph(ids: string[]): Promise<Subgraph> {
   if (ids.length === 0) return { nodes: [], edges: [] };
-  const data = await gql<{ subgraph: Subgraph }>(`query Sub($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight firstSeen lastSeen } } }`, { ids });
+  const data = await gql<{ subgraph: Subgraph }>(`query Sub($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ${ENTITY_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids });
   return data.subgraph;
 }
 
@@ -149,6 +150,12 @@ export interface EvidenceItem {
   sentence: string;
   /** Ids of the extraction rules that drew the link from the sentence. */
   rules?: string[];
+  /** How the sentence presents the link (null: stored before stances were read). */
+  stance?: Stance | null;
+  /** Ids of the stance rules that read it. */
+  stanceRules?: string[];
+  /** Who the sentence attributes the link to, when it names a known entity. */
+  attributedTo?: { id: string; name: string } | null;
   article: ArticleRef;
 }
 
@@ -164,7 +171,7 @@ export async function fetchEntityDetails(id: string): Promise<(Entity & { articl
 /** A relation's evidence sentences. */
 export async function fetchEvidence(id: string): Promise<EvidenceItem[]> {
   const data = await gql<{ relation: { evidence: EvidenceItem[] } | null }>(
-    'query Evidence($id: ID!) { relation(id: $id) { evidence(first: 50) { id sentence rules article { id title url source publishedAt } } } }',
+    'query Evidence($id: ID!) { relation(id: $id) { evidence(first: 50) { id sentence rules stance stanceRules attributedTo { id name } article { id title url source publishedAt } } } }',
     { id },
   );
   return data.relation?.evidence ?? [];
@@ -179,7 +186,7 @@ export interface PathResult {
 /** The best few paths between two entities; `excludeHubs` routes around entities with more than 200 links. */
 export async function fetchPaths(from: string, to: string, excludeHubs = false): Promise<PathResult[]> {
   const data = await gql<{ paths: PathResult[] }>(
-    `query Paths($from: ID!, $to: ID!, $excludeHubs: Boolean) { paths(from: $from, to: $to, maxLength: 4, limit: 3, excludeHubs: $excludeHubs) { nodes { ${ENTITY_FIELDS} } edges { id type source target weight evidence(first: 1) { id sentence article { id title url source publishedAt } } } } }`,
+    `query Paths($from: ID!, $to: ID!, $excludeHubs: Boolean) { paths(from: $from, to: $to, maxLength: 4, limit: 3, excludeHubs: $excludeHubs) { nodes { ${ENTITY_FIELDS} } edges { ${EDGE_FIELDS} evidence(first: 1) { id sentence stance article { id title url source publishedAt } } } } }`,
     { from, to, excludeHubs },
   );
   return data.paths;

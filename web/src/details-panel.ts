@@ -1,6 +1,7 @@
-import type { ArticleRef, Entity, EvidenceItem } from './api.ts';
+import type { ArticleRef, Entity, EvidenceItem, StanceCounts } from './api.ts';
 import { el, pressable } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
+import { countOf, STANCE_LABELS } from './stance.ts';
 
 /** An article's title (a link when it has a URL) and its source and date as text (empty when unknown). */
 function articleTitle(a: ArticleRef): [HTMLElement, string] {
@@ -112,31 +113,73 @@ export interface LinkEnd {
  * The panel's contents for an edge: its type and every evidence sentence with both names marked,
  * each with its article's source and date and a "Read" that opens the article at that sentence.
  */
-export function edgeDetails(edge: { type: string; weight: number; source: LinkEnd; target: LinkEnd }, evidence: EvidenceItem[], actions: PanelActions): HTMLElement[] {
+export function edgeDetails(
+  edge: { type: string; weight: number; stances?: StanceCounts | undefined; source: LinkEnd; target: LinkEnd },
+  evidence: EvidenceItem[],
+  actions: PanelActions,
+): HTMLElement[] {
   const names = [edge.source.name, ...edge.source.aliases, edge.target.name, ...edge.target.aliases];
   const idOf = new Map<string, string>();
   for (const end of [edge.target, edge.source]) for (const n of [end.name, ...end.aliases]) idOf.set(n.toLowerCase(), end.id);
+  const quotes = evidence.map((v) =>
+    el(
+      'blockquote',
+      { 'data-stance': v.stance ?? '' },
+      ...stanceBadge(v, actions),
+      ...highlighted(v.sentence, names, actions.onPick, idOf),
+      el('br'),
+      el('span', { class: 'meta' }, ...articleTitle(v.article)),
+            ' ',
+            linkButton('Read', () => actions.onRead(v.article.id, v.sentence), { class: 'read', 'aria-label': `Read this sentence in ${v.article.title}` }),
+      // Why the link is on the graph: the rules that read it from this sentence (and how they read it).
+      ...(v.rules && v.rules.length > 0
+        ? [el('br'), el('span', { class: 'rules', title: 'Extraction and stance rules' }, `found by ${v.rules.join(', ')}${v.stanceRules && v.stanceRules.length > 0 ? `; read as ${v.stanceRules.join(', ')}` : ''}`)]
+        : []),
+    ),
+  );
+  const heading = el('h3', {}, `Evidence (${evidence.length})`);
   return [
     closeButton(actions.onClose),
     el('h2', {}, linkButton(edge.source.name, () => actions.onPick(edge.source.id)), ' — ', linkButton(edge.target.name, () => actions.onPick(edge.target.id))),
     el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${edge.weight} article${edge.weight === 1 ? '' : 's'}`),
-    el('h3', {}, `Evidence (${evidence.length})`),
-    ...(evidence.length > 0
-      ? evidence.map((v) =>
-          el(
-            'blockquote',
-            {},
-            ...highlighted(v.sentence, names, actions.onPick, idOf),
-            el('br'),
-            el('span', { class: 'meta' }, ...articleTitle(v.article)),
-            ' ',
-            linkButton('Read', () => actions.onRead(v.article.id, v.sentence), { class: 'read', 'aria-label': `Read this sentence in ${v.article.title}` }),
-            // Why the link is on the graph: the rules that read it from this sentence.
-            ...(v.rules && v.rules.length > 0 ? [el('br'), el('span', { class: 'rules', title: 'Extraction rules that found this link' }, `found by ${v.rules.join(', ')}`)] : []),
-          ),
-        )
-      : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
+    ...stanceChips(edge.stances, quotes, heading),
+    heading,
+    ...(quotes.length > 0 ? quotes : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
   ];
+}
+
+/** "alleged" before a sentence, and who it is attributed to ("said by ICE", which focuses ICE). */
+function stanceBadge(v: EvidenceItem, actions: PanelActions): Array<Node | string> {
+  if (!v.stance) return [];
+  const label = STANCE_LABELS.find((x) => x.stance === v.stance);
+  const badge = el('span', { class: `stance stance-${v.stance.toLowerCase()}`, title: label?.help ?? '' }, (label?.label ?? v.stance).toLowerCase());
+  const by = v.attributedTo;
+  return [badge, ...(by ? [' ', el('span', { class: 'meta' }, 'by ', linkButton(by.name, () => actions.onPick(by.id)))] : []), ' '];
+}
+
+/**
+ * The link's evidence counted by stance ("3 asserted · 2 alleged · 1 denied"), each count a
+ * toggle that shows only the sentences presented that way.
+ */
+function stanceChips(counts: StanceCounts | undefined, quotes: HTMLElement[], heading: HTMLElement): HTMLElement[] {
+  const present = STANCE_LABELS.filter((x) => countOf(counts, x.stance) > 0);
+  if (present.length === 0) return [];
+  let only: string | null = null;
+  const buttons = present.map((x) => {
+    const b = el('button', { type: 'button', class: `chip stance-${x.stance.toLowerCase()}`, 'aria-pressed': 'false', title: `${x.help}: show only these sentences` }, `${countOf(counts, x.stance)} ${x.label.toLowerCase()}`);
+    b.addEventListener('click', () => {
+      only = only === x.stance ? null : x.stance;
+      for (const other of buttons) other.setAttribute('aria-pressed', String(other === b && only !== null));
+      let shown = 0;
+      for (const q of quotes) {
+        q.hidden = only !== null && q.dataset.stance !== only;
+        if (!q.hidden) shown++;
+      }
+      heading.textContent = only === null ? `Evidence (${quotes.length})` : `Evidence (${shown} of ${quotes.length}, ${x.label.toLowerCase()})`;
+    });
+    return b;
+  });
+  return [el('p', { class: 'stances', 'aria-label': 'How the evidence presents this link' }, ...buttons)];
 }
 
 function closeButton(onClose: () => void): HTMLButtonElement {

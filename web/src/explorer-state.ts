@@ -1,4 +1,4 @@
-import type { EntityType } from './api.ts';
+import type { EntityType, Stance } from './api.ts';
 
 /** A point in graph (model) coordinates. */
 export interface Point {
@@ -16,6 +16,8 @@ export interface Viewport {
 export interface ViewFilters {
   hiddenTypes: EntityType[];
   hiddenRelationTypes: string[];
+  /** Stances hidden: a link none of whose evidence is presented another way is filtered out. */
+  hiddenStances: Stance[];
   minWeight: number;
   since: string | null;
   until: string | null;
@@ -62,7 +64,7 @@ export function emptyState(layout: string): ExplorerState {
     positions: {},
     more: {},
     addedBy: {},
-    filters: { hiddenTypes: [], hiddenRelationTypes: [], minWeight: 1, since: null, until: null, hideOrphans: true },
+    filters: { hiddenTypes: [], hiddenRelationTypes: [], hiddenStances: [], minWeight: 1, since: null, until: null, hideOrphans: true },
     layout,
     viewport: null,
     selection: null,

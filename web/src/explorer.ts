@@ -1,5 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import type { CurationOutcome, ExplorerApi } from './api.ts';
+import type { CurationOutcome, ExplorerApi, Stance, StanceCounts } from './api.ts';
 import { articleView } from './article-view.ts';
 import { curationSection } from './curation-panel.ts';
 import { edgeDetails, entityDetails, type PanelActions } from './details-panel.ts';
@@ -7,7 +7,7 @@ import { el } from './dom.ts';
 import { emptyState, unplaced, type ExplorerState } from './explorer-state.ts';
 import { ExplorerStore } from './explorer-store.ts';
 import { mountExportMenu } from './export-menu.ts';
-import { renderLegend, renderRelationTypes } from './filters.ts';
+import { renderLegend, renderRelationTypes, renderStances } from './filters.ts';
 import { GraphCache } from './graph-cache.ts';
 import { fitLabels } from './label-fit.ts';
 import { DEFAULT_LAYOUT, LAYOUTS } from './graph-style.ts';
@@ -123,6 +123,12 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
         store.dispatch({
           type: 'filters',
           filters: { hiddenRelationTypes: shown ? store.state.filters.hiddenRelationTypes.filter((t) => t !== type) : [...store.state.filters.hiddenRelationTypes, type] },
+        }),
+      );
+      renderStances(part('stances'), cy, state.filters.hiddenStances, (stance, shown) =>
+        store.dispatch({
+          type: 'filters',
+          filters: { hiddenStances: shown ? store.state.filters.hiddenStances.filter((s) => s !== stance) : [...store.state.filters.hiddenStances, stance as Stance] },
         }),
       );
       const maxWeight = Math.max(1, ...cy.edges().not('.more').map((e) => Number(e.data('weight'))));
@@ -474,7 +480,13 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     const wanted = claimPanel();
     const evidence = await api.evidence(edge.id());
     if (!wanted()) return;
-    show(edgeDetails({ type: String(edge.data('type')), weight: Number(edge.data('weight')), source: end(edge.source()), target: end(edge.target()) }, evidence, panelActions));
+    show(
+      edgeDetails(
+        { type: String(edge.data('type')), weight: Number(edge.data('weight')), stances: edge.data('stances') as StanceCounts | undefined, source: end(edge.source()), target: end(edge.target()) },
+        evidence,
+        panelActions,
+      ),
+    );
   }
 
   let rendererCheck: number | undefined;

@@ -1,8 +1,10 @@
 import type { Core } from 'cytoscape';
 import type { EntityType } from './api.ts';
 import { el } from './dom.ts';
+import type { StanceCounts } from './api.ts';
 import type { ViewFilters } from './explorer-state.ts';
 import { TYPE_STYLES } from './graph-style.ts';
+import { countOf, showsWith, STANCE_LABELS } from './stance.ts';
 
 /**
  * The legend, doubling as the type filter: one checkbox per entity type in its colour. Drawn
@@ -48,6 +50,29 @@ export function renderRelationTypes(container: HTMLElement, cy: Core, hidden: re
   container.replaceChildren(el('legend', {}, 'Link types'), ...(items.length > 0 ? items : [el('span', { class: 'meta' }, 'None in view yet.')]));
 }
 
+/**
+ * The stance filter: a checkbox per stance with how many links in view have evidence presented
+ * that way. Drawn once; later calls set the boxes and the counts.
+ */
+export function renderStances(container: HTMLElement, cy: Core, hidden: readonly string[], onToggle: (stance: string, shown: boolean) => void): void {
+  const counts = new Map<string, number>();
+  cy.edges().not('.more').not('.group').forEach((e) => {
+    const s = e.data('stances') as StanceCounts | undefined;
+    for (const x of STANCE_LABELS) if (countOf(s, x.stance) > 0) counts.set(x.stance, (counts.get(x.stance) ?? 0) + 1);
+  });
+  const existing = [...container.querySelectorAll<HTMLInputElement>('input[data-stance]')];
+  if (existing.length === 0) {
+    const items = STANCE_LABELS.map((x) => {
+      const box = el('input', { type: 'checkbox', value: x.stance, 'data-stance': x.stance });
+      box.addEventListener('change', () => onToggle(x.stance, box.checked));
+      return el('label', { title: x.help }, box, el('span', { class: `stance-mark stance-${x.stance.toLowerCase()}`, 'aria-hidden': 'true' }), x.label, ' ', el('span', { class: 'meta', 'data-stance-count': x.stance }));
+    });
+    container.replaceChildren(el('legend', { title: 'How the sentences behind a link present it' }, 'Evidence says'), ...items);
+  }
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[data-stance]')) box.checked = !hidden.includes(box.value);
+  for (const span of container.querySelectorAll<HTMLElement>('[data-stance-count]')) span.textContent = `(${counts.get(span.dataset.stanceCount ?? '') ?? 0})`;
+}
+
 /** Whether an edge's seen-dates overlap [since, until]. */
 function inRange(first: unknown, last: unknown, since: string | null, until: string | null): boolean {
   const a = typeof first === 'string' ? first.slice(0, 10) : null;
@@ -59,13 +84,14 @@ function inRange(first: unknown, last: unknown, since: string | null, until: str
 
 /**
  * Hides nodes of hidden types, events dated outside the date range, edges of hidden relation
- * types, under the minimum weight or outside the date range (and edges touching hidden nodes);
+ * types or whose evidence is all presented in hidden stances, under the minimum weight or outside the date range (and edges touching hidden nodes);
  * with `hideOrphans`, an entity whose every link is filtered out goes too, unless it was
  * expanded. "+N more" nodes follow their entity.
  */
 export function applyFilters(cy: Core, f: ViewFilters, expanded: ReadonlySet<string> = new Set()): void {
   const hiddenTypes = new Set<string>(f.hiddenTypes);
   const hiddenRelationTypes = new Set(f.hiddenRelationTypes);
+  const hiddenStances = new Set<string>(f.hiddenStances);
   cy.batch(() => {
     cy.nodes().not('.more').forEach((n) => {
       // An event with its own date outside the range goes too (unless it was expanded).
@@ -76,6 +102,7 @@ export function applyFilters(cy: Core, f: ViewFilters, expanded: ReadonlySet<str
     cy.edges().not('.more').forEach((e) => {
       const off =
         hiddenRelationTypes.has(String(e.data('type'))) ||
+        !showsWith(e.data('stances') as StanceCounts | undefined, hiddenStances) ||
         Number(e.data('weight')) < f.minWeight ||
         !inRange(e.data('firstSeen'), e.data('lastSeen'), f.since, f.until) ||
         e.source().hasClass('filtered') ||

@@ -79,6 +79,9 @@ export function stylesheet(): StylesheetJson {
     ...byRelation,
     // Co-occurrence says least: faint and thin, so the typed links carry the picture.
     { selector: 'edge[type = "MENTIONED_WITH"]', style: { 'line-color': '#c3c8d2', opacity: 0.35, width: 'mapData(weight, 1, 10, 1, 4)' } },
+    // What the evidence says of a link: only alleged or hedged, dashed; mostly denied, dotted.
+    { selector: 'edge[look = "hedged"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge[look = "denied"]', style: { 'line-style': 'dotted' } },
     // A link's caption (its type, in words) shows on hover and selection.
     {
       selector: 'edge[caption].hover, edge[caption]:selected',

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Entity, Relation } from './api.ts';
+import type { Entity, Relation, StanceCounts } from './api.ts';
 import { caption } from './event-caption.ts';
 import type { Point } from './explorer-state.ts';
 import config from './graph-style.json';
@@ -39,7 +39,30 @@ export function nodeElement(n: Entity, position?: Point, participants: readonly 
 
 /** The Cytoscape element of a link. */
 export function edgeElement(e: Relation): ElementDefinition {
-  return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, caption: e.type.toLowerCase().replace(/_/g, ' '), weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null } };
+  return {
+    group: 'edges',
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: e.type,
+      caption: e.type.toLowerCase().replace(/_/g, ' '),
+      weight: e.weight,
+      firstSeen: e.firstSeen ?? null,
+      lastSeen: e.lastSeen ?? null,
+      ...(e.stances ? { stances: e.stances, look: stanceLook(e.stances) } : {}),
+    },
+  };
+}
+
+/**
+ * How an edge is drawn for what its evidence says: solid when some sentence asserts it or reports
+ * someone saying it, dotted when it is mostly denied, dashed when it is only alleged or hedged.
+ */
+export function stanceLook(s: StanceCounts): 'stated' | 'denied' | 'hedged' | 'unknown' {
+  if (s.asserted + s.attributed > 0) return 'stated';
+  if (s.denied + s.alleged + s.uncertain === 0) return 'unknown';
+  return s.denied >= s.alleged + s.uncertain ? 'denied' : 'hedged';
 }
 
 /** Parts of the canvas covered by panels (px from each side), which a fit keeps clear. */

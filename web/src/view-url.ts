@@ -1,4 +1,5 @@
 import type { EntityType } from './api.ts';
+import { isStance } from './stance.ts';
 import { emptyState, type ExplorerState, type Point } from './explorer-state.ts';
 
 const TYPES = new Set<string>(['PERSON', 'AGENCY', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT']);
@@ -55,6 +56,7 @@ export function encodeView(v: ExplorerState): string {
   const f = v.filters;
   if (f.hiddenTypes.length > 0) p.set('hide', f.hiddenTypes.join(','));
   if (f.hiddenRelationTypes.length > 0) p.set('rt', f.hiddenRelationTypes.join(','));
+  if (f.hiddenStances.length > 0) p.set('st', f.hiddenStances.join(','));
   if (f.minWeight > 1) p.set('w', String(f.minWeight));
   if (f.since) p.set('since', f.since);
   if (f.until) p.set('until', f.until);
@@ -120,6 +122,7 @@ export function decodeView(hash: string, defaultLayout: string, layouts: string[
   state.filters = {
     hiddenTypes: list('hide').filter((t): t is EntityType => TYPES.has(t)),
     hiddenRelationTypes: list('rt').filter((t) => /^[A-Z_]{1,40}$/.test(t)),
+    hiddenStances: list('st').filter(isStance),
     minWeight: Number.isInteger(w) && w >= 1 && w <= 50 ? w : 1,
     since: date('since'),
     until: date('until'),

@@ -18,7 +18,7 @@ function fullView(): ExplorerState {
     positions: { [ICE]: { x: 10.5, y: -20 }, [TJ]: { x: 300, y: 40.2 }, [DHS]: { x: -55.1, y: 0 }, [FBI]: { x: 1, y: 2 }, [`more:${ICE}`]: { x: 70, y: 80 } },
     more: { [ICE]: 9 },
     addedBy: { [ICE]: [DHS, FBI], [TJ]: [] },
-    filters: { hiddenTypes: ['EVENT'], hiddenRelationTypes: ['MENTIONED_WITH'], minWeight: 2, since: '2024-01-01', until: '2024-06-30', hideOrphans: false },
+    filters: { hiddenTypes: ['EVENT'], hiddenRelationTypes: ['MENTIONED_WITH'], hiddenStances: ['DENIED', 'UNCERTAIN'], minWeight: 2, since: '2024-01-01', until: '2024-06-30', hideOrphans: false },
     layout: 'grid',
     viewport: { zoom: 1.25, pan: { x: 120.5, y: -33 } },
     selection: TJ,
