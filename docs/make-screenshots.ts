@@ -1,7 +1,8 @@
 /**
  * Makes the README's screenshots: starts the app on a fresh local Neo4j (the demo corpus loads
  * itself), ingests the article folders given as arguments, opens the ICE, DHS and Tajikistan
- * neighbourhoods in headless Chromium at 1280×800 and saves each to docs/screenshots/.
+ * neighbourhoods in headless Chromium at 1280×800 and saves each to docs/screenshots/ (Tajikistan
+ * twice: the second with the panel of its most disputed link open).
  *
  *   npx tsx docs/make-screenshots.ts [folder of .txt/.md articles …]
  *
@@ -11,15 +12,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { startApp } from '../server/src/app.ts';
 import { loadConfig, ROOT_DIR } from '../server/src/config.ts';
 import { ingestFiles } from '../server/src/services/ingest-files.ts';
 
-const VIEWS = [
+/** Opens, in a view, the link whose evidence is most often alleged, hedged or denied: its panel shows the stances. */
+async function openMostDisputedLink(page: Page): Promise<void> {
+  // (A string: tsx would wrap a function's inner helpers in a __name the page does not have.)
+  const id = await page.evaluate<string | null>(`(() => {
+    const doubt = (e) => { const s = e.data('stances') || {}; return (s.alleged || 0) + (s.uncertain || 0) + (s.denied || 0); };
+    const top = window.cy.edges().not('.more').sort((a, b) => doubt(b) - doubt(a)).first();
+    return top.nonempty() && doubt(top) > 0 ? top.id() : null;
+  })()`);
+  if (!id) return;
+  await page.evaluate((edgeId) => window.cy.getElementById(edgeId).emit('tap'), id);
+  await page.locator('#details .stances').waitFor();
+}
+
+const VIEWS: Array<{ file: string; query: string; option: RegExp; then?: (page: Page) => Promise<void> }> = [
   { file: 'ice.png', query: 'ICE', option: /Immigration and Customs Enforcement/ },
   { file: 'dhs.png', query: 'Homeland Security', option: /Department of Homeland Security/ },
   { file: 'tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/ },
+  // The trust layer on the same view: dashed links rest only on alleged or hedged sentences; the panel counts a link's evidence by stance.
+  { file: 'stance-tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/, then: openMostDisputedLink },
 ];
 
 /** Photographs the three neighbourhoods on the explorer at `url`. */
@@ -35,6 +51,7 @@ async function photograph(url: string): Promise<void> {
       await box.press('Shift+Enter');
       await page.waitForFunction(() => document.getElementById('cy')?.hasAttribute('aria-busy') === false && location.hash.includes('&v='));
       await page.waitForTimeout(500);
+      await v.then?.(page);
       const out = path.join(ROOT_DIR, 'docs', 'screenshots', v.file);
       await page.screenshot({ path: out });
       const counts = await page.evaluate(() => ({ nodes: window.cy.nodes(':visible').length, edges: window.cy.edges(':visible').length }));
