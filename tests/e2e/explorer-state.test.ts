@@ -236,7 +236,7 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     await page.locator('#details ul.links li').first().getByRole('button', { name: /^Evidence for / }).click();
     const quote = page.locator('#details blockquote').first();
     await quote.waitFor();
-    const sentenceStart = ((await quote.textContent()) ?? '').slice(0, 25);
+    const sentenceStart = ((await quote.locator('.sentence').textContent()) ?? '').slice(0, 25);
     await quote.getByRole('button', { name: /^Read this sentence in / }).click();
     const mark = page.locator('#details mark.evidence');
     await mark.waitFor();

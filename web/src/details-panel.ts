@@ -126,7 +126,7 @@ export function edgeDetails(
       'blockquote',
       { 'data-stance': v.stance ?? '' },
       ...stanceBadge(v, actions),
-      ...highlighted(v.sentence, names, actions.onPick, idOf),
+      el('span', { class: 'sentence' }, ...highlighted(v.sentence, names, actions.onPick, idOf)),
       el('br'),
       el('span', { class: 'meta' }, ...articleTitle(v.article)),
             ' ',
@@ -154,7 +154,7 @@ function stanceBadge(v: EvidenceItem, actions: PanelActions): Array<Node | strin
   const label = STANCE_LABELS.find((x) => x.stance === v.stance);
   const badge = el('span', { class: `stance stance-${v.stance.toLowerCase()}`, title: label?.help ?? '' }, (label?.label ?? v.stance).toLowerCase());
   const by = v.attributedTo;
-  return [badge, ...(by ? [' ', el('span', { class: 'meta' }, 'by ', linkButton(by.name, () => actions.onPick(by.id)))] : []), ' '];
+  return [badge, ...(by ? [' ', el('span', { class: 'by' }, 'by ', linkButton(by.name, () => actions.onPick(by.id)))] : []), ' '];
 }
 
 /**
