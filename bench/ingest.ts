@@ -32,6 +32,14 @@ const ARTICLES = numberArg('articles', 1000);
 const BATCH = numberArg('batch', 25);
 const LINGER = numberArg('linger', 0);
 const PASSES = numberArg('passes', 5);
+// --save-batches FILE keeps the batches the run produced; --load-batches FILE times only the write
+// part on batches saved before (comparing write paths on exactly the same rows, without CoreNLP).
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const SAVE_BATCHES = argValue('--save-batches');
+const LOAD_BATCHES = argValue('--load-batches');
 const ci = process.argv.indexOf('--concurrency');
 const CONCURRENCY = (ci > 0 ? (process.argv[ci + 1] ?? '') : '1,2,4').split(',').map(Number);
 
@@ -141,8 +149,8 @@ async function timed(work: () => Promise<void>): Promise<number> {
 
 try {
   console.log(`corpus: ${ARTICLES} articles, ${words} words · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · node ${process.version} · write batch ${BATCH}, linger ${LINGER} ms`);
-  let produced: GraphBatch[] = [];
-  for (const concurrency of CONCURRENCY) {
+  let produced: GraphBatch[] = LOAD_BATCHES ? (JSON.parse(readFileSync(LOAD_BATCHES, 'utf8')) as GraphBatch[]) : [];
+  for (const concurrency of LOAD_BATCHES ? [] : CONCURRENCY) {
     // The baseline of the whole path: CoreNLP alone annotating the same texts, as many at once.
     let next = 0;
     const annotateSeconds = await timed(async () => {
@@ -186,6 +194,7 @@ try {
     produced = batches;
   }
 
+  if (SAVE_BATCHES) writeFileSync(SAVE_BATCHES, JSON.stringify(produced));
   // The write part alone, same rows, same groups: ours against the bare driver.
   const grouped = groups(produced, BATCH);
   const rows = produced.reduce((n, b) => n + 1 + b.entities.length * 2 + b.relations.length + b.relations.reduce((k, r) => k + r.evidence.length, 0), 0);

@@ -14,8 +14,10 @@ CALL () {
 }
 CALL () {
   MATCH ()-[r:RELATED]->()
-  WITH r, size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id }) AS supported
-  RETURN sum(CASE WHEN r.weight <> supported OR supported = 0 THEN 1 ELSE 0 END) AS relationsWithWrongWeight,
+  // Weight: independent sources (distinct outlet keys); articleCount: distinct articles.
+  WITH r, size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT coalesce(x.outletKey, x.id) }) AS supported,
+       size(COLLECT { MATCH (v:Evidence {relationId: r.id})-[:FROM]->(x:Article) RETURN DISTINCT x.id }) AS articles
+  RETURN sum(CASE WHEN r.weight <> supported OR coalesce(r.articleCount, articles) <> articles OR supported = 0 THEN 1 ELSE 0 END) AS relationsWithWrongWeight,
          sum(CASE WHEN r.firstSeen IS NULL OR r.lastSeen IS NULL OR r.firstSeen > r.lastSeen THEN 1 ELSE 0 END) AS relationsWithoutDates
 }
 CALL () {

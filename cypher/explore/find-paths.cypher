@@ -3,7 +3,7 @@
 // Params: $from, $to (entity ids), $maxLength (integer 1..6), $limit (integer),
 //         $excludeHubs (boolean), $hubDegree (integer)
 // Returns: nodes (list of {id, name, type, aliases, articleCount, date, eventType, count}),
-//          edges (list of {id, type, weight, stances, source, target, firstSeen, lastSeen})
+//          edges (list of {id, type, weight, articleCount, stances, source, target, firstSeen, lastSeen})
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:RELATED*..6]-(b))
 WHERE length(p) <= $maxLength
@@ -12,4 +12,4 @@ WITH p, reduce(s = 0, r IN relationships(p) | s + r.weight * CASE r.type WHEN 'M
 ORDER BY length(p), support DESC
 LIMIT $limit
 RETURN [n IN nodes(p) | n {.id, .name, .type, .aliases, .articleCount, .date, .eventType, .count}] AS nodes,
-       [r IN relationships(p) | r {.id, .type, .weight, .stances, .firstSeen, .lastSeen, source: startNode(r).id, target: endNode(r).id}] AS edges
+       [r IN relationships(p) | r {.id, .type, .weight, .articleCount, .stances, .firstSeen, .lastSeen, source: startNode(r).id, target: endNode(r).id}] AS edges

@@ -2,7 +2,7 @@
 // Params: $ids (entity ids), $relationTypes (list or null),
 //         $stances (stances or null: only relations with evidence in one of them), $stanceOrder (the order of r.stances), $minWeight (integer),
 //         $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: relation {id, type, weight, stances (evidence counts in $stanceOrder, or null), source, target, firstSeen, lastSeen}
+// Returns: relation {id, type, weight (independent sources), articleCount, stances (evidence counts in $stanceOrder, or null), source, target, firstSeen, lastSeen}
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
 WHERE t.id IN $ids
@@ -11,4 +11,4 @@ WHERE t.id IN $ids
   AND r.weight >= $minWeight
   AND ($since IS NULL OR r.lastSeen >= datetime($since))
   AND ($until IS NULL OR r.firstSeen <= datetime($until))
-RETURN r {.id, .type, .weight, .stances, .firstSeen, .lastSeen, source: s.id, target: t.id} AS relation
+RETURN r {.id, .type, .weight, .articleCount, .stances, .firstSeen, .lastSeen, source: s.id, target: t.id} AS relation

@@ -1,7 +1,7 @@
 // The articles that mention an entity, newest first.
 // Params: $id (entity id), $limit (integer)
-// Returns: article {id, title, url, source, publishedAt}
+// Returns: article {id, title, url, source, outlet, publishedAt}
 MATCH (a:Article)-[m:MENTIONS]->(:Entity {id: $id})
-RETURN a {.id, .title, .url, .source, .publishedAt} AS article
+RETURN a {.id, .title, .url, .source, .outlet, .publishedAt} AS article
 ORDER BY coalesce(a.publishedAt, a.ingestedAt) DESC, a.id
 LIMIT $limit

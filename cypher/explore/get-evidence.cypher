@@ -6,7 +6,7 @@
 // Returns: relationId, after (the page's cursor, to match the page asked for),
 //          evidence {id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules,
 //                    attributedTo (entity {id, name, type, aliases, articleCount} or null)},
-//          article {id, title, url, source, publishedAt}
+//          article {id, title, url, source, outlet, publishedAt}
 UNWIND $pages AS page
 CALL (page) {
   MATCH (v:Evidence {relationId: page.relationId})-[:FROM]->(a:Article)
@@ -19,4 +19,4 @@ CALL (page) {
 RETURN page.relationId AS relationId, page.after AS after,
        v {.id, .sentence, .start, .end, .confidence, .extractorVersion, .stance, rules: coalesce(v.rules, []), stanceRules: coalesce(v.stanceRules, []),
           attributedTo: COLLECT { MATCH (e:Entity {id: v.attributedTo}) RETURN e {.id, .name, .type, .aliases, .articleCount} }[0]} AS evidence,
-       a {.id, .title, .url, .source, .publishedAt} AS article
+       a {.id, .title, .url, .source, .outlet, .publishedAt} AS article

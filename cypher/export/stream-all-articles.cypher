@@ -2,7 +2,7 @@
 // Params: $types (entity types or null), $relationTypes (list or null),
 //         $stances (stances or null: only relations with evidence in one of them), $stanceOrder (the order of r.stances), $minWeight (integer),
 //         $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: article {id, title, url, source, publishedAt}
+// Returns: article {id, title, url, source, outlet, publishedAt}
 MATCH (s:Entity)-[r:RELATED]->(t:Entity)
 WHERE ($types IS NULL OR (s.type IN $types AND t.type IN $types))
   AND ($relationTypes IS NULL OR r.type IN $relationTypes)
@@ -12,4 +12,4 @@ WHERE ($types IS NULL OR (s.type IN $types AND t.type IN $types))
   AND ($until IS NULL OR r.firstSeen <= datetime($until))
 MATCH (:Evidence {relationId: r.id})-[:FROM]->(a:Article)
 WITH DISTINCT a
-RETURN a {.id, .title, .url, .source, .publishedAt} AS article
+RETURN a {.id, .title, .url, .source, .outlet, .publishedAt} AS article

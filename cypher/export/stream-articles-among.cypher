@@ -3,7 +3,7 @@
 // Params: $ids (entity ids), $relationTypes (list or null),
 //         $stances (stances or null: only relations with evidence in one of them), $stanceOrder (the order of r.stances), $minWeight (integer),
 //         $since, $until (ISO date strings or null; compared as datetimes)
-// Returns: article {id, title, url, source, publishedAt}
+// Returns: article {id, title, url, source, outlet, publishedAt}
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
 WHERE t.id IN $ids
@@ -14,4 +14,4 @@ WHERE t.id IN $ids
   AND ($until IS NULL OR r.firstSeen <= datetime($until))
 MATCH (:Evidence {relationId: r.id})-[:FROM]->(a:Article)
 WITH DISTINCT a
-RETURN a {.id, .title, .url, .source, .publishedAt} AS article
+RETURN a {.id, .title, .url, .source, .outlet, .publishedAt} AS article

@@ -5,7 +5,7 @@
 //         $since, $until (ISO date strings or null; compared as datetimes)
 // Returns: relationId, evidence {id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules,
 //                    attributedTo (entity {id, name, type, aliases, articleCount} or null)},
-//          article {id, title, url, source, publishedAt}
+//          article {id, title, url, source, outlet, publishedAt}
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})-[r:RELATED]->(t:Entity)
 WHERE t.id IN $ids
@@ -18,4 +18,4 @@ MATCH (v:Evidence {relationId: r.id})-[:FROM]->(a:Article)
 RETURN r.id AS relationId,
        v {.id, .sentence, .start, .end, .confidence, .extractorVersion, .stance, rules: coalesce(v.rules, []), stanceRules: coalesce(v.stanceRules, []),
           attributedTo: COLLECT { MATCH (e:Entity {id: v.attributedTo}) RETURN e {.id, .name, .type, .aliases, .articleCount} }[0]} AS evidence,
-       a {.id, .title, .url, .source, .publishedAt} AS article
+       a {.id, .title, .url, .source, .outlet, .publishedAt} AS article

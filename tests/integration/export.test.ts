@@ -90,7 +90,7 @@ print(json.dumps({"gn": g.number_of_nodes(), "ge": g.number_of_edges(), "xn": x.
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ gn: json.nodes.length, ge: json.edges.length, xn: json.nodes.length, xe: json.edges.length, label: 'Immigration and Customs Enforcement', type: 'AGENCY', hostile: HOSTILE[0] });
-    expect(out.edge).toEqual(['alleged', 'asserted', 'attributed', 'denied', 'evidenceCount', 'firstSeen', 'lastSeen', 'relationType', 'uncertain', 'weight']);
+    expect(out.edge).toEqual(['alleged', 'articleCount', 'asserted', 'attributed', 'denied', 'evidenceCount', 'firstSeen', 'lastSeen', 'relationType', 'uncertain', 'weight']);
   });
 
   it.runIf(hasXmllint)('xmllint finds GraphML and GEXF well-formed', async () => {

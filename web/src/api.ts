@@ -31,7 +31,7 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
 }
 
 const ENTITY_FIELDS = 'id name type aliases articleCount date eventType count';
-const EDGE_FIELDS = 'id type source target weight firstSeen lastSeen stances { asserted alleged denied attributed uncertain }';
+const EDGE_FIELDS = 'id type source target weight articleCount firstSeen lastSeen stances { asserted alleged denied attributed uncertain }';
 
 /** Entities matching a name or alias. */
 export async function searchEntities(query: string, limit = 12): Promise<Entity[]> {

@@ -114,7 +114,7 @@ export interface LinkEnd {
  * each with its article's source and date and a "Read" that opens the article at that sentence.
  */
 export function edgeDetails(
-  edge: { type: string; weight: number; stances?: StanceCounts | undefined; source: LinkEnd; target: LinkEnd },
+  edge: { type: string; weight: number; articleCount?: number | undefined; stances?: StanceCounts | undefined; source: LinkEnd; target: LinkEnd },
   evidence: EvidenceItem[],
   actions: PanelActions,
 ): HTMLElement[] {
@@ -141,11 +141,17 @@ export function edgeDetails(
   return [
     closeButton(actions.onClose),
     el('h2', {}, linkButton(edge.source.name, () => actions.onPick(edge.source.id)), ' — ', linkButton(edge.target.name, () => actions.onPick(edge.target.id))),
-    el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${edge.weight} article${edge.weight === 1 ? '' : 's'}`),
+    el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${sourcesLine(edge.weight, edge.articleCount ?? edge.weight)}`),
     ...stanceChips(edge.stances, quotes, heading),
     heading,
     ...(quotes.length > 0 ? quotes : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
   ];
+}
+
+/** "2 independent sources (3 articles)": outlets count once, however many of their articles say it. */
+export function sourcesLine(sources: number, articles: number): string {
+  const s = `${sources} independent source${sources === 1 ? '' : 's'}`;
+  return articles > sources ? `${s} (${articles} articles)` : s;
 }
 
 /** "alleged" before a sentence, and who it is attributed to ("said by ICE", which focuses ICE). */

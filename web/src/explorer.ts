@@ -482,7 +482,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     if (!wanted()) return;
     show(
       edgeDetails(
-        { type: String(edge.data('type')), weight: Number(edge.data('weight')), stances: edge.data('stances') as StanceCounts | undefined, source: end(edge.source()), target: end(edge.target()) },
+        { type: String(edge.data('type')), weight: Number(edge.data('weight')), articleCount: Number(edge.data('articleCount') ?? edge.data('weight')), stances: edge.data('stances') as StanceCounts | undefined, source: end(edge.source()), target: end(edge.target()) },
         evidence,
         panelActions,
       ),

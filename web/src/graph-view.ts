@@ -48,6 +48,7 @@ export function edgeElement(e: Relation): ElementDefinition {
       type: e.type,
       caption: e.type.toLowerCase().replace(/_/g, ' '),
       weight: e.weight,
+      articleCount: e.articleCount ?? e.weight,
       firstSeen: e.firstSeen ?? null,
       lastSeen: e.lastSeen ?? null,
       ...(e.stances ? { stances: e.stances, look: stanceLook(e.stances) } : {}),

@@ -20,6 +20,7 @@ import {
 } from '../domain/types.ts';
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
 import { uniqueRows } from './unique-rows.ts';
+import { outletKey } from '../domain/outlet.ts';
 
 /** Runs one catalog query inside a transaction and returns its records as plain objects. */
 export type QueryRunner = (name: QueryName, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
@@ -70,6 +71,8 @@ const relationSchema = z.object({
   source: z.string(),
   target: z.string(),
   weight: z.number().int().nullable().transform((n) => n ?? 0),
+  // Relations stored before outlets were counted have none: their weight counted articles.
+  articleCount: z.number().int().nullable().optional(),
   // Counts in the order of STANCES; relations stored before stances were read have none.
   stances: z
     .array(z.number().int())
@@ -78,7 +81,7 @@ const relationSchema = z.object({
     .transform((counts) => Object.fromEntries(STANCES.map((s, i) => [s.toLowerCase(), counts?.[i] ?? 0])) as StanceCounts),
   firstSeen: isoDate,
   lastSeen: isoDate,
-});
+}).transform((r) => ({ ...r, articleCount: r.articleCount ?? r.weight }));
 
 const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
 
@@ -87,6 +90,7 @@ const articleSchema = z.object({
   title: z.string(),
   url: nullableString,
   source: nullableString,
+  outlet: nullableString,
   publishedAt: isoDate,
 });
 
@@ -246,7 +250,9 @@ export class GraphRepository {
         // What a re-processing write makes or keeps carries its id; for the older extraction, what
         // is left without it afterwards is what only the old one had. A first write marks nothing.
         const writeIds = new Map(toWrite.map(({ batch }) => [batch.article.id, randomUUID()]));
-        await this.run(tx, 'ingest/merge-articles', { articles: toWrite.map(({ batch }) => batch.article) });
+        await this.run(tx, 'ingest/merge-articles', {
+          articles: toWrite.map(({ batch }) => ({ ...batch.article, outlet: batch.article.outlet ?? null, outletKey: outletKey(batch.article.outlet ?? null) })),
+        });
         await this.run(tx, 'ingest/merge-entities', {
           items: toWrite.map(({ batch, created }) => ({
             articleId: batch.article.id,
@@ -261,6 +267,7 @@ export class GraphRepository {
             created,
             extractorVersion: batch.article.extractorVersion,
             writeId: writeIds.get(batch.article.id),
+            outletKey: outletKey(batch.article.outlet ?? null),
             relations: batch.relations.map((r) => ({
               ...r,
               stanceCounts: STANCES.map((s) => neo4j.int(r.evidence.filter((ev) => ev.stance === s).length)),

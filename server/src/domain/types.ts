@@ -57,6 +57,8 @@ export interface Article {
   /** The address that redirected to `url`, if any: a feed's next poll recognises its item by it. */
   linkUrl?: string | null;
   source: string | null;
+  /** The outlet that published it (pipeline/outlet.ts): its source, else its address's host; null when neither is known. */
+  outlet?: string | null;
   publishedAt: string | null;
   /** Its MinHash fingerprint, by which a near-duplicate of it is recognised (pipeline/fingerprint). */
   fingerprint?: Fingerprint;
@@ -213,7 +215,10 @@ export interface GraphRelation {
   type: string;
   source: string;
   target: string;
+  /** Independent sources: the distinct outlets of its articles (two articles of one outlet are one source). */
   weight: number;
+  /** Distinct articles behind it (at least `weight`). */
+  articleCount?: number;
   /** Its evidence counted by stance (all zero for evidence stored before stances were read). */
   stances?: StanceCounts;
   firstSeen?: string | null;
@@ -282,6 +287,8 @@ export interface StoredArticle {
   title: string;
   url: string | null;
   source: string | null;
+  /** The outlet its independence is counted by (null when unknown, or stored before outlets were recorded). */
+  outlet?: string | null;
   publishedAt: string | null;
 }
 

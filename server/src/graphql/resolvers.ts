@@ -46,6 +46,7 @@ export const resolvers = {
     evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null; stances?: Stance[] | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after, a.stances),
     // (A relation built outside the repository, as the curation preview does, has no counts.)
     stances: (r: GraphRelation) => r.stances ?? { asserted: 0, alleged: 0, denied: 0, attributed: 0, uncertain: 0 },
+    articleCount: (r: GraphRelation) => r.articleCount ?? r.weight,
   },
   Article: {
     // Lists carry no text or entities: fetch them only when a query asks.

@@ -3,6 +3,7 @@ import type { Article, ArticleInput } from '../domain/types.ts';
 import { cleanField, cleanLine, cleanText, FIELD_LIMITS } from '../domain/clean-text.ts';
 import { badInput } from '../domain/errors.ts';
 import { fingerprint } from './fingerprint.ts';
+import { outletOf } from '../domain/outlet.ts';
 
 /** Limits applied to every article before extraction. */
 export interface ArticleLimits {
@@ -33,13 +34,16 @@ export function prepareArticle(input: ArticleInput, limits: ArticleLimits): Arti
   const given = cleanField(input.title ?? '', 'title');
   const derived = cleanLine(firstLine(text));
   const title = given || (derived.length > FIELD_LIMITS.title ? `${derived.slice(0, FIELD_LIMITS.title - 1)}…` : derived);
+  const url = emptyToNull(cleanField(input.url ?? '', 'url'));
+  const source = emptyToNull(cleanField(input.source ?? '', 'source'));
   return {
     id: articleId(text),
     title,
     text,
-    url: emptyToNull(cleanField(input.url ?? '', 'url')),
+    url,
     ...(input.linkUrl ? { linkUrl: emptyToNull(cleanField(input.linkUrl, 'url')) } : {}),
-    source: emptyToNull(cleanField(input.source ?? '', 'source')),
+    source,
+    outlet: outletOf(source, url),
     publishedAt: normaliseDate(input.publishedAt),
     fingerprint: fingerprint(text),
   };

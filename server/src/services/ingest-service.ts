@@ -142,7 +142,7 @@ export class IngestService {
     return batches.map((batch, i) => {
       const { article } = batch;
       return {
-        article: { id: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt },
+        article: { id: article.id, title: article.title, url: article.url, source: article.source, outlet: article.outlet ?? null, publishedAt: article.publishedAt },
         created: written[i]?.created ?? false,
         reprocessed: written[i]?.reprocessed ?? false,
         entityCount: batch.entities.length,

@@ -24,6 +24,7 @@ export async function* graphmlPieces(src: ExportSource): AsyncGenerator<string> 
     ['d_articles', 'node', 'articleCount', 'int'],
     ['e_type', 'edge', 'relationType', 'string'],
     ['e_weight', 'edge', 'weight', 'int'],
+    ['e_articles', 'edge', 'articleCount', 'int'],
     ['e_first', 'edge', 'firstSeen', 'string'],
     ['e_last', 'edge', 'lastSeen', 'string'],
     ['e_evidence', 'edge', 'evidenceCount', 'int'],
@@ -45,6 +46,7 @@ export async function* graphmlPieces(src: ExportSource): AsyncGenerator<string> 
     yield `    <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">
       <data key="e_type">${xmlEscape(e.type)}</data>
       <data key="e_weight">${e.weight}</data>
+      <data key="e_articles">${e.articleCount ?? e.weight}</data>
       <data key="e_first">${xmlEscape(e.firstSeen ?? '')}</data>
       <data key="e_last">${xmlEscape(e.lastSeen ?? '')}</data>
       <data key="e_evidence">${e.evidenceCount}</data>
@@ -69,6 +71,7 @@ export async function* gexfPieces(src: ExportSource): AsyncGenerator<string> {
     <attributes class="edge">
       <attribute id="relationType" title="relationType" type="string"/>
       <attribute id="evidenceCount" title="evidenceCount" type="integer"/>
+      <attribute id="articleCount" title="articleCount" type="integer"/>
 ${STANCE_COLUMNS.map((s) => `      <attribute id="${s}" title="${s}" type="integer"/>\n`).join('')}    </attributes>
     <nodes>
 `;
@@ -84,7 +87,7 @@ ${STANCE_COLUMNS.map((s) => `      <attribute id="${s}" title="${s}" type="integ
     const end = day(e.lastSeen);
     const time = `${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}`;
     yield `      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${e.weight}" label="${xmlEscape(e.type)}"${time}>
-        <attvalues><attvalue for="relationType" value="${xmlEscape(e.type)}"/><attvalue for="evidenceCount" value="${e.evidenceCount}"/>${stanceCounts(e).map((n, i) => `<attvalue for="${STANCE_COLUMNS[i]}" value="${n}"/>`).join('')}</attvalues>
+        <attvalues><attvalue for="relationType" value="${xmlEscape(e.type)}"/><attvalue for="evidenceCount" value="${e.evidenceCount}"/><attvalue for="articleCount" value="${e.articleCount ?? e.weight}"/>${stanceCounts(e).map((n, i) => `<attvalue for="${STANCE_COLUMNS[i]}" value="${n}"/>`).join('')}</attvalues>
       </edge>
 `;
   }
@@ -104,8 +107,8 @@ function csvTables(src: ExportSource): Array<[string, () => AsyncGenerator<strin
     [
       'edges.csv',
       async function* () {
-        yield csvLine(['Id', 'Source', 'Target', 'Type', 'Weight', 'FirstSeen', 'LastSeen', 'EvidenceCount', ...STANCE_COLUMNS.map((s) => s[0]?.toUpperCase() + s.slice(1))]);
-        for await (const e of src.edges()) yield csvLine([e.id, e.source, e.target, e.type, e.weight, e.firstSeen ?? '', e.lastSeen ?? '', e.evidenceCount, ...stanceCounts(e)]);
+        yield csvLine(['Id', 'Source', 'Target', 'Type', 'Weight', 'ArticleCount', 'FirstSeen', 'LastSeen', 'EvidenceCount', ...STANCE_COLUMNS.map((s) => s[0]?.toUpperCase() + s.slice(1))]);
+        for await (const e of src.edges()) yield csvLine([e.id, e.source, e.target, e.type, e.weight, e.articleCount ?? e.weight, e.firstSeen ?? '', e.lastSeen ?? '', e.evidenceCount, ...stanceCounts(e)]);
       },
     ],
     [
@@ -172,7 +175,7 @@ export async function* cytoscapeJsonPieces(src: ExportSource): AsyncGenerator<st
   }
   async function* edges(): AsyncGenerator<unknown> {
     for await (const e of src.edges()) {
-      yield { data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, evidenceCount: e.evidenceCount, ...e.stances } };
+      yield { data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, articleCount: e.articleCount ?? e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, evidenceCount: e.evidenceCount, ...e.stances } };
     }
   }
   yield '{\n  "format_version": "1.0",\n  "generated_by": "newsgraph",\n  "target_cytoscapejs_version": "~3.30",\n  "data": { "name": "Newsgraph export" },\n  "elements": {\n';
@@ -222,8 +225,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
   }
   for await (const part of batches(src.edges(), 500)) {
     counts.relations += part.length;
-    const rows = part.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, stances: stanceCounts(e), firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null }));
-    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.stances = row.stances, r.firstSeen = datetime(row.firstSeen), r.lastSeen = datetime(row.lastSeen);\n`;
+    const rows = part.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, articleCount: e.articleCount ?? e.weight, stances: stanceCounts(e), firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null }));
+    yield `UNWIND ${cypherValue(rows)} AS row MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) MERGE (s)-[r:RELATED {id: row.id}]->(t) SET r.type = row.type, r.weight = row.weight, r.articleCount = row.articleCount, r.stances = row.stances, r.firstSeen = datetime(row.firstSeen), r.lastSeen = datetime(row.lastSeen);\n`;
   }
   for await (const part of batches(src.articles(), 200)) {
     counts.articles += part.length;
