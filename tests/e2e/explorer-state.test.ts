@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { NodeSingular } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, search, tapElement, waitIdle } from '../helpers/browser.ts';
+import { ARTIFACTS, openEntity, search, tapElement, waitIdle } from '../helpers/browser.ts';
 import { useExplorer } from '../helpers/explorer-session.ts';
 
 const ICE = 'agency:immigration-and-customs-enforcement';
@@ -43,14 +44,14 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
 
   it('a shared link opens the same entities at the same places (±1 px), with the same filters and zoom', async () => {
     await search(page, 'ICE', /Immigration and Customs Enforcement/);
-    await tapElement(page, TAJIKISTAN);
+    await openEntity(page, TAJIKISTAN);
     await page.getByRole('button', { name: 'Expand', exact: true }).click();
     await waitIdle(page);
     const victim = await page.evaluate(
       ([ice, tj]) => window.cy.nodes().filter((n) => n.id() !== ice && n.id() !== tj && !n.hasClass('more') && n.data('type') !== 'EVENT')[0]?.id() ?? '',
       [ICE, TAJIKISTAN] as const,
     );
-    await tapElement(page, victim);
+    await openEntity(page, victim);
     await page.getByRole('button', { name: 'Hide', exact: true }).click();
     await page.locator('#legend input[data-type="EVENT"]').uncheck();
 
@@ -96,7 +97,7 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
 
   it('undo takes back a hide and the URL follows; undo and redo cover filters and the date range', async () => {
     const id = await page.evaluate(() => window.cy.nodes().filter((n) => !n.hasClass('more') && !n.hasClass('seed'))[0]?.id() ?? '');
-    await tapElement(page, id);
+    await openEntity(page, id);
     await page.getByRole('button', { name: 'Hide', exact: true }).click();
     await page.waitForFunction((x) => window.cy.getElementById(x).empty(), id);
     expect(hashList(page, 'x')).toContain(id);
@@ -171,7 +172,7 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     const elements = (): Promise<string[]> => page.evaluate(() => window.cy.elements().map((e) => e.id()).sort());
     const before = await elements();
     const target = await page.evaluate(() => window.cy.nodes().filter((n) => !n.hasClass('seed') && !n.hasClass('more') && n.data('type') === 'COUNTRY')[0]?.id() ?? '');
-    await tapElement(page, target);
+    await openEntity(page, target);
     await page.getByRole('button', { name: 'Expand', exact: true }).click();
     await waitIdle(page);
     expect((await elements()).length).toBeGreaterThan(before.length);
@@ -208,7 +209,7 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     await page.locator('#details h2', { hasText: 'Immigration and Customs Enforcement' }).waitFor();
     await page.getByRole('button', { name: 'Start a path here' }).click();
     const other = await page.evaluate((ice) => window.cy.nodes().filter((n) => n.id() !== ice && !n.hasClass('more') && n.data('type') === 'COUNTRY')[0]?.id() ?? '', ICE);
-    await tapElement(page, other);
+    await openEntity(page, other);
     await page.getByRole('button', { name: /^Paths from Immigration and Customs Enforcement to here/ }).click();
     await page.locator('#details h2', { hasText: /^Paths: / }).waitFor();
     await page.waitForFunction(() => window.cy.$('.path').length > 0 && window.cy.$('.dimmed').length > 0);
@@ -257,14 +258,22 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     expect(event.caption).not.toBe(event.label);
     expect(event.width).toBeLessThan(event.entityWidth);
     // Drag one entity onto another: one of the two labels has to give way (labels are fitted when the page is idle).
-    const [a, b] = await page.evaluate(() =>
-      window.cy
+    // (Only once the layout has settled: a node still moving is not where the drag starts, under load.)
+    await waitIdle(page);
+    // Two entities the mouse can reach: not under the open panel or the filters.
+    const [a, b] = await page.evaluate(() => {
+      const area = document.getElementById('cy')?.getBoundingClientRect();
+      return window.cy
         .nodes('[type != "EVENT"]')
         .not('.more')
         .not('.seed')
+        .filter((n: NodeSingular) => {
+          const p = n.renderedPosition();
+          return area !== undefined && document.elementFromPoint(area.x + p.x, area.y + p.y)?.tagName === 'CANVAS';
+        })
         .map((n) => n.id())
-        .slice(0, 2),
-    );
+        .slice(0, 2);
+    });
     if (!a || !b) throw new Error('expected two entities in view');
     const box = await page.locator('#cy').boundingBox();
     if (!box) throw new Error('no canvas');
@@ -274,6 +283,9 @@ describe('explorer: one view state (shared links, undo, URL) and the canvas basi
     await page.mouse.down();
     await page.mouse.move(box.x + to.x + 12, box.y + to.y + 3, { steps: 5 });
     await page.mouse.up();
+    // The dragged entity is where it was dropped (not a pan of the whole view).
+    const dropped = await page.evaluate(([x, y]) => window.cy.getElementById(y).renderedPosition().x - window.cy.getElementById(x).renderedPosition().x, [a, b] as const);
+    expect(Math.abs(dropped - 12)).toBeLessThan(4);
     await page.waitForFunction(() => window.cy.$('.label-hidden').length > 0, undefined, { timeout: 5000 });
     const hiddenId = await page.evaluate(() => window.cy.$('.label-hidden').first().id());
     expect(hiddenId).toBeTruthy();

@@ -50,3 +50,13 @@ export async function tapElement(page: Page, id: string): Promise<void> {
     window.cy.getElementById(elementId).emit('tap');
   }, id);
 }
+
+/**
+ * Taps an entity and waits until its panel is open: a panel button pressed before then would act
+ * on the entity shown before (under load the panel's fetch can take a while).
+ */
+export async function openEntity(page: Page, id: string): Promise<void> {
+  await tapElement(page, id);
+  const label = await page.evaluate((elementId) => String(window.cy.getElementById(elementId).data('label')), id);
+  await page.waitForFunction((name) => document.querySelector('#details h2')?.textContent === name, label);
+}

@@ -86,7 +86,7 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   const fail = (err: unknown): void => say(message(err), true);
 
   let pendingLoads = 0;
-  /** Marks the graph busy (`aria-busy`) while data loads, for assistive technology and automation; returns the "done" call. */
+  /** Marks the graph busy (`aria-busy`) while data loads or a layout runs, for assistive technology and automation; returns the "done" call. */
   function busy(): () => void {
     pendingLoads += 1;
     container.setAttribute('aria-busy', 'true');
@@ -183,13 +183,18 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
   function layOut(state: ExplorerState, always = false): void {
     if (layingOut || (!always && !unplaced(state).some((id) => cy.getElementById(id).nonempty()))) return;
     layingOut = true;
+    // Nodes still moving are busy too: a click or drag now would miss what it aims at.
+    const done = busy();
     const graph = cy;
     const placed = (): void => {
       // After the dispatch that started it has returned: no change inside another.
       queueMicrotask(() => {
         layingOut = false;
-        if (graph !== cy) return;
-        store.dispatch({ type: 'place', positions: positionsOf(cy, store.state), viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } });
+        try {
+          if (graph === cy) store.dispatch({ type: 'place', positions: positionsOf(cy, store.state), viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } });
+        } finally {
+          done();
+        }
       });
     };
     runLayout(graph, state.layout, placed, insets());
@@ -540,13 +545,20 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     instance.on('dragfreeon', 'node', () => store.dispatch({ type: 'move', positions: positionsOf(instance, store.state) }));
     instance.on('viewport', () => {
       if (viewportTimer !== undefined) window.clearTimeout(viewportTimer);
-    if (labelFit !== undefined) window.cancelIdleCallback(labelFit);
+      // A fit pending from before the pan or zoom would measure the old view; the viewport
+      // dispatch below schedules a new one. (Left set, it would block every later fit.)
+      if (labelFit !== undefined) {
+        window.cancelIdleCallback(labelFit);
+        labelFit = undefined;
+      }
       viewportTimer = window.setTimeout(() => {
         viewportTimer = undefined;
         const v = store.state.viewport;
         const pan = instance.pan();
-        if (layingOut || instance !== cy || (v && v.zoom === instance.zoom() && v.pan.x === pan.x && v.pan.y === pan.y)) return;
-        store.dispatch({ type: 'viewport', viewport: { zoom: instance.zoom(), pan: { ...pan } } });
+        if (layingOut || instance !== cy) return;
+        // An unchanged view draws nothing new, but the fit cancelled above is still owed.
+        if (v && v.zoom === instance.zoom() && v.pan.x === pan.x && v.pan.y === pan.y) scheduleLabelFit();
+        else store.dispatch({ type: 'viewport', viewport: { zoom: instance.zoom(), pan: { ...pan } } });
       }, VIEWPORT_SETTLE_MS);
     });
   }

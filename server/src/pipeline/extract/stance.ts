@@ -76,11 +76,6 @@ export function stanceOf(g: SentenceGraph, found: readonly FoundCue[], mentionAt
   return { stance, rules: [...new Set(deciding.map((f) => f.rule.id))], ...(source ? { source } : {}) };
 }
 
-/** `stanceOf` the cues from these anchors. */
-export function readStance(g: SentenceGraph, anchors: readonly number[], rules: readonly StanceRule[] = STANCE_RULES): StanceReading {
-  return stanceOf(g, [...new Set(anchors)].flatMap((a) => cuesFrom(g, a, rules)));
-}
-
 /** The entity named at a source token or in its phrase ("ICE spokesman Jane Doe", "officials of the FBI"). */
 function sourceMention(g: SentenceGraph, at: number, mentionAt: (token: number) => Mention | undefined): Mention | undefined {
   const direct = mentionAt(at);
