@@ -27,6 +27,7 @@ import { ingestFiles } from '../server/src/services/ingest-files.ts';
 import type { IngestOutcome } from '../server/src/services/ingest-service.ts';
 import { numberArg } from './generated-graph.ts';
 import { splitFrontMatter } from '../server/src/pipeline/front-matter.ts';
+import { eventResolver } from '../server/src/pipeline/resolve-events.ts';
 
 const ARTICLES = numberArg('articles', 1000);
 const BATCH = numberArg('batch', 25);
@@ -206,7 +207,7 @@ try {
   for (let p = 0; p < passes; p++) {
     await repo.deleteEverything();
     ours.push(await timed(async () => {
-      for (const g of grouped) await repo.writeArticles(g);
+      for (const g of grouped) await repo.writeArticles(g, eventResolver);
     }));
     await repo.deleteEverything();
     bare.push(await timed(async () => {

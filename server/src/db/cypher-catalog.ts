@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   'ingest/list-unfingerprinted',
   'ingest/set-fingerprints',
   'ingest/merge-articles',
+  'ingest/find-event-candidates',
   'ingest/merge-entities',
   'ingest/merge-relations',
   'ingest/detach-stale',

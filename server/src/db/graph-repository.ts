@@ -21,6 +21,18 @@ import {
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
 import { uniqueRows } from './unique-rows.ts';
 import { outletKey } from '../domain/outlet.ts';
+import type { KeepApart, KnownEvent } from '../pipeline/resolve-events.ts';
+
+/** Resolves a write's events against stored ones they may report (pipeline/resolve-events). */
+export interface EventResolver {
+  /** The event types a report of these types may be one event with. */
+  kindredTypes(types: readonly string[]): string[];
+  /** The batches, in write order, with their events resolved. */
+  resolve(batches: GraphBatch[], known: KnownEvent[], keepApart: KeepApart[]): GraphBatch[];
+}
+
+/** Most stored events compared with one write's events. */
+const MAX_EVENT_CANDIDATES = 500;
 
 /** Runs one catalog query inside a transaction and returns its records as plain objects. */
 export type QueryRunner = (name: QueryName, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
@@ -116,6 +128,18 @@ const relationsSchema = z.array(relationSchema);
 const stringSchema = z.string();
 const integer = z.number().int();
 const nullableInteger = integer.nullable();
+const knownEventSchema = z.object({
+  id: z.string(),
+  eventType: z.string(),
+  toldAs: z.array(z.string().nullable()).transform((v) => v.filter((t): t is string => t !== null)),
+  date: nullableString,
+  count: nullableInteger.optional().transform((v) => v ?? null),
+  participants: z.array(z.object({ id: z.string(), type: z.enum(ENTITY_TYPES), role: z.enum(['agent', 'subject', 'place']).nullable().transform((r) => r ?? 'subject') })),
+  reportedBy: nullableString,
+  articleIds: z.array(z.string()),
+  splits: z.array(z.string()),
+});
+const splitArticles = z.object({ articleIds: z.array(z.string()).optional() });
 const touchedSchema = z.object({ relationIds: z.array(z.string()), entityIds: z.array(z.string()) });
 const storedArticleSchema = articleSchema.extend({ text: z.string() });
 const participantsSchema = z.array(entitySchema.extend({ role: nullableString }));
@@ -230,7 +254,7 @@ export class GraphRepository {
    * all of them land or none does. Per article the outcome is what `writeArticle` would
    * report; an article given twice is written once (the second copy finds it stored).
    */
-  async writeArticles(batches: readonly GraphBatch[]): Promise<WriteOutcome[]> {
+  async writeArticles(batches: readonly GraphBatch[], resolveEvents?: EventResolver): Promise<WriteOutcome[]> {
     if (batches.length === 0) return [];
     const ids = [...new Set(batches.map((b) => b.article.id))].sort();
     return this.write(async (tx) => {
@@ -245,7 +269,11 @@ export class GraphRepository {
         if (!first || version === b.article.extractorVersion) return { created: false, reprocessed: false, write: false };
         return { created: version === null, reprocessed: version !== null, write: true };
       });
-      const toWrite = batches.flatMap((b, i) => (outcomes[i]?.write ? [{ batch: uniqueRows(b), created: outcomes[i].created }] : []));
+      const chosen = batches.flatMap((b, i) => (outcomes[i]?.write ? [{ batch: b, created: outcomes[i].created }] : []));
+      // Events are resolved inside the write, after the lock: a report sees the events stored
+      // before it and those of the articles written before it in this transaction.
+      const resolved = resolveEvents && chosen.length > 0 ? resolveEvents.resolve(chosen.map((c) => c.batch), ...(await this.eventCandidates(tx, chosen.map((c) => c.batch), resolveEvents))) : chosen.map((c) => c.batch);
+      const toWrite = chosen.map((c, i) => ({ batch: uniqueRows(resolved[i] ?? c.batch), created: c.created }));
       if (toWrite.length > 0) {
         // What a re-processing write makes or keeps carries its id; for the older extraction, what
         // is left without it afterwards is what only the old one had. A first write marks nothing.
@@ -258,7 +286,7 @@ export class GraphRepository {
             articleId: batch.article.id,
             created,
             writeId: writeIds.get(batch.article.id),
-            entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count) })),
+            entities: batch.entities.map((e) => ({ ...e, mentionCount: neo4j.int(e.mentionCount), count: e.count === null ? null : neo4j.int(e.count), reportId: e.reportId ?? null, resolvedBy: e.resolvedBy ?? null })),
           })),
         });
         await this.run(tx, 'ingest/merge-relations', {
@@ -288,6 +316,19 @@ export class GraphRepository {
       }
       return outcomes.map(({ created, reprocessed }) => ({ created, reprocessed }));
     });
+  }
+
+  /** Stored events of the batches' event types sharing a participant with one of their events, and the curated splits that bar articles from them. */
+  private async eventCandidates(tx: ManagedTransaction, batches: readonly GraphBatch[], resolver: EventResolver): Promise<[KnownEvent[], KeepApart[]]> {
+    const eventTypes = [...new Set(batches.flatMap((b) => b.entities.flatMap((e) => (e.eventType ? [e.eventType] : []))))];
+    if (eventTypes.length === 0) return [[], []];
+    const types = resolver.kindredTypes(eventTypes);
+    const eventIds = new Set(batches.flatMap((b) => b.entities.filter((e) => e.type === 'EVENT').map((e) => e.id)));
+    const participantIds = [...new Set(batches.flatMap((b) => b.relations.filter((r) => r.type === 'PARTICIPATED_IN' && eventIds.has(r.target)).map((r) => r.source)))];
+    if (participantIds.length === 0) return [[], []];
+    const rows = (await this.run(tx, 'ingest/find-event-candidates', { participantIds, eventTypes: types, limit: neo4j.int(MAX_EVENT_CANDIDATES) })).records.map((r) => knownEventSchema.parse(r.toObject()));
+    const keepApart = rows.flatMap((r) => r.splits.map((p) => ({ eventId: r.id, articleIds: splitArticles.parse(JSON.parse(p)).articleIds ?? [] }))).filter((k) => k.articleIds.length > 0);
+    return [rows.map(({ splits: _, ...k }) => k), keepApart];
   }
 
   /** A stored article's fields, extractor version and counts, or undefined when it is not stored. */

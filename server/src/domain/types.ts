@@ -172,6 +172,10 @@ export interface ResolvedEntity {
   eventType: string | null;
   count: number | null;
   date: string | null;
+  /** Events only: the id this report had before it was resolved to an event told elsewhere (resolve-events). */
+  reportId?: string;
+  /** Events only: the event-match rules that joined this report to an event already known. */
+  resolvedBy?: string[];
 }
 
 /** A relation between resolved entities, with a stable id derived from its ends and type. */

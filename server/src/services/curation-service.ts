@@ -4,6 +4,7 @@ import type { GraphRepository, QueryRunner } from '../db/graph-repository.ts';
 import { cleanField } from '../domain/clean-text.ts';
 import { AppError, badInput } from '../domain/errors.ts';
 import { ENTITY_TYPES, isRelationType, type EntityType, type GraphBatch, type GraphEntity } from '../domain/types.ts';
+import { redirectBatch } from '../pipeline/redirect-batch.ts';
 import { entityId, relationId } from '../pipeline/resolve.ts';
 
 /** A recorded curation decision. */
@@ -252,28 +253,7 @@ export class CurationService {
       const rest = namer([e?.name ?? '', ...p.originalAliases.filter((a) => !p.aliases.includes(a))]);
       if (uses.test(batch.article.text) && !rest.test(uses.strip(batch.article.text))) redirect.set(original, newId);
     }
-    if (redirect.size === 0) return batch;
-    const to = (id: string): string => redirect.get(id) ?? id;
-    const entities = new Map<string, GraphBatch['entities'][number]>();
-    for (const e of batch.entities) {
-      const id = to(e.id);
-      const prev = entities.get(id);
-      const aliases = id === e.id ? e.aliases : [];
-      if (prev) {
-        prev.aliases = [...new Set([...prev.aliases, ...aliases])];
-        prev.mentionCount += e.mentionCount;
-      } else {
-        entities.set(id, { ...e, id, aliases });
-      }
-    }
-    const relations = batch.relations.flatMap((r) => {
-      let source = to(r.source);
-      let target = to(r.target);
-      if (source === target || !isRelationType(r.type)) return [];
-      if (r.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
-      return [{ ...r, source, target, id: relationId(source, r.type, target) }];
-    });
-    return { ...batch, entities: [...entities.values()], relations };
+    return redirectBatch(batch, redirect);
   }
 
   private async mergeOne(run: Run, into: string, fromId: string): Promise<Decision> {

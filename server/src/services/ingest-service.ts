@@ -9,6 +9,7 @@ import { fingerprint, similarity } from '../pipeline/fingerprint.ts';
 import { writeAllOrEach } from './batch-writer.ts';
 import { normaliseDate, prepareArticle, type ArticleLimits } from '../pipeline/prepare-article.ts';
 import { resolve } from '../pipeline/resolve.ts';
+import { eventResolver } from '../pipeline/resolve-events.ts';
 
 /** What ingesting one article did. */
 export interface IngestOutcome {
@@ -138,7 +139,7 @@ export class IngestService {
 
   /** Writes prepared articles in one transaction (all land or none does); outcomes in order. */
   async store(batches: readonly GraphBatch[]): Promise<IngestOutcome[]> {
-    const written = await this.deps.repo.writeArticles(batches);
+    const written = await this.deps.repo.writeArticles(batches, eventResolver);
     return batches.map((batch, i) => {
       const { article } = batch;
       return {

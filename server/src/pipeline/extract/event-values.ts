@@ -21,7 +21,12 @@ export function dateOf(sentence: string, publishedAt: string | null): string | u
     // would otherwise resolve against 1970.
     if (!ref && !(r.start.isCertain('year') && /\b\d{4}\b/.test(r.text))) continue;
     if (!r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
-    return r.start.date().toISOString().slice(0, 10);
+    const date = r.start.date();
+    // A news report tells what has happened: a bare weekday or weekend after the publication
+    // date ("over the weekend", read on a Wednesday) is the one before it, unless the text says
+    // it is still to come.
+    if (ref && date.toISOString().slice(0, 10) > ref.toISOString().slice(0, 10) && !r.start.isCertain('day') && !/\b(?:next|coming|upcoming)\b/i.test(r.text)) date.setUTCDate(date.getUTCDate() - 7);
+    return date.toISOString().slice(0, 10);
   }
   return undefined;
 }
