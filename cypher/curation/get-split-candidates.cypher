@@ -2,7 +2,7 @@
 // with their text, so the service can tell which belong to the split-off names.
 // Params: $id
 // Returns: edges (list of {id, type, source, target, firstSeen, lastSeen, role, evidence: [{id, sentence}]}),
-//          articles (list of {id, text, count})
+//          articles (list of {id, text, count, reportId (an event's: the id the article's report had before it was resolved)})
 MATCH (e:Entity {id: $id})
 CALL (e) {
   OPTIONAL MATCH (s:Entity)-[r:RELATED]->(t:Entity) WHERE s = e OR t = e
@@ -13,6 +13,6 @@ CALL (e) {
 }
 CALL (e) {
   OPTIONAL MATCH (x:Article)-[m:MENTIONS]->(e)
-  RETURN collect(CASE WHEN x IS NULL THEN NULL ELSE {id: x.id, text: x.text, count: m.count} END) AS articles
+  RETURN collect(CASE WHEN x IS NULL THEN NULL ELSE {id: x.id, text: x.text, count: m.count, reportId: m.reportId} END) AS articles
 }
 RETURN edges, articles

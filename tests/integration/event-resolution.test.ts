@@ -83,4 +83,29 @@ describe('events resolved across articles (real Neo4j, real CoreNLP)', () => {
     expect(await eventOf(VASKO)).toBe(event);
     expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
   });
+
+  it('lets a curator split an event by report, undo it, and keeps a split-off report apart when its article is ingested again', async () => {
+    const event = (await eventOf(VASKO)) ?? '';
+    const arrestsOfVasko = async () => (await eventsWith(VASKO, ['Arrest'])).map((r) => String(r.id));
+    const split = await services.curation.splitEvent(event, [secondId]);
+    const other = split.entity?.id ?? '';
+    expect(other).not.toBe(event);
+    expect(await services.graph.entity(other)).toMatchObject({ type: 'EVENT', eventType: 'Arrest', date: '2025-03-03', articleCount: 1 });
+    expect((await services.graph.entity(event))?.articleCount).toBe(1);
+    expect(await services.graph.relation(relationId(ICE, 'PARTICIPATED_IN', event))).toMatchObject({ weight: 1, articleCount: 1 });
+    expect((await arrestsOfVasko()).sort()).toEqual([event, other].sort());
+    expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
+
+    await services.curation.undo(split.decisions[0]?.id ?? '');
+    expect(await arrestsOfVasko()).toEqual([event]);
+    expect((await services.graph.entity(event))?.articleCount).toBe(2);
+
+    await services.curation.splitEvent(event, [secondId]);
+    expect(await services.ingest.deleteArticle(secondId)).toBe(true);
+    await services.ingest.ingest(await fixture('harbor-arrest-second.txt'));
+    expect(await arrestsOfVasko()).toHaveLength(2);
+    expect((await services.graph.entity(event))?.articleCount).toBe(1);
+    await expect(services.curation.splitEvent(event, [firstId])).rejects.toThrow(/Every report/);
+    expect(Object.values(await repo.checkIntegrity()).every((n) => n === 0)).toBe(true);
+  });
 });

@@ -60,6 +60,7 @@ export const QUERY_NAMES = [
   'curation/get-split-candidates',
   'curation/move-evidence',
   'curation/move-article-mentions',
+  'curation/refresh-events',
   'curation/create-bare-entity',
   'curation/get-splits',
   'admin/count-articles',

@@ -64,6 +64,7 @@ export const resolvers = {
     mergeEntities: (_: unknown, a: Args<{ into: string; from: string[] }>, ctx: AppContext) => ctx.curation.merge(a.into, a.from),
     splitEntity: (_: unknown, a: Args<{ id: string; aliases: string[]; name?: string | null; type?: EntityType | null }>, ctx: AppContext) =>
       ctx.curation.split(a.id, a.aliases, a.name, a.type),
+    splitEvent: (_: unknown, a: Args<{ id: string; articleIds: string[] }>, ctx: AppContext) => ctx.curation.splitEvent(a.id, a.articleIds),
     renameEntity: (_: unknown, a: Args<{ id: string; name: string }>, ctx: AppContext) => ctx.curation.rename(a.id, a.name),
     setEntityType: (_: unknown, a: Args<{ id: string; type: EntityType }>, ctx: AppContext) => ctx.curation.setType(a.id, a.type),
     undoDecision: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.curation.undo(a.id),

@@ -50,6 +50,8 @@ const mergePayload = z.object({
   movedIds: z.array(z.string()),
 });
 const splitPayload = z.object({
+  /** For an event split by article: the articles whose reports moved (ingest keeps them off the event). */
+  articleIds: z.array(z.string()).optional(),
   aliases: z.array(z.string()),
   originalAliases: z.array(z.string()),
   edges: z.array(edgeSchema),
@@ -75,7 +77,7 @@ function namer(forms: string[]): { test: (text: string) => boolean; strip: (text
   };
 }
 
-const entityRecord = z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string()).nullable(), articleCount: z.number().nullable() });
+const entityRecord = z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string()).nullable(), articleCount: z.number().nullable(), eventType: z.string().nullable().optional() });
 
 type Run = QueryRunner;
 
@@ -187,6 +189,63 @@ export class CurationService {
         newId,
         { aliases: moved, originalAliases: e.aliases, edges: edges.map(({ evidence: _, ...rest }) => rest), movedArticles, touchedIds: [...touched] },
         `Split ${moved.map((a) => `“${a}”`).join(', ')} off “${e.name}” as “${newName}”`,
+        decisionId,
+      );
+      return { decisions: [decision], entity: await this.entityIn(run, newId) };
+    });
+  }
+
+  /**
+   * Splits an event by report: what the given articles said of it (their evidence sentences and
+   * mentions) moves to a new event, the id one of their reports had before it was resolved to
+   * this one; the decision keeps later reports from those articles off the original, and undo
+   * puts them back.
+   */
+  async splitEvent(id: string, articleIds: string[]): Promise<CurationResult> {
+    const moved = [...new Set(articleIds)];
+    if (moved.length === 0 || moved.length > 50) throw badInput('articleIds must name 1 to 50 of the event’s articles.');
+    return this.repo.inWriteTransaction(async (run) => {
+      const [e] = await this.requireEntities(run, [id]);
+      if (!e) throw new AppError('NOT_FOUND', `No entity with id "${id}".`);
+      if (e.type !== 'EVENT') throw badInput(`${e.name} is not an event; split it by its names with splitEntity.`);
+      const [row] = await run('curation/get-split-candidates', { id });
+      const edges = z.array(candidateEdge).parse(row?.edges ?? []);
+      const articles = z.array(candidateArticle.extend({ reportId: z.string().nullable().optional() })).parse(row?.articles ?? []);
+      const unknown = moved.filter((a) => !articles.some((x) => x.id === a));
+      if (unknown.length > 0) throw badInput(`Not reports of ${e.name}: ${unknown.join(', ')}.`);
+      if (articles.every((x) => moved.includes(x.id))) throw badInput(`Every report of ${e.name} would move; name only the articles that tell another event.`);
+      const taken = async (candidate: string): Promise<boolean> => candidate === id || (await run('explore/get-entities', { ids: [candidate] })).length > 0;
+      let newId = articles.find((x) => moved.includes(x.id) && x.reportId)?.reportId ?? `${id}-split`;
+      for (let n = 2; await taken(newId); n++) newId = `${id}-split-${n}`;
+      const decisionId = `dec_${randomUUID()}`;
+      await run('curation/create-bare-entity', { id: newId, name: e.name, type: 'EVENT', aliases: [] });
+
+      // An evidence id starts with its article's id (ingest/merge-relations).
+      const fromMoved = (evidenceId: string): boolean => moved.includes(evidenceId.slice(0, evidenceId.indexOf(':')));
+      const moves: Array<Record<string, unknown>> = [];
+      const touched = new Set<string>();
+      for (const edge of edges) {
+        if (!isRelationType(edge.type)) continue;
+        const source = edge.source === id ? newId : edge.source;
+        const target = edge.target === id ? newId : edge.target;
+        const newRelId = relationId(source, edge.type, target);
+        for (const ev of edge.evidence.filter((v) => fromMoved(v.id))) {
+          moves.push({ evidenceId: ev.id, oldId: edge.id, newId: newRelId, source, target, type: edge.type, firstSeen: edge.firstSeen ?? null, lastSeen: edge.lastSeen ?? null, role: edge.role ?? null });
+          touched.add(edge.id).add(newRelId);
+        }
+      }
+      await run('curation/move-evidence', { moves, decisionId });
+      const movedArticles = articles.filter((a) => moved.includes(a.id)).map((a) => ({ articleId: a.id, count: a.count ?? 1, keepOld: false }));
+      await run('curation/move-article-mentions', { fromId: id, toId: newId, moves: movedArticles });
+      await run('ingest/refresh-relations', { relationIds: [...touched] });
+      await run('curation/refresh-events', { ids: [id, newId], eventType: e.eventType ?? null });
+      const decision = await this.saveDecision(
+        run,
+        'split',
+        id,
+        newId,
+        { articleIds: moved, aliases: [], originalAliases: e.aliases, edges: edges.map(({ evidence: _, ...rest }) => rest), movedArticles, touchedIds: [...touched] },
+        `Split ${moved.length} report${moved.length === 1 ? '' : 's'} off “${e.name}” as another event`,
         decisionId,
       );
       return { decisions: [decision], entity: await this.entityIn(run, newId) };
@@ -310,6 +369,7 @@ export class CurationService {
     await run('curation/restore-evidence', { decisionId: d.id, edges: p.edges.map((e) => ({ ...e, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, role: e.role ?? null })) });
     await run('curation/move-article-mentions', { fromId: d.otherId, toId: d.entityId, moves: p.movedArticles.map((m) => ({ ...m, keepOld: false })) });
     await run('curation/delete-entity', { id: d.otherId });
+    if (p.articleIds) await run('curation/refresh-events', { ids: [d.entityId], eventType: null });
     await run('ingest/refresh-relations', { relationIds: p.touchedIds });
     await this.setEntity(run, { ...original, aliases: p.originalAliases });
   }
