@@ -43,7 +43,7 @@ export function prepareArticle(input: ArticleInput, limits: ArticleLimits): Arti
     url,
     ...(input.linkUrl ? { linkUrl: emptyToNull(cleanField(input.linkUrl, 'url')) } : {}),
     source,
-    outlet: outletOf(source, url),
+    outlet: outletOf(source, url, text),
     publishedAt: normaliseDate(input.publishedAt),
     fingerprint: fingerprint(text),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outletKey, outletOf } from '../../../server/src/domain/outlet.ts';
+import { creditedOutlet, outletKey, outletOf } from '../../../server/src/domain/outlet.ts';
 
 describe('the outlet an article is counted by', () => {
   it('is the source as given, without a note in parentheses', () => {
@@ -12,6 +12,23 @@ describe('the outlet an article is counted by', () => {
     expect(outletOf('  ', 'https://m.news.example/story')).toBe('news.example');
     expect(outletOf(null, 'not a url')).toBeNull();
     expect(outletOf(null, null)).toBeNull();
+  });
+
+  it('is otherwise the wire or outlet its text credits in a dateline or byline, before the host', () => {
+    expect(outletOf(null, 'https://local-paper.example/x', 'HARBOR CITY (AP) — Agents detained two men on Tuesday.')).toBe('Associated Press');
+    expect(outletOf('Harbor Courier', 'https://local-paper.example/x', 'HARBOR CITY (AP) — Agents detained two men.')).toBe('Harbor Courier');
+    expect(creditedOutlet('Two Men Held\n\nBy Dana Pike, Reuters\n\nAgents detained two men.')).toBe('Reuters');
+    expect(creditedOutlet('By Lee Park | The Lake Gazette\nAgents detained two men.')).toBe('The Lake Gazette');
+    expect(creditedOutlet('OSLO, May 2. /TASS/. Police held a man.')).toBe('TASS');
+    expect(creditedOutlet('(CNN) — Agents detained two men.')).toBe('CNN');
+  });
+
+  it('credits no outlet for a byline that names a job, or for a text without a credit', () => {
+    expect(creditedOutlet('By Dana Pike, Staff Writer\nAgents detained two men.')).toBeNull();
+    expect(creditedOutlet('By Dana Pike and Lee Park\nAgents detained two men.')).toBeNull();
+    expect(creditedOutlet('WASHINGTON — Agents (ICE) detained two men.')).toBeNull();
+    expect(creditedOutlet('Agents detained two men in Portland (Maine) on Tuesday.')).toBeNull();
+    expect(outletOf(null, 'https://www.local-paper.example/x', 'Agents detained two men.')).toBe('local-paper.example');
   });
 
   it('keys one outlet however its name is written, and none for an article with no outlet', () => {
