@@ -41,6 +41,8 @@ const argValue = (name: string): string | undefined => {
 };
 const SAVE_BATCHES = argValue('--save-batches');
 const LOAD_BATCHES = argValue('--load-batches');
+// --no-event-resolution: the write part without resolving events across articles (its own cost).
+const RESOLVER = process.argv.includes('--no-event-resolution') ? undefined : eventResolver;
 const ci = process.argv.indexOf('--concurrency');
 const CONCURRENCY = (ci > 0 ? (process.argv[ci + 1] ?? '') : '1,2,4').split(',').map(Number);
 
@@ -207,7 +209,7 @@ try {
   for (let p = 0; p < passes; p++) {
     await repo.deleteEverything();
     ours.push(await timed(async () => {
-      for (const g of grouped) await repo.writeArticles(g, eventResolver);
+      for (const g of grouped) await repo.writeArticles(g, RESOLVER);
     }));
     await repo.deleteEverything();
     bare.push(await timed(async () => {

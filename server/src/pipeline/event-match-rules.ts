@@ -72,16 +72,49 @@ const toldAlike = (a: EventFacts, b: EventFacts): boolean => {
   return [b.eventType, ...(b.toldAs ?? [])].some((t) => x.has(t));
 };
 
-const ids = (f: EventFacts, keep: (p: EventFacts['participants'][number]) => boolean): Set<string> => new Set(f.participants.filter(keep).map((p) => p.id));
-const shared = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
+/** A report's participants sorted into the groups the rules compare. */
+interface Groups {
+  people: Set<string>;
+  subjectGroups: Set<string>;
+  nationalities: Set<string>;
+  agents: Set<string>;
+  places: Set<string>;
+  cities: Set<string>;
+  countries: Set<string>;
+}
+
+// Sorted once per participant list: a write compares each report with hundreds of known events.
+const groupCache = new WeakMap<EventFacts['participants'], Groups>();
+function groups(f: EventFacts): Groups {
+  const cached = groupCache.get(f.participants);
+  if (cached) return cached;
+  const g: Groups = { people: new Set(), subjectGroups: new Set(), nationalities: new Set(), agents: new Set(), places: new Set(), cities: new Set(), countries: new Set() };
+  for (const p of f.participants) {
+    if (p.type === 'PERSON' && p.role !== 'place') g.people.add(p.id);
+    if (p.role === 'subject' && p.type !== 'PERSON') g.subjectGroups.add(p.id);
+    if (p.role === 'subject' && p.type === 'COUNTRY') g.nationalities.add(p.id);
+    if (p.role === 'agent' && p.type !== 'PERSON') g.agents.add(p.id);
+    if (p.role === 'place') g.places.add(p.id);
+    if (p.role === 'place' && p.type === 'LOCATION') g.cities.add(p.id);
+    if (p.role === 'place' && p.type === 'COUNTRY') g.countries.add(p.id);
+  }
+  groupCache.set(f.participants, g);
+  return g;
+}
+
+const shared = (a: Set<string>, b: Set<string>): number => {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+};
 /** Both name some, and none in common. */
 const disjoint = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && b.size > 0 && shared(a, b) === 0;
 
-const people = (f: EventFacts) => ids(f, (p) => p.type === 'PERSON' && p.role !== 'place');
-const subjectGroups = (f: EventFacts) => ids(f, (p) => p.role === 'subject' && p.type !== 'PERSON');
-const nationalities = (f: EventFacts) => ids(f, (p) => p.role === 'subject' && p.type === 'COUNTRY');
-const agents = (f: EventFacts) => ids(f, (p) => p.role === 'agent' && p.type !== 'PERSON');
-const places = (f: EventFacts, type?: EntityType) => ids(f, (p) => p.role === 'place' && (!type || p.type === type));
+const people = (f: EventFacts) => groups(f).people;
+const subjectGroups = (f: EventFacts) => groups(f).subjectGroups;
+const nationalities = (f: EventFacts) => groups(f).nationalities;
+const agents = (f: EventFacts) => groups(f).agents;
+const places = (f: EventFacts, type?: EntityType) => (type === 'LOCATION' ? groups(f).cities : type === 'COUNTRY' ? groups(f).countries : groups(f).places);
 
 /** Vetoes, checked first: any one keeps the reports apart. */
 export const APART_RULES: readonly ApartRule[] = [
