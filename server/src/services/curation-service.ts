@@ -81,6 +81,27 @@ const entityRecord = z.object({ id: z.string(), name: z.string(), type: z.enum(E
 
 type Run = QueryRunner;
 
+/**
+ * For a split: the evidence of `id`'s edges that `picks` chooses, each re-homed on the same edge with
+ * `newId` in place of `id`, and the ids of the relations it leaves and joins.
+ */
+function evidenceMoves(edges: Array<z.infer<typeof candidateEdge>>, id: string, newId: string, picks: (ev: { id: string; sentence: string }) => boolean): { moves: Array<Record<string, unknown>>; touched: Set<string> } {
+  const moves: Array<Record<string, unknown>> = [];
+  const touched = new Set<string>();
+  for (const edge of edges) {
+    if (!isRelationType(edge.type)) continue;
+    let source = edge.source === id ? newId : edge.source;
+    let target = edge.target === id ? newId : edge.target;
+    if (edge.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
+    const newRelId = relationId(source, edge.type, target);
+    for (const ev of edge.evidence.filter(picks)) {
+      moves.push({ evidenceId: ev.id, oldId: edge.id, newId: newRelId, source, target, type: edge.type, firstSeen: edge.firstSeen ?? null, lastSeen: edge.lastSeen ?? null, role: edge.role ?? null });
+      touched.add(edge.id).add(newRelId);
+    }
+  }
+  return { moves, touched };
+}
+
 /** What a curation call changed. */
 export interface CurationResult {
   decisions: Decision[];
@@ -162,19 +183,7 @@ export class CurationService {
       const decisionId = `dec_${randomUUID()}`;
       await run('curation/create-bare-entity', { id: newId, name: newName, type: newType, aliases: moved.filter((a) => a !== newName) });
 
-      const moves: Array<Record<string, unknown>> = [];
-      const touched = new Set<string>();
-      for (const edge of edges) {
-        if (!isRelationType(edge.type)) continue;
-        let source = edge.source === id ? newId : edge.source;
-        let target = edge.target === id ? newId : edge.target;
-        if (edge.type === 'MENTIONED_WITH' && target < source) [source, target] = [target, source];
-        const newRelId = relationId(source, edge.type, target);
-        for (const ev of edge.evidence.filter((v) => onlyNew(v.sentence))) {
-          moves.push({ evidenceId: ev.id, oldId: edge.id, newId: newRelId, source, target, type: edge.type, firstSeen: edge.firstSeen ?? null, lastSeen: edge.lastSeen ?? null, role: edge.role ?? null });
-          touched.add(edge.id).add(newRelId);
-        }
-      }
+      const { moves, touched } = evidenceMoves(edges, id, newId, (ev) => onlyNew(ev.sentence));
       await run('curation/move-evidence', { moves, decisionId });
       const movedArticles = articles.filter((a) => uses.test(a.text)).map((a) => ({ articleId: a.id, count: a.count ?? 1, keepOld: !onlyNew(a.text) }));
       await run('curation/move-article-mentions', { fromId: id, toId: newId, moves: movedArticles });
@@ -222,18 +231,7 @@ export class CurationService {
 
       // An evidence id starts with its article's id (ingest/merge-relations).
       const fromMoved = (evidenceId: string): boolean => moved.includes(evidenceId.slice(0, evidenceId.indexOf(':')));
-      const moves: Array<Record<string, unknown>> = [];
-      const touched = new Set<string>();
-      for (const edge of edges) {
-        if (!isRelationType(edge.type)) continue;
-        const source = edge.source === id ? newId : edge.source;
-        const target = edge.target === id ? newId : edge.target;
-        const newRelId = relationId(source, edge.type, target);
-        for (const ev of edge.evidence.filter((v) => fromMoved(v.id))) {
-          moves.push({ evidenceId: ev.id, oldId: edge.id, newId: newRelId, source, target, type: edge.type, firstSeen: edge.firstSeen ?? null, lastSeen: edge.lastSeen ?? null, role: edge.role ?? null });
-          touched.add(edge.id).add(newRelId);
-        }
-      }
+      const { moves, touched } = evidenceMoves(edges, id, newId, (ev) => fromMoved(ev.id));
       await run('curation/move-evidence', { moves, decisionId });
       const movedArticles = articles.filter((a) => moved.includes(a.id)).map((a) => ({ articleId: a.id, count: a.count ?? 1, keepOld: false }));
       await run('curation/move-article-mentions', { fromId: id, toId: newId, moves: movedArticles });
