@@ -12,6 +12,8 @@ CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNI
 CREATE INDEX decision_other IF NOT EXISTS FOR (d:Decision) ON (d.otherId);
 CREATE INDEX evidence_decision IF NOT EXISTS FOR (v:Evidence) ON (v.decision);
 CREATE CONSTRAINT view_name IF NOT EXISTS FOR (v:View) REQUIRE v.name IS UNIQUE;
+CREATE CONSTRAINT watch_name IF NOT EXISTS FOR (w:Watch) REQUIRE w.name IS UNIQUE;
+CREATE INDEX article_ingested IF NOT EXISTS FOR (a:Article) ON (a.ingestedAt);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };

@@ -15,6 +15,7 @@ import type { GraphService } from './services/graph-service.ts';
 import { checkHealth } from './services/health.ts';
 import { ingestFiles } from './services/ingest-files.ts';
 import type { IngestService } from './services/ingest-service.ts';
+import type { TrustService } from './services/trust-service.ts';
 import type { ViewsService } from './services/views-service.ts';
 
 /** A running Newsgraph: HTTP server, repository and (when NEO4J_URI is unset) its own Neo4j. */
@@ -28,6 +29,7 @@ export interface RunningApp {
   curation: CurationService;
   exports: ExportService;
   views: ViewsService;
+  trust: TrustService;
   /** The local Neo4j this app started and supervises (undefined with NEO4J_URI). */
   localNeo4j: LocalNeo4j | undefined;
   close(): Promise<void>;
@@ -131,6 +133,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       curation,
       exports,
       views,
+      trust: services.trust,
       localNeo4j: openLocal,
       async close() {
         server.closeAllConnections();

@@ -17,6 +17,7 @@ import {
   type StanceCounts,
   type StoredArticle,
   type TimelineEntry,
+  type Watch,
 } from '../domain/types.ts';
 import { loadCypherCatalog, type CypherCatalog, type QueryName } from './cypher-catalog.ts';
 import { uniqueRows } from './unique-rows.ts';
@@ -145,6 +146,30 @@ const storedArticleSchema = articleSchema.extend({ text: z.string() });
 const participantsSchema = z.array(entitySchema.extend({ role: nullableString }));
 const statsSchema = z.object({ articles: integer, relations: integer, evidence: integer, byType: z.array(z.object({ type: z.enum(ENTITY_TYPES), count: integer })) });
 const graphCountsSchema = z.object({ articles: integer, entities: integer, relations: integer, evidence: integer, mentions: integer });
+
+const seenArticleSchema = articleSchema.extend({ seenAt: nullableString });
+const bareEvidenceSchema = evidenceSchema.omit({ attributedTo: true }).transform((v) => ({ ...v, attributedTo: null }));
+const reportSchema = z.object({ article: seenArticleSchema, evidence: bareEvidenceSchema });
+const eventReportsSchema = z.object({
+  event: entitySchema,
+  reports: z.array(
+    z.object({
+      article: seenArticleSchema,
+      date: nullableString,
+      count: nullableInteger.optional().transform((v) => v ?? null),
+      places: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES) })),
+      evidence: z.array(bareEvidenceSchema),
+    }),
+  ),
+});
+const relationReportsSchema = z.object({ pair: z.array(z.string()), relations: z.array(z.object({ relation: relationSchema, reports: z.array(reportSchema) })) });
+const nationalityReportsSchema = z.object({
+  person: entitySchema,
+  links: z.array(z.object({ relation: relationSchema, country: z.object({ id: z.string(), name: z.string() }), reports: z.array(reportSchema) })),
+});
+const relationGainsSchema = z.object({ rows: z.array(z.object({ relation: relationSchema, before: integer })), total: integer });
+const entityGainsSchema = z.object({ kind: z.enum(['entity', 'event']), rows: z.array(z.object({ entity: entitySchema, before: integer, now: integer })), total: integer });
+const watchSchema = z.object({ name: z.string(), ids: z.array(z.string()), createdAt: z.string(), seenAt: z.string() });
 
 const NO_FILTER: EdgeFilter = { types: null, relationTypes: null, stances: null, minWeight: 0, since: null, until: null };
 
@@ -598,6 +623,55 @@ export class GraphRepository {
    */
   async deleteEverything(): Promise<void> {
     await this.withSession((session) => session.run(this.catalog.query('admin/delete-everything')));
+  }
+
+  /** What each article reported of the given events (null: every event told by more than one article). */
+  async eventReports(ids: string[] | null): Promise<Array<z.infer<typeof eventReportsSchema>>> {
+    const result = await this.read('trust/get-event-reports', { ids });
+    return result.records.map((r) => eventReportsSchema.parse(plainValues(r.toObject())));
+  }
+
+  /** Each evidence sentence of the links of the given relations' pairs, with its article (null: every pair with a denying sentence and another link). */
+  async relationReports(ids: string[] | null): Promise<Array<z.infer<typeof relationReportsSchema>>> {
+    const result = await this.read('trust/get-relation-reports', { ids });
+    return result.records.map((r) => relationReportsSchema.parse(plainValues(r.toObject())));
+  }
+
+  /** The nationalities each article gives the given people (null: every person with more than one). */
+  async nationalityReports(ids: string[] | null): Promise<Array<z.infer<typeof nationalityReportsSchema>>> {
+    const result = await this.read('trust/get-nationality-reports', { ids });
+    return result.records.map((r) => nationalityReportsSchema.parse(plainValues(r.toObject())));
+  }
+
+  /** Relations (among `ids`, or all) with evidence from articles ingested since `since`, and their independent sources before it. */
+  async relationGains(since: string, ids: string[] | null, limit: number): Promise<z.infer<typeof relationGainsSchema>> {
+    const result = await this.read('trust/list-relation-gains', { since, ids, limit: neo4j.int(limit) });
+    return relationGainsSchema.parse(plainValues(result.records[0]?.toObject() ?? { rows: [], total: 0 }));
+  }
+
+  /** New entities and new or newly corroborated events since `since`, by kind. */
+  async entityGains(since: string, limit: number): Promise<Array<z.infer<typeof entityGainsSchema>>> {
+    const result = await this.read('trust/list-entity-gains', { since, limit: neo4j.int(limit) });
+    return result.records.map((r) => entityGainsSchema.parse(plainValues(r.toObject())));
+  }
+
+  /** Saves a watch (ids null: only an existing one, to mark it seen); undefined when there is none to change. */
+  async saveWatch(name: string, ids: string[] | null, now: string, markSeen: boolean): Promise<Watch | undefined> {
+    const result = await this.write((tx) => this.run(tx, 'trust/save-watch', { name, ids, now, markSeen }));
+    const record = result.records[0];
+    return record ? watchSchema.parse(record.get('watch')) : undefined;
+  }
+
+  /** The watches, by name. */
+  async listWatches(limit: number): Promise<Watch[]> {
+    const result = await this.read('trust/list-watches', { limit: neo4j.int(limit) });
+    return result.records.map((r) => watchSchema.parse(r.get('watch')));
+  }
+
+  /** Deletes a watch; says whether there was one. */
+  async deleteWatch(name: string): Promise<boolean> {
+    const result = await this.write((tx) => this.run(tx, 'trust/delete-watch', { name }));
+    return integer.parse(result.records[0]?.get('deleted')) === 1;
   }
 
   /**

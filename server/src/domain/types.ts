@@ -296,6 +296,15 @@ export interface StoredArticle {
   publishedAt: string | null;
 }
 
+/** A named set of entities whose new links the analyst follows. */
+export interface Watch {
+  name: string;
+  ids: string[];
+  createdAt: string;
+  /** When it was last marked seen: its new links count from then. */
+  seenAt: string;
+}
+
 /** A named view of the explorer, stored in Neo4j: its state is the URL fragment that reopens it. */
 export interface SavedView {
   name: string;

@@ -1,11 +1,14 @@
-import type { ArticleInput, EntityType, GraphRelation, Stance, StoredArticle } from '../domain/types.ts';
+import type { ArticleInput, EntityType, GraphEntity, GraphRelation, Stance, StoredArticle, Watch } from '../domain/types.ts';
 import type { ExportFormat } from '../pipeline/export/export-data.ts';
 import type { NeighborhoodArgs } from '../services/graph-service.ts';
 import { ingestFeed } from '../services/ingest-feed.ts';
 import { MAX_BATCH, type IngestInput } from '../services/ingest-service.ts';
+import type { Gain } from '../services/trust-service.ts';
 import type { AppContext } from './context.ts';
 
 type Args<T> = T & Record<string, unknown>;
+
+const relationChange = (g: Gain<GraphRelation>) => ({ relation: g.item, before: g.before, now: g.now });
 
 /** Resolvers stay thin: argument plumbing only; the services hold the logic. */
 export const resolvers = {
@@ -38,15 +41,31 @@ export const resolvers = {
     },
     decisions: (_: unknown, a: Args<{ limit?: number | null }>, ctx: AppContext) => ctx.curation.decisions(a.limit ?? 50),
     views: (_: unknown, __: unknown, ctx: AppContext) => ctx.views.list(),
+    contradictions: async (_: unknown, a: Args<{ first?: number | null; after?: string | null }>, ctx: AppContext) => {
+      const page = await ctx.trust.contradictions(a.first, a.after);
+      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    },
+    changes: async (_: unknown, a: Args<{ since: string; limit?: number | null }>, ctx: AppContext) => {
+      const c = await ctx.trust.changes(a.since, a.limit);
+      const entity = (g: Gain<GraphEntity>) => ({ entity: g.item, before: g.before, now: g.now });
+      return { ...c, entities: c.entities.map(entity), events: c.events.map(entity), relations: c.relations.map(relationChange) };
+    },
+    watches: (_: unknown, __: unknown, ctx: AppContext) => ctx.trust.watches(),
   },
   Entity: {
+    conflicts: (e: GraphEntity, _: unknown, ctx: AppContext) => ctx.trust.conflictsOfEntity(e),
     articles: (e: { id: string }, a: Args<{ first?: number | null }>, ctx: AppContext) => ctx.graph.entityArticles(e.id, a.first),
   },
   Relation: {
+    conflicts: (r: GraphRelation, _: unknown, ctx: AppContext) => ctx.trust.conflictsOfRelation(r),
     evidence: (r: GraphRelation, a: Args<{ first?: number | null; after?: string | null; stances?: Stance[] | null }>, ctx: AppContext) => ctx.graph.evidence(r.id, a.first, a.after, a.stances),
     // (A relation built outside the repository, as the curation preview does, has no counts.)
     stances: (r: GraphRelation) => r.stances ?? { asserted: 0, alleged: 0, denied: 0, attributed: 0, uncertain: 0 },
     articleCount: (r: GraphRelation) => r.articleCount ?? r.weight,
+  },
+  Watch: {
+    entities: (w: Watch, _: unknown, ctx: AppContext) => ctx.trust.watchEntities(w),
+    newLinks: async (w: Watch, _: unknown, ctx: AppContext) => (await ctx.trust.newLinks(w)).map(relationChange),
   },
   Article: {
     // Lists carry no text or entities: fetch them only when a query asks.
@@ -70,5 +89,8 @@ export const resolvers = {
     undoDecision: (_: unknown, a: Args<{ id: string }>, ctx: AppContext) => ctx.curation.undo(a.id),
     saveView: (_: unknown, a: Args<{ name: string; state: string }>, ctx: AppContext) => ctx.views.save(a.name, a.state),
     deleteView: (_: unknown, a: Args<{ name: string }>, ctx: AppContext) => ctx.views.delete(a.name),
+    watchEntities: (_: unknown, a: Args<{ name: string; ids: string[] }>, ctx: AppContext) => ctx.trust.watch(a.name, a.ids),
+    markWatchSeen: (_: unknown, a: Args<{ name: string }>, ctx: AppContext) => ctx.trust.markSeen(a.name),
+    deleteWatch: (_: unknown, a: Args<{ name: string }>, ctx: AppContext) => ctx.trust.deleteWatch(a.name),
   },
 };

@@ -52,18 +52,29 @@ const DAY_SLACK = 3;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The days [first, last] (ms since the epoch) an ISO date stands for at the precision reports
+ * write it with: a 1st of a month stands for the month, 1 January for the year; null when it is not a date.
+ */
+export function dateSpan(date: string | null): { from: number; to: number; precision: 'day' | 'month' | 'year' } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo === 1 && d === 1) return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) - DAY_MS, precision: 'year' };
+  if (d === 1) return { from: Date.UTC(y, mo - 1, 1), to: Date.UTC(y, mo, 1) - DAY_MS, precision: 'month' };
+  const day = Date.UTC(y, mo - 1, d);
+  return { from: day, to: day, precision: 'day' };
+}
+
 /** The days [first, last] (ms since the epoch) a report's date stands for, or when an undated one happened by. */
 export function timeSpan(f: Pick<EventFacts, 'date' | 'reportedBy'>): { from: number; to: number; dated: boolean } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(f.date ?? '');
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo === 1 && d === 1) return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) - DAY_MS, dated: true };
-    if (d === 1) return { from: Date.UTC(y, mo - 1, 1), to: Date.UTC(y, mo, 1) - DAY_MS, dated: true };
-    const day = Date.UTC(y, mo - 1, d);
-    return { from: day - DAY_SLACK * DAY_MS, to: day + DAY_SLACK * DAY_MS, dated: true };
+  const span = dateSpan(f.date);
+  if (span) {
+    if (span.precision !== 'day') return { from: span.from, to: span.to, dated: true };
+    return { from: span.from - DAY_SLACK * DAY_MS, to: span.to + DAY_SLACK * DAY_MS, dated: true };
   }
-  const by = /^(\d{4})-(\d{2})-(\d{2})/.exec(f.reportedBy ?? '');
-  return { from: -Infinity, to: by ? Date.UTC(Number(by[1]), Number(by[2]) - 1, Number(by[3])) + DAY_SLACK * DAY_MS : Infinity, dated: false };
+  const by = dateSpan(f.reportedBy);
+  return { from: -Infinity, to: by ? by.from + DAY_SLACK * DAY_MS : Infinity, dated: false };
 }
 
 /** Some report of each tells it as the same type. */

@@ -6,6 +6,7 @@ import { CurationService } from './curation-service.ts';
 import { ExportService } from './export-service.ts';
 import { GraphService } from './graph-service.ts';
 import { IngestService, extractInProcess } from './ingest-service.ts';
+import { TrustService } from './trust-service.ts';
 import { ViewsService } from './views-service.ts';
 
 /** Every service over one repository, wired one way for the server, the CLIs and the tests. */
@@ -15,6 +16,7 @@ export interface Services {
   curation: CurationService;
   exports: ExportService;
   views: ViewsService;
+  trust: TrustService;
   /** Ends the extraction threads (the repository is the caller's to close). */
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function createServices(repo: GraphRepository, config: ServicesConfig, an
     curation,
     exports: new ExportService(repo, graph),
     views: new ViewsService(repo),
+    trust: new TrustService(repo),
     close: async () => {
       await pool?.close();
     },

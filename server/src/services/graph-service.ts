@@ -266,7 +266,8 @@ function isoDate(name: 'since' | 'until', value: string | null | undefined): str
 /** An articles cursor as list-articles makes it: ingestedAt|id. */
 const ARTICLE_CURSOR = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})\|[^|\s]{1,200}$/;
 
-function clampLimit(name: string, value: number | null | undefined, fallback: number, max: number): number {
+/** A page size or limit checked against its cap; the default when none is given. */
+export function clampLimit(name: string, value: number | null | undefined, fallback: number, max: number): number {
   if (value === null || value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) throw badInput(`${name} must be a positive integer; got ${value}.`);
   if (value > max) throw badInput(`${name} is ${value}; the most allowed is ${max}.`);

@@ -1,0 +1,27 @@
+// What each article reported of events: the date, count and places it gave, and the first
+// sentence in which it tells the event (find-conflicts compares them). Given ids, those events;
+// given null, every event told by more than one article (the only ones reports can disagree on).
+// Params: $ids (event ids, or null)
+// Returns: event {id, name, type, aliases, articleCount, date, eventType, count},
+//          reports [{article {id, title, url, source, outlet, publishedAt, seenAt}, date, count,
+//                    places [{id, name, type}],
+//                    evidence [{id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules}]
+//                    (at most one)}]
+MATCH (e:Entity {type: 'EVENT'})
+WHERE CASE WHEN $ids IS NULL THEN e.articleCount > 1 ELSE e.id IN $ids END
+CALL (e) {
+  MATCH (a:Article)-[m:MENTIONS]->(e)
+  WITH e, a, m,
+       [(e)<-[r:RELATED {type: 'PARTICIPATED_IN'}]-(p:Entity) | {id: r.id, role: r.role, place: p {.id, .name, .type}}] AS links
+  RETURN collect({
+    article: a {.id, .title, .url, .source, .outlet, .publishedAt, seenAt: toString(coalesce(a.publishedAt, datetime(a.ingestedAt)))},
+    date: m.eventDate, count: m.eventCount,
+    places: [l IN links WHERE l.role = 'place' AND EXISTS { MATCH (:Evidence {relationId: l.id})-[:FROM]->(a) } | l.place],
+    evidence: COLLECT {
+      MATCH (v:Evidence)-[:FROM]->(a) WHERE v.relationId IN [l IN links | l.id]
+      RETURN v {.id, .sentence, .start, .end, .confidence, .extractorVersion, .stance, rules: coalesce(v.rules, []), stanceRules: coalesce(v.stanceRules, [])}
+      ORDER BY v.start LIMIT 1
+    }
+  }) AS reports
+}
+RETURN e {.id, .name, .type, .aliases, .articleCount, .date, .eventType, .count} AS event, reports
