@@ -1,6 +1,6 @@
 // What each article reported of events: the date, count and places it gave, and the first
-// sentence in which it tells the event (find-conflicts compares them). Given ids, those events;
-// given null, every event told by more than one article (the only ones reports can disagree on).
+// sentence in which it tells the event (find-conflicts compares them): events told by more than
+// one article (the only ones reports can disagree on), of the given ids or all (null).
 // Params: $ids (event ids, or null)
 // Returns: event {id, name, type, aliases, articleCount, date, eventType, count},
 //          reports [{article {id, title, url, source, outlet, publishedAt, seenAt}, date, count,
@@ -8,7 +8,7 @@
 //                    evidence [{id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules}]
 //                    (at most one)}]
 MATCH (e:Entity {type: 'EVENT'})
-WHERE CASE WHEN $ids IS NULL THEN e.articleCount > 1 ELSE e.id IN $ids END
+WHERE e.articleCount > 1 AND ($ids IS NULL OR e.id IN $ids)
 CALL (e) {
   MATCH (a:Article)-[m:MENTIONS]->(e)
   WITH e, a, m,

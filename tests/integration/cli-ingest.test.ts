@@ -54,7 +54,7 @@ describe('npm run ingest (CLI)', () => {
     const folder = path.join(ROOT_DIR, 'data', 'articles');
     const first = ingestCli([folder]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/\[1\/4\] .*stored/);
+    expect(first.stdout).toMatch(/\[1\/5\] .*stored/);
     const counts = await repo.countGraph();
     const second = ingestCli([folder]);
     expect(second.status).toBe(0);
@@ -88,9 +88,9 @@ describe('npm run ingest (CLI)', () => {
     await repo.deleteEverything();
     const r = ingestCli([path.join(ROOT_DIR, 'data', 'articles'), '--concurrency', '2']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/\[4\/4\] /);
-    expect(r.stdout).toMatch(/Done in [\d.]+ s: 4 stored, 0 unchanged, 0 re-processed, 0 refused · [\d.]+ articles\/s \(concurrency 2\)\./);
-    expect((await repo.countGraph()).articles).toBe(4);
+    expect(r.stdout).toMatch(/\[5\/5\] /);
+    expect(r.stdout).toMatch(/Done in [\d.]+ s: 5 stored, 0 unchanged, 0 re-processed, 0 refused · [\d.]+ articles\/s \(concurrency 2\)\./);
+    expect((await repo.countGraph()).articles).toBe(5);
     const bad = ingestCli([path.join(ROOT_DIR, 'data', 'articles'), '--concurrency', '0']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--concurrency must be a whole number from 1 to 32; got "0"/);
@@ -103,9 +103,9 @@ describe('npm run ingest (CLI)', () => {
     // util-linux `script` runs the CLI on a pseudo-terminal, as a user's shell would.
     const r = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd: ROOT_DIR, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stdout).toBe(0);
-    expect(r.stdout).toMatch(/\d\/4 · [\d.]+ articles\/s · [^\n]* left/);
-    expect(r.stdout).toMatch(/\[4\/4\] .*stored/);
-    expect(r.stdout).toMatch(/Done in [\d.]+ s: 4 stored/);
+    expect(r.stdout).toMatch(/\d\/5 · [\d.]+ articles\/s · [^\n]* left/);
+    expect(r.stdout).toMatch(/\[5\/5\] .*stored/);
+    expect(r.stdout).toMatch(/Done in [\d.]+ s: 5 stored/);
   });
 
   it.each([

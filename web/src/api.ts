@@ -3,8 +3,13 @@ import type { EntityType, GraphEntity, GraphRelation, Stance, StanceCounts, Subg
 
 // Domain types live in one place; the page only imports their shapes (erased at build).
 export type { EntityType, Stance, StanceCounts, Subgraph };
-export type Entity = GraphEntity;
-export type Relation = GraphRelation;
+/** What the reports of an entity or link disagree on (full values come with `trust.conflicts`). */
+export interface ConflictSummary {
+  kind: ConflictKind;
+}
+export type Entity = GraphEntity & { conflicts?: ConflictSummary[] };
+export type Relation = GraphRelation & { conflicts?: ConflictSummary[] };
+export type ConflictKind = 'DATE' | 'COUNT' | 'PLACE' | 'NATIONALITY' | 'STANCE';
 
 /** An error the API reported, with its extensions.code when there is one. */
 export class ApiError extends Error {
@@ -30,8 +35,8 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
   return body.data;
 }
 
-const ENTITY_FIELDS = 'id name type aliases articleCount date eventType count';
-const EDGE_FIELDS = 'id type source target weight articleCount firstSeen lastSeen stances { asserted alleged denied attributed uncertain }';
+const ENTITY_FIELDS = 'id name type aliases articleCount date eventType count conflicts { kind }';
+const EDGE_FIELDS = 'id type source target weight articleCount firstSeen lastSeen stances { asserted alleged denied attributed uncertain } conflicts { kind }';
 
 /** Entities matching a name or alias. */
 export async function searchEntities(query: string, limit = 12): Promise<Entity[]> {
@@ -237,6 +242,99 @@ export async function ingestArticle(input: ArticleFields & { text?: string; html
   return data.ingestArticle;
 }
 
+/** One side of a disagreement: a value and the articles and sentences that give it. */
+export interface ConflictValue {
+  value: string;
+  articles: ArticleRef[];
+  evidence: EvidenceItem[];
+}
+
+/** A disagreement of one kind among the reports of an entity or a link. */
+export interface Conflict {
+  kind: ConflictKind;
+  rule: string;
+  at: string | null;
+  values: ConflictValue[];
+}
+
+/** Something the reports disagree about, as the contradictions list shows it. */
+export interface Contradiction {
+  id: string;
+  at: string | null;
+  entity: { id: string; name: string; type: EntityType } | null;
+  relation: { id: string; type: string; source: string; target: string } | null;
+  relationIds: string[];
+  conflicts: Array<Pick<Conflict, 'kind'> & { values: Array<Pick<ConflictValue, 'value'>> }>;
+}
+
+/** An entity or link that appeared (before 0) or gained independent sources. */
+export interface Gain<T> {
+  before: number;
+  now: number;
+  item: T;
+}
+
+/** What the articles ingested since a time added. */
+export interface Changes {
+  since: string;
+  entities: Array<Gain<Entity>>;
+  events: Array<Gain<Entity>>;
+  relations: Array<Gain<Relation>>;
+  totals: { entities: number; events: number; relations: number };
+}
+
+/** A named set of entities whose new links are followed. */
+export interface Watch {
+  name: string;
+  seenAt: string;
+  entities: Array<{ id: string; name: string }>;
+  newLinks: Array<Gain<Relation>>;
+}
+
+const ARTICLE_FIELDS = 'id title url source publishedAt';
+const CONFLICT_FIELDS = `kind rule at values { value articles { ${ARTICLE_FIELDS} } evidence { id sentence stance article { ${ARTICLE_FIELDS} } } }`;
+const WATCH_FIELDS = `name seenAt entities { id name } newLinks { before now relation { ${EDGE_FIELDS} } }`;
+type RelationChange = { before: number; now: number; relation: Relation };
+const relationGain = (r: RelationChange): Gain<Relation> => ({ before: r.before, now: r.now, item: r.relation });
+
+/** Contradictions, corroboration over time and watches (docs/trust.md). */
+export const trust = {
+  /** Where the reports of an entity (an event, a person) or of a link disagree, value by value. */
+  conflicts: async (kind: 'entity' | 'relation', id: string): Promise<Conflict[]> => {
+    const data = await gql<Record<string, { conflicts: Conflict[] } | null>>(`query Conflicts($id: ID!) { ${kind}(id: $id) { conflicts { ${CONFLICT_FIELDS} } } }`, { id });
+    return data[kind]?.conflicts ?? [];
+  },
+  /** Everything the reports disagree about, newest first. */
+  contradictions: async (first = 100): Promise<Contradiction[]> =>
+    (
+      await gql<{ contradictions: { nodes: Contradiction[] } }>(
+        'query Contradictions($first: Int) { contradictions(first: $first) { nodes { id at relationIds entity { id name type } relation { id type source target } conflicts { kind values { value } } } } }',
+        { first },
+      )
+    ).contradictions.nodes,
+  /** New entities, events and links since a time, and those that gained independent sources. */
+  changes: async (since: string, limit = 50): Promise<Changes> => {
+    const data = await gql<{ changes: Omit<Changes, 'entities' | 'events' | 'relations'> & { entities: Array<{ before: number; now: number; entity: Entity }>; events: Array<{ before: number; now: number; entity: Entity }>; relations: RelationChange[] } }>(
+      `query Changes($since: String!, $limit: Int) { changes(since: $since, limit: $limit) { since totals { entities events relations } entities { before now entity { ${ENTITY_FIELDS} } } events { before now entity { ${ENTITY_FIELDS} } } relations { before now relation { ${EDGE_FIELDS} } } } }`,
+      { since, limit },
+    );
+    const c = data.changes;
+    const entity = (g: { before: number; now: number; entity: Entity }): Gain<Entity> => ({ before: g.before, now: g.now, item: g.entity });
+    return { ...c, entities: c.entities.map(entity), events: c.events.map(entity), relations: c.relations.map(relationGain) };
+  },
+  watches: async (): Promise<Watch[]> =>
+    (await gql<{ watches: Array<Omit<Watch, 'newLinks'> & { newLinks: RelationChange[] }> }>(`{ watches { ${WATCH_FIELDS} } }`, {})).watches.map((w) => ({ ...w, newLinks: w.newLinks.map(relationGain) })),
+  watch: async (name: string, ids: string[]): Promise<void> => {
+    await gql('mutation Watch($name: String!, $ids: [ID!]!) { watchEntities(name: $name, ids: $ids) { name } }', { name, ids });
+  },
+  markSeen: async (name: string): Promise<void> => {
+    await gql('mutation Seen($name: String!) { markWatchSeen(name: $name) { name } }', { name });
+  },
+  unwatch: async (name: string): Promise<void> => {
+    await gql('mutation Unwatch($name: String!) { deleteWatch(name: $name) }', { name });
+  },
+};
+
 /** Everything the explorer asks of the server; `mountExplorer` takes it, so another transport (or another server) can stand in. */
 export const httpApi = {
   search: searchEntities,
@@ -250,6 +348,7 @@ export const httpApi = {
   savedViews,
   ingestArticle,
   ingestFeed,
+  trust,
 };
 
 /** The server calls the explorer makes. */

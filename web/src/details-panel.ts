@@ -73,13 +73,14 @@ export interface LinkLine {
   weight: number;
 }
 
-/** The panel's contents for an entity: type, aliases, strongest links (each name and link clickable), articles. */
-export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: LinkLine[], actions: PanelActions): HTMLElement[] {
+/** The panel's contents for an entity: type, aliases, where its reports disagree (`disputes`), strongest links (each name and link clickable), articles. */
+export function entityDetails(e: Entity & { articles: ArticleRef[] }, links: LinkLine[], actions: PanelActions, disputes: HTMLElement[] = []): HTMLElement[] {
   const style = TYPE_STYLES[e.type];
   return [
     closeButton(actions.onClose),
     el('h2', {}, e.name),
     el('p', { class: 'meta' }, el('span', { class: 'swatch', style: `background:${style.color}` }), ` ${style.label} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`),
+    ...disputes,
     ...(e.aliases.length > 0 ? [el('h3', {}, 'Also called'), el('p', {}, e.aliases.join(', '))] : []),
     el('h3', {}, 'Strongest links in view'),
     links.length > 0
@@ -117,6 +118,7 @@ export function edgeDetails(
   edge: { type: string; weight: number; articleCount?: number | undefined; stances?: StanceCounts | undefined; source: LinkEnd; target: LinkEnd },
   evidence: EvidenceItem[],
   actions: PanelActions,
+  disputes: HTMLElement[] = [],
 ): HTMLElement[] {
   const names = [edge.source.name, ...edge.source.aliases, edge.target.name, ...edge.target.aliases];
   const idOf = new Map<string, string>();
@@ -143,6 +145,7 @@ export function edgeDetails(
     el('h2', {}, linkButton(edge.source.name, () => actions.onPick(edge.source.id)), ' — ', linkButton(edge.target.name, () => actions.onPick(edge.target.id))),
     el('p', { class: 'meta' }, `${edge.type.toLowerCase().replace(/_/g, ' ')} · ${sourcesLine(edge.weight, edge.articleCount ?? edge.weight)}`),
     ...stanceChips(edge.stances, quotes, heading),
+    ...disputes,
     heading,
     ...(quotes.length > 0 ? quotes : [el('p', { class: 'meta' }, 'No evidence stored for this link.')]),
   ];

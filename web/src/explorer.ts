@@ -20,6 +20,7 @@ import { positionsOf, renderView } from './render-view.ts';
 import { savedViewsPanel } from './saved-views-panel.ts';
 import { mountSearchBox } from './search-box.ts';
 import { mountTimeline } from './timeline-strip.ts';
+import { changesPanel, conflictSection, contradictionsPanel, type TrustActions } from './trust-panel.ts';
 import { decodeView, encodeView } from './view-url.ts';
 
 declare global {
@@ -421,9 +422,14 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     }
   }
 
+  /** "Reports disagree" for a disputed entity or link (nothing to fetch for the rest). */
+  async function disputesOf(kind: 'entity' | 'relation', id: string, isDisputed: boolean): Promise<HTMLElement[]> {
+    return isDisputed ? conflictSection(await api.trust.conflicts(kind, id), (articleId, sentence) => void readArticle(articleId, sentence)) : [];
+  }
+
   async function showEntity(id: string): Promise<void> {
     const wanted = claimPanel();
-    const entity = await api.entity(id);
+    const [entity, disputes] = await Promise.all([api.entity(id), disputesOf('entity', id, cy.getElementById(id).data('disputed') !== undefined)]);
     const node = cy.getElementById(id);
     if (!wanted() || !entity || node.empty()) return;
     const links = node
@@ -476,20 +482,21 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
     );
     const from = pathFrom;
     if (from && from.id !== id) pathActions.append(actionButton(`Paths from ${from.name} to here`, () => void findPaths(from, { id, name: entity.name })));
-    show([...entityDetails(entity, links, panelActions), viewActions, pathActions, curationSection(api, entity, curationHooks())]);
+    show([...entityDetails(entity, links, panelActions, disputes), viewActions, pathActions, curationSection(api, entity, curationHooks())]);
   }
 
   async function showEdge(edge: EdgeSingular): Promise<void> {
     if (edge.hasClass('more')) return;
     const end = (n: NodeSingular) => ({ id: n.id(), name: String(n.data('label')), aliases: (n.data('aliases') as string[] | undefined) ?? [] });
     const wanted = claimPanel();
-    const evidence = await api.evidence(edge.id());
+    const [evidence, disputes] = await Promise.all([api.evidence(edge.id()), disputesOf('relation', edge.id(), edge.data('disputed') !== undefined)]);
     if (!wanted()) return;
     show(
       edgeDetails(
         { type: String(edge.data('type')), weight: Number(edge.data('weight')), articleCount: Number(edge.data('articleCount') ?? edge.data('weight')), stances: edge.data('stances') as StanceCounts | undefined, source: end(edge.source()), target: end(edge.target()) },
         evidence,
         panelActions,
+        disputes,
       ),
     );
   }
@@ -670,6 +677,18 @@ export function mountExplorer(root: HTMLElement, api: ExplorerApi): () => void {
       }),
     ),
   );
+  const trustActions: TrustActions = {
+    onShow: (ids) => {
+      const missing = ids.filter((id) => !store.state.shown.includes(id));
+      const first = ids[0];
+      void (missing.length > 0 ? open(missing, false) : Promise.resolve()).then(() => (first ? reveal(first) : undefined), fail);
+    },
+    onRead: (articleId, sentence) => void readArticle(articleId, sentence),
+    say,
+    onClose: closeDetails,
+  };
+  listen(part('contradictions-button'), 'click', () => show(contradictionsPanel(api, trustActions)));
+  listen(part('changes-button'), 'click', () => show(changesPanel(api, () => [...store.state.shown], trustActions)));
   mountExportMenu(part<HTMLButtonElement>('export-button'), () => cy, say);
   mountSearchBox({
     input: part<HTMLInputElement>('search-input'),

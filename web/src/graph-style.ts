@@ -82,6 +82,9 @@ export function stylesheet(): StylesheetJson {
     // What the evidence says of a link: only alleged or hedged, dashed; mostly denied, dotted.
     { selector: 'edge[look = "hedged"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge[look = "denied"]', style: { 'line-style': 'dotted' } },
+    // Reports disagree on it (docs/trust.md): red, whatever its type.
+    { selector: 'edge[disputed]', style: { 'line-color': '#c92a2a', 'target-arrow-color': '#c92a2a', opacity: 0.9 } },
+    { selector: 'node[disputed]', style: { 'border-width': 3, 'border-color': '#c92a2a', 'border-style': 'double' } },
     // A link's caption (its type, in words) shows on hover and selection.
     {
       selector: 'edge[caption].hover, edge[caption]:selected',

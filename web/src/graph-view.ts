@@ -32,7 +32,7 @@ export function wantsWebgl(cy: Core): boolean {
 export function nodeElement(n: Entity, position?: Point, participants: readonly Entity[] = []): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id: n.id, label: n.name, caption: caption(n, participants), type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null, eventType: n.eventType ?? null },
+    data: { id: n.id, label: n.name, caption: caption(n, participants), type: n.type, articleCount: n.articleCount, aliases: n.aliases, date: n.date ?? null, eventType: n.eventType ?? null, ...disputed(n) },
     ...(position ? { position: { ...position } } : {}),
   };
 }
@@ -52,8 +52,15 @@ export function edgeElement(e: Relation): ElementDefinition {
       firstSeen: e.firstSeen ?? null,
       lastSeen: e.lastSeen ?? null,
       ...(e.stances ? { stances: e.stances, look: stanceLook(e.stances) } : {}),
+      ...disputed(e),
     },
   };
+}
+
+/** `disputed`: the kinds of disagreement among its reports (DATE COUNT …), when there is one: drawn in red. */
+export function disputed(x: Entity | Relation): { disputed?: string } {
+  const kinds = x.conflicts?.map((c) => c.kind) ?? [];
+  return kinds.length > 0 ? { disputed: kinds.join(' ') } : {};
 }
 
 /**

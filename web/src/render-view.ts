@@ -5,7 +5,7 @@ import { emptyState, type ExplorerState, type Point } from './explorer-state.ts'
 import { groupEvents, placeGroups } from './event-groups.ts';
 import { applyFilters } from './filters.ts';
 import type { GraphCache } from './graph-cache.ts';
-import { edgeElement, nodeElement } from './graph-view.ts';
+import { disputed, edgeElement, nodeElement } from './graph-view.ts';
 import { moreId, setMoreNode } from './more-node.ts';
 
 const CLOSE = 0.01;
@@ -32,7 +32,7 @@ function startAt(cy: Core, cache: GraphCache, id: string, shown: ReadonlySet<str
   return { x: x + 30, y: y + 30 };
 }
 
-const drawnData = (e: Entity, cache: GraphCache) => ({ label: e.name, caption: caption(e, e.type === 'EVENT' ? cache.linked(e.id) : []), type: e.type, aliases: e.aliases, articleCount: e.articleCount, date: e.date ?? null });
+const drawnData = (e: Entity, cache: GraphCache) => ({ label: e.name, caption: caption(e, e.type === 'EVENT' ? cache.linked(e.id) : []), type: e.type, aliases: e.aliases, articleCount: e.articleCount, date: e.date ?? null, disputed: disputed(e).disputed });
 
 /**
  * Draws a view state on a Cytoscape instance: adds and removes what changed since `previous`
@@ -82,8 +82,8 @@ export function renderView(cy: Core, state: ExplorerState, previous: ExplorerSta
           cy.add(edgeElement(e));
           touch();
         }
-      } else if (edge.data('weight') !== e.weight) {
-        edge.data({ weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null });
+      } else if (edge.data('weight') !== e.weight || edge.data('disputed') !== disputed(e).disputed) {
+        edge.data({ weight: e.weight, firstSeen: e.firstSeen ?? null, lastSeen: e.lastSeen ?? null, disputed: disputed(e).disputed });
         touch();
       }
     }

@@ -33,7 +33,8 @@ export interface Conflict<E> {
 }
 
 /**
- * The conflicts among `reports`, one per rule that fires, in rule order. A value every
+ * The conflicts among `reports`, one per rule that fires, in rule order; each lists its values
+ * in the order they were first reported. A value every
  * disputing report shares (the country both arrests were in, when they disagree on the city)
  * is left out when at least two values remain: it is not in dispute.
  */
@@ -60,7 +61,9 @@ export function findConflicts<E>(reports: ReadonlyArray<Report<E>>, rules: reado
 function conflictOf<E>(rule: ConflictRule, reports: ReadonlyArray<Report<E>>): Conflict<E> {
   const byKey = new Map<string, ConflictValue<E>>();
   const holders = new Map<string, Set<string>>();
-  for (const r of reports) {
+  // Values in the order they were first reported: "first said 8, then 7".
+  const ordered = [...reports].sort((a, b) => (a.seenAt ?? '').localeCompare(b.seenAt ?? ''));
+  for (const r of ordered) {
     for (const v of r.values[rule.kind] ?? []) {
       const value = byKey.get(v.key) ?? { key: v.key, label: v.label, articleIds: [], evidence: [] };
       if (!value.articleIds.includes(r.articleId)) value.articleIds.push(r.articleId);
