@@ -27,7 +27,7 @@ describe('explorer: contradictions marked and shown side by side, what is new, w
     // (The Omaha sweep, which ICE also took part in, is disputed too.)
     expect(await page.evaluate(() => window.cy.$('node[type = "EVENT"][disputed]').length)).toBe(2);
     expect(disputed).toHaveLength(1);
-    const [id, kinds] = disputed[0] ?? ['', ''];
+    const [id = '', kinds = ''] = disputed[0] ?? [];
     expect(kinds).toBe('DATE COUNT');
     await tapElement(page, id);
     const date = details(page).getByRole('region', { name: 'Date: reports disagree' });
