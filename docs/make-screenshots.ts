@@ -2,7 +2,8 @@
  * Makes the README's screenshots: starts the app on a fresh local Neo4j (the demo corpus loads
  * itself), ingests the article folders given as arguments, opens the ICE, DHS and Tajikistan
  * neighbourhoods in headless Chromium at 1280×800 and saves each to docs/screenshots/ (Tajikistan
- * twice: the second with the panel of its most disputed link open).
+ * three times: then with the panel of its most doubted link open, and with the demo's disputed
+ * detention opened from the Contradictions list).
  *
  *   npx tsx docs/make-screenshots.ts [folder of .txt/.md articles …]
  *
@@ -30,12 +31,24 @@ async function openMostDisputedLink(page: Page): Promise<void> {
   await page.locator('#details .stances').waitFor();
 }
 
+/** Opens the demo's disputed detention from the Contradictions list: its panel shows the two outlets' dates and counts side by side. */
+async function openDisputedDetention(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Contradictions' }).click();
+  await page.locator('#details ol.contradictions button').first().waitFor();
+  await page.locator('#details ol.contradictions button', { hasText: /^Detention: .*Tajikistan/ }).first().click();
+  await page.locator('#details .side-by-side').first().waitFor();
+  await page.waitForFunction(() => document.getElementById('cy')?.hasAttribute('aria-busy') === false);
+  await page.waitForTimeout(500);
+}
+
 const VIEWS: Array<{ file: string; query: string; option: RegExp; then?: (page: Page) => Promise<void> }> = [
   { file: 'ice.png', query: 'ICE', option: /Immigration and Customs Enforcement/ },
   { file: 'dhs.png', query: 'Homeland Security', option: /Department of Homeland Security/ },
   { file: 'tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/ },
   // The trust layer on the same view: dashed links rest only on alleged or hedged sentences; the panel counts a link's evidence by stance.
   { file: 'stance-tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/, then: openMostDisputedLink },
+  // Contradictions on the same view: two outlets disagree on the detentions' date and count; disputed events and links are red.
+  { file: 'trust-tajikistan.png', query: 'Tajikistan', option: /^Tajikistan/, then: openDisputedDetention },
 ];
 
 /** Photographs the three neighbourhoods on the explorer at `url`. */

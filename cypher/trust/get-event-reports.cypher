@@ -1,14 +1,14 @@
 // What each article reported of events: the date, count and places it gave, and the first
 // sentence in which it tells the event (find-conflicts compares them): events told by more than
-// one article (the only ones reports can disagree on), of the given ids or all (null).
-// Params: $ids (event ids, or null)
+// one article (the only ones reports can disagree on), of the given ids.
+// Params: $ids (event ids)
 // Returns: event {id, name, type, aliases, articleCount, date, eventType, count},
 //          reports [{article {id, title, url, source, outlet, publishedAt, seenAt}, date, count,
 //                    places [{id, name, type}],
 //                    evidence [{id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules}]
 //                    (at most one)}]
-MATCH (e:Entity {type: 'EVENT'})
-WHERE e.articleCount > 1 AND ($ids IS NULL OR e.id IN $ids)
+MATCH (e:Entity)
+WHERE e.type = 'EVENT' AND e.id IN $ids AND e.articleCount > 1
 CALL (e) {
   MATCH (a:Article)-[m:MENTIONS]->(e)
   WITH e, a, m,

@@ -1,14 +1,14 @@
 // The nationalities each article gives people (NATIONAL_OF links and the sentences that state
 // them), for find-conflicts to compare: people with more than one nationality on the graph, of
-// the given ids or all (null).
-// Params: $ids (person ids, or null)
+// the given ids.
+// Params: $ids (person ids)
 // Returns: person {id, name, type, aliases, articleCount},
 //          links [{relation {id, type, weight, articleCount, stances, firstSeen, lastSeen, source, target},
 //                  country {id, name, type},
 //                  reports [{article {id, title, url, source, outlet, publishedAt, seenAt},
 //                            evidence {id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules}}]}]
-MATCH (p:Entity {type: 'PERSON'})
-WHERE ($ids IS NULL OR p.id IN $ids) AND COUNT { (p)-[:RELATED {type: 'NATIONAL_OF'}]->() } > 1
+MATCH (p:Entity)
+WHERE p.id IN $ids AND p.type = 'PERSON' AND COUNT { (p)-[:RELATED {type: 'NATIONAL_OF'}]->() } > 1
 MATCH (p)-[r:RELATED {type: 'NATIONAL_OF'}]->(c:Entity)
 WITH p, r, c
 CALL (r) {

@@ -2,15 +2,15 @@
 // its link with and its article (find-conflicts looks for one article denying a link between
 // two entities that another claims). A denial often lands on the pair's co-mention ("X was never
 // a member of Y"), so every relation of a pair comes back together. Only pairs with a denying
-// sentence and more than one link are read: those of the given relation ids, or all (null).
-// Params: $ids (relation ids, or null), $stanceOrder (the stances, in the order of a relation's `stances` counts)
+// sentence and more than one link are read: those of the given relation ids.
+// Params: $ids (relation ids), $stanceOrder (the stances, in the order of a relation's `stances` counts)
 // Returns: pair (the two entity ids, in id order),
 //          relations [{relation {id, type, weight, articleCount, stances, firstSeen, lastSeen, source, target},
 //                      reports [{article {id, title, url, source, outlet, publishedAt, seenAt},
 //                                evidence {id, sentence, start, end, confidence, extractorVersion, rules, stance, stanceRules}}]}]
 WITH [i IN range(0, size($stanceOrder) - 1) WHERE $stanceOrder[i] = 'DENIED'][0] AS denied
 MATCH (s:Entity)-[r:RELATED]->(t:Entity)
-WHERE CASE WHEN $ids IS NULL THEN r.stances[denied] > 0 ELSE r.id IN $ids END
+WHERE r.id IN $ids
 WITH DISTINCT denied, CASE WHEN s.id < t.id THEN [s, t] ELSE [t, s] END AS pair
 WITH denied, pair[0] AS a, pair[1] AS b
 MATCH (a)-[r:RELATED]-(b)

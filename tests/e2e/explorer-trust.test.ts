@@ -41,6 +41,23 @@ describe('explorer: contradictions marked and shown side by side, what is new, w
     await page.locator('.article-text mark, #details mark').first().waitFor();
   });
 
+  it('splits a report off a disputed event from its panel, after a confirmation, and undoes it', async () => {
+    const id = await page.evaluate(() => window.cy.$('node[eventType = "Detention"][disputed]').id());
+    await tapElement(page, id);
+    await details(page).getByRole('region', { name: 'Date: reports disagree' }).waitFor();
+    await details(page).locator('details.curation summary').click();
+    await details(page).getByRole('checkbox', { name: /Families Question Count/ }).check();
+    await details(page).getByRole('button', { name: 'Split off reports' }).click();
+    await details(page).getByText(/will leave .* and become an event of its own/).waitFor();
+    await details(page).getByRole('button', { name: 'Confirm split' }).click();
+    await page.locator('#status', { hasText: /Split 1 report off/ }).waitFor();
+    // Two events now, each told by one article: nothing left to disagree on.
+    await page.waitForFunction((eventId) => window.cy.getElementById(eventId).data('disputed') === undefined, id);
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('#status', { hasText: 'Undone.' }).waitFor();
+    await page.waitForFunction((eventId) => window.cy.getElementById(eventId).data('disputed') === 'DATE COUNT', id);
+  });
+
   it('lists every contradiction newest first; a person’s nationalities and a denied membership show side by side', async () => {
     await page.getByRole('button', { name: 'Contradictions' }).click();
     const items = details(page).locator('ol.contradictions > li');

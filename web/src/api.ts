@@ -116,6 +116,9 @@ export const curate = {
     (await gql<{ mergeEntities: CurationOutcome }>(`mutation($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, from: $from) { ${CURATION_FIELDS} } }`, { into, from })).mergeEntities,
   split: async (id: string, aliases: string[]): Promise<CurationOutcome> =>
     (await gql<{ splitEntity: CurationOutcome }>(`mutation($id: ID!, $aliases: [String!]!) { splitEntity(id: $id, aliases: $aliases) { ${CURATION_FIELDS} } }`, { id, aliases })).splitEntity,
+  /** Moves the given articles' reports of an event to an event of their own. */
+  splitEvent: async (id: string, articleIds: string[]): Promise<CurationOutcome> =>
+    (await gql<{ splitEvent: CurationOutcome }>(`mutation($id: ID!, $articleIds: [ID!]!) { splitEvent(id: $id, articleIds: $articleIds) { ${CURATION_FIELDS} } }`, { id, articleIds })).splitEvent,
   /** Decisions, newest first. */
   history: async (limit = 100): Promise<Decision[]> =>
     (await gql<{ decisions: Decision[] }>('query($limit: Int) { decisions(limit: $limit) { id kind entityId otherId createdAt undone summary } }', { limit })).decisions,

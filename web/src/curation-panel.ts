@@ -1,4 +1,4 @@
-import type { CurationOutcome, Entity, EntityType, ExplorerApi } from './api.ts';
+import type { ArticleRef, CurationOutcome, Entity, EntityType, ExplorerApi } from './api.ts';
 import { confirmBox } from './confirm-box.ts';
 import { el } from './dom.ts';
 import { TYPE_STYLES } from './graph-style.ts';
@@ -12,11 +12,12 @@ export interface CurationHooks {
 
 /**
  * The curation section of an entity's panel: rename, change type, merge another entity into
- * this one, split aliases off. Each change first shows what it will do and waits for Confirm;
+ * this one, split aliases off, and for an event told by several articles, split reports off into
+ * an event of their own. Each change first shows what it will do and waits for Confirm;
  * it then goes through the API as a stored decision, so re-ingesting never reverts it, and the
  * status bar offers Undo (History lists every decision).
  */
-export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, entity: Entity, hooks: CurationHooks): HTMLElement {
+export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, entity: Entity & { articles?: ArticleRef[] }, hooks: CurationHooks): HTMLElement {
   const run = (label: string, change: () => Promise<CurationOutcome>): void => {
     change().then(
       (outcome) => {
@@ -115,6 +116,35 @@ export function curationSection(api: Pick<ExplorerApi, 'curate' | 'search'>, ent
         'Confirm split',
         `Split ${chosen.map(q).join(', ')} off ${q(entity.name)}.`,
         () => api.curate.split(entity.id, chosen),
+      );
+    });
+    parts.push(split);
+  }
+  const reports = entity.articles ?? [];
+  if (entity.type === 'EVENT' && reports.length > 1) {
+    const boxes = reports.map((a) => ({ article: a, box: el('input', { type: 'checkbox', value: a.id }) }));
+    const split = el(
+      'form',
+      { class: 'split' },
+      el('p', { class: 'meta' }, 'Not one event? Split reports off into an event of their own:'),
+      ...boxes.map(({ article, box }) => el('label', {}, box, ` ${article.title}`, el('span', { class: 'meta' }, ` ${[article.source, article.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}`))),
+      el('button', { type: 'submit' }, 'Split off reports'),
+    );
+    split.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const chosen = boxes.filter((b) => b.box.checked).map((b) => b.article);
+      if (chosen.length === 0) return;
+      if (chosen.length === reports.length) {
+        hooks.failed('Leave at least one report on the event: splitting off every report would only rename it.');
+        return;
+      }
+      const n = chosen.length;
+      ask(
+        split,
+        `The report${n === 1 ? '' : 's'} of ${chosen.map((a) => q(a.title)).join(', ')} will leave ${q(entity.name)} and become an event of ${n === 1 ? 'its' : 'their'} own: ${n === 1 ? 'its' : 'their'} sentences and mentions move with ${n === 1 ? 'it' : 'them'}, dates and counts are recomputed on both sides, and ingesting ${n === 1 ? 'that article' : 'those articles'} again keeps ${n === 1 ? 'it' : 'them'} apart.`,
+        'Confirm split',
+        `Split ${n} report${n === 1 ? '' : 's'} off ${q(entity.name)}.`,
+        () => api.curate.splitEvent(entity.id, chosen.map((a) => a.id)),
       );
     });
     parts.push(split);

@@ -61,6 +61,7 @@ export const QUERY_NAMES = [
   'curation/move-evidence',
   'curation/move-article-mentions',
   'curation/refresh-events',
+  'trust/list-conflict-candidates',
   'trust/get-event-reports',
   'trust/get-relation-reports',
   'trust/get-nationality-reports',

@@ -167,6 +167,7 @@ const nationalityReportsSchema = z.object({
   person: entitySchema,
   links: z.array(z.object({ relation: relationSchema, country: z.object({ id: z.string(), name: z.string() }), reports: z.array(reportSchema) })),
 });
+const candidatesSchema = z.object({ events: z.array(z.string()), relations: z.array(z.string()), people: z.array(z.string()) });
 const relationGainsSchema = z.object({ rows: z.array(z.object({ relation: relationSchema, before: integer })), total: integer });
 const entityGainsSchema = z.object({ kind: z.enum(['entity', 'event']), rows: z.array(z.object({ entity: entitySchema, before: integer, now: integer })), total: integer });
 const watchSchema = z.object({ name: z.string(), ids: z.array(z.string()), createdAt: z.string(), seenAt: z.string() });
@@ -625,20 +626,26 @@ export class GraphRepository {
     await this.withSession((session) => session.run(this.catalog.query('admin/delete-everything')));
   }
 
-  /** What each article reported of the given events (null: every event told by more than one article). */
-  async eventReports(ids: string[] | null): Promise<Array<z.infer<typeof eventReportsSchema>>> {
+  /** What reports could disagree about: events told by several articles, relations with a denial, people with several nationalities. */
+  async conflictCandidates(): Promise<{ events: string[]; relations: string[]; people: string[] }> {
+    const result = await this.read('trust/list-conflict-candidates', {});
+    return candidatesSchema.parse(result.records[0]?.toObject() ?? { events: [], relations: [], people: [] });
+  }
+
+  /** What each article reported of the given events (those told by more than one article). */
+  async eventReports(ids: string[]): Promise<Array<z.infer<typeof eventReportsSchema>>> {
     const result = await this.read('trust/get-event-reports', { ids });
     return result.records.map((r) => eventReportsSchema.parse(plainValues(r.toObject())));
   }
 
-  /** Each evidence sentence of the links of the given relations' pairs, with its article (null: every pair with a denying sentence and another link). */
-  async relationReports(ids: string[] | null): Promise<Array<z.infer<typeof relationReportsSchema>>> {
+  /** Each evidence sentence of the links of the given relations' pairs, with its article (pairs with a denying sentence and another link). */
+  async relationReports(ids: string[]): Promise<Array<z.infer<typeof relationReportsSchema>>> {
     const result = await this.read('trust/get-relation-reports', { ids });
     return result.records.map((r) => relationReportsSchema.parse(plainValues(r.toObject())));
   }
 
-  /** The nationalities each article gives the given people (null: every person with more than one). */
-  async nationalityReports(ids: string[] | null): Promise<Array<z.infer<typeof nationalityReportsSchema>>> {
+  /** The nationalities each article gives the given people (those with more than one). */
+  async nationalityReports(ids: string[]): Promise<Array<z.infer<typeof nationalityReportsSchema>>> {
     const result = await this.read('trust/get-nationality-reports', { ids });
     return result.records.map((r) => nationalityReportsSchema.parse(plainValues(r.toObject())));
   }

@@ -103,7 +103,12 @@ export class TrustService {
   /** Everything reports disagree about, newest disagreement first, after a cursor. */
   async contradictions(first: number | null | undefined, after: string | null | undefined): Promise<{ nodes: Contradiction[]; endCursor: string | null; hasNextPage: boolean }> {
     const n = clampLimit('first', first, TRUST_LIMITS.contradictionsDefault, TRUST_LIMITS.contradictionsMax);
-    const [events, relations, people] = await Promise.all([this.repo.eventReports(null), this.repo.relationReports(null), this.repo.nationalityReports(null)]);
+    const candidates = await this.repo.conflictCandidates();
+    const [events, relations, people] = await Promise.all([
+      candidates.events.length > 0 ? this.repo.eventReports(candidates.events) : [],
+      candidates.relations.length > 0 ? this.repo.relationReports(candidates.relations) : [],
+      candidates.people.length > 0 ? this.repo.nationalityReports(candidates.people) : [],
+    ]);
     const all: Contradiction[] = [
       ...events.map((e) => contradiction({ entity: e.event, relation: null, conflicts: conflictsOf(eventReports(e.reports)), relationIds: [] })),
       ...relations.map((p) => contradiction({ entity: null, ...pairConflicts(p.relations) })),
@@ -203,7 +208,8 @@ export class TrustService {
   }
 
   private async loadEntityConflicts(keys: readonly GraphEntity[]): Promise<ConflictView[][]> {
-    const events = keys.filter((k) => k.type === 'EVENT').map((k) => k.id);
+    // (An event told by one article has no other report to disagree with.)
+    const events = keys.filter((k) => k.type === 'EVENT' && k.articleCount > 1).map((k) => k.id);
     const people = keys.filter((k) => k.type === 'PERSON').map((k) => k.id);
     const [eventRows, peopleRows] = await Promise.all([
       events.length > 0 ? this.repo.eventReports(events) : Promise.resolve([]),
