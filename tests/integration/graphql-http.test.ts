@@ -36,6 +36,57 @@ describe('GraphQL over real HTTP', () => {
     expect(hood?.edges.every((e) => e.weight >= 1)).toBe(true);
   });
 
+  it('README worked example: two of Tajikistan\'s links rest on anything but plain statements', async () => {
+    const r = await post<{ neighborhood: { edges: Array<{ type: string; source: string; target: string; stances: Record<string, number> }> } }>(
+      '{ neighborhood(ids: ["country:tajikistan"], stances: [ALLEGED, DENIED, UNCERTAIN]) { edges { type source target stances { asserted alleged denied attributed uncertain } } } }',
+    );
+    expect(r.data?.neighborhood.edges.map((e) => [e.type, e.source, e.target, e.stances]).sort()).toEqual([
+      ['ACTIVE_IN', 'organization:isis-k', 'country:tajikistan', { asserted: 0, alleged: 0, denied: 1, attributed: 0, uncertain: 0 }],
+      ['MENTIONED_WITH', 'country:tajikistan', 'organization:isis', { asserted: 0, alleged: 1, denied: 0, attributed: 1, uncertain: 0 }],
+    ]);
+  });
+
+  it('README worked example: the demo corpus has one contradiction, the Tajik detentions\' date and count', async () => {
+    type Value = { value: string; articles: Array<{ outlet: string }>; evidence: Array<{ sentence: string }> };
+    const r = await post<{ contradictions: { nodes: Array<{ entity: { name: string; eventType: string }; at: string; conflicts: Array<{ kind: string; values: Value[] }> }> } }>(
+      '{ contradictions(first: 5) { nodes { entity { name eventType } at conflicts { kind values { value articles { outlet } evidence { sentence } } } } } }',
+    );
+    const nodes = r.data?.contradictions.nodes ?? [];
+    expect(nodes).toHaveLength(1);
+    expect(nodes[0]).toMatchObject({ entity: { eventType: 'Detention' }, at: '2024-06-14T00:00:00Z' });
+    const sides = (kind: string) => nodes[0]?.conflicts.find((c) => c.kind === kind)?.values.map((v) => [v.value, v.articles[0]?.outlet]);
+    expect(sides('DATE')).toEqual([
+      ['2024-06-08', 'Capital Ledger'],
+      ['2024-06-09', 'Harbor Gazette'],
+    ]);
+    expect(sides('COUNT')).toEqual([
+      ['8', 'Capital Ledger'],
+      ['7', 'Harbor Gazette'],
+    ]);
+    expect(nodes[0]?.conflicts[0]?.values[1]?.evidence[0]?.sentence).toMatch(/detained seven men from Tajikistan on June 9/);
+  });
+
+  it('README worked example: a watch on ICE, DHS, Tajikistan and ISIS-K lists the links a later article adds or corroborates', async () => {
+    const ids = ['agency:immigration-and-customs-enforcement', 'agency:department-of-homeland-security', 'country:tajikistan', 'organization:isis-k'];
+    const w = await post<{ watchEntities: { seenAt: string } }>('mutation($ids: [ID!]!) { watchEntities(name: "Tajik case", ids: $ids) { seenAt } }', { ids });
+    expect(w.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { readArticleFile } = await import('../../server/src/pipeline/read-article-file.ts');
+    const { ROOT_DIR } = await import('../../server/src/config.ts');
+    await app.ingest.ingest(await readArticleFile(`${ROOT_DIR}/tests/fixtures/trust/tajik-follow-up.txt`, 1_000_000));
+    const r = await post<{ watches: Array<{ name: string; newLinks: Array<{ before: number; now: number; relation: { type: string; source: string; target: string } }> }> }>(
+      '{ watches { name newLinks { before now relation { type source target } } } }',
+    );
+    const links = r.data?.watches[0]?.newLinks.map((l) => `${l.relation.source} ${l.relation.type} ${l.relation.target} ${l.before}→${l.now}`).sort();
+    expect(links).toEqual([
+      'agency:department-of-homeland-security MENTIONED_WITH country:tajikistan 1→2',
+      'agency:immigration-and-customs-enforcement MENTIONED_WITH country:tajikistan 0→1',
+      'agency:immigration-and-customs-enforcement PART_OF agency:department-of-homeland-security 3→4',
+    ]);
+    const seen = await post<{ markWatchSeen: { newLinks: unknown[] } }>('mutation { markWatchSeen(name: "Tajik case") { newLinks { before } } }');
+    expect(seen.data?.markWatchSeen.newLinks).toEqual([]);
+  });
+
   it('entity(id) returns null for an unknown id', async () => {
     const r = await post<{ entity: unknown }>('{ entity(id: "person:nobody") { id } }');
     expect(r.data?.entity).toBeNull();

@@ -268,7 +268,7 @@ function dateLabel(date: string): string {
 
 const plain = ({ seenAt: _seenAt, ...a }: Article): StoredArticle => a;
 
-/** Each article's report of an event: its date, count and places, and its first sentence on it. */
+/** Each article's report of an event: its date, count and places, and its first sentences on it (up to three). */
 function eventReports(rows: Array<{ article: Article; date: string | null; count: number | null; places: Array<{ id: string; name: string; type: string }>; evidence: Array<Omit<EvidenceRecord, 'article'>> }>): Reports {
   return rows.map((r) => {
     const values: Partial<Record<ConflictKind, ReportValue[]>> = {
