@@ -68,12 +68,13 @@ async function main(): Promise<void> {
         await session.close();
       }
     };
-    const filter = { types: null, relationTypes: null, minWeight: neo4j.int(0), since: null, until: null };
+    const filter = { types: null, relationTypes: null, stances: null, minWeight: neo4j.int(0), since: null, until: null };
     const rand = seededRandom(7);
     const ids = Array.from({ length: SAMPLES }, () => `e:${Math.floor(rand() * ENTITIES)}`);
     const pairs = Array.from({ length: Math.min(SAMPLES, 100) }, () => [`e:${Math.floor(rand() * ENTITIES)}`, `e:${Math.floor(rand() * ENTITIES)}`] as const);
 
     const HOOD = 'query($ids:[ID!]!){ neighborhood(ids:$ids, limit:50){ nodes{ id name type aliases articleCount } edges{ id type source target weight } truncated hiddenCount } }';
+    const HOOD_CONFLICTS = 'query($ids:[ID!]!){ neighborhood(ids:$ids, limit:50){ nodes{ id name type aliases articleCount conflicts{ kind } } edges{ id type source target weight conflicts{ kind } } truncated hiddenCount } }';
     const PATHS = 'query($a:ID!,$b:ID!){ paths(from:$a, to:$b, maxLength:4, limit:3){ nodes{ id name type } edges{ id type source target weight } } }';
     // What the explorer's path finder asks (web/src/api.ts): each hop with its first evidence sentence.
     const PATHS_EVIDENCE =
@@ -88,27 +89,39 @@ async function main(): Promise<void> {
         await session.close();
       }
     };
-    const cases: Array<{ name: string; gql: (i: number) => Promise<void>; cypher: (i: number) => Promise<void> }> = [
+    const hoodVars = (i: number) => ({ ids: [ids[i % ids.length]] });
+    const pairVars = (i: number) => ({ a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] });
+    /** The neighbourhood queries the service runs (seeds, ranked neighbours, edges among them); returns what they found. */
+    const hoodCypher = async (i: number): Promise<{ nodes: Array<{ id: string; type: string; articleCount: number }>; edges: string[] }> => {
+      const id = ids[i % ids.length] ?? '';
+      const records = async (name: Parameters<typeof catalog.query>[0], params: Record<string, unknown>) => {
+        const session = driver.session();
+        try {
+          return (await session.executeRead((tx) => tx.run(catalog.query(name), params))).records;
+        } finally {
+          await session.close();
+        }
+      };
+      type Row = { id: string; type: string; articleCount: unknown };
+      const seeds = (await records('explore/get-entities', { ids: [id] })).map((x) => x.get('entity') as Row);
+      const found = ((await records('explore/expand-neighbors', { ids: [id], exclude: [id], limit: neo4j.int(50), ...filter }))[0]?.get('entities') ?? []) as Row[];
+      const edges = (await records('explore/get-edges-among', { ids: [id, ...found.map((x) => x.id)], ...filter })).map((x) => String((x.get('relation') as { id: string }).id));
+      return { nodes: [...seeds, ...found].map((n) => ({ id: n.id, type: n.type, articleCount: Number(n.articleCount) })), edges };
+    };
+    const cases: Array<{ name: string; query: string; vars: (i: number) => Record<string, unknown>; gql: (i: number) => Promise<void>; cypher: (i: number) => Promise<void> }> = [
       {
         name: 'neighborhood 1-hop, limit 50',
+        query: HOOD,
+        vars: hoodVars,
         gql: (i) => gql(HOOD, { ids: [ids[i % ids.length]] }),
         cypher: async (i) => {
-          // The same queries the service runs: seeds, ranked neighbours, edges among them.
-          const id = ids[i % ids.length] ?? '';
-          await read('explore/get-entities', { ids: [id] });
-          const session = driver.session();
-          let found: string[] = [];
-          try {
-            const r = await session.executeRead((tx) => tx.run(catalog.query('explore/expand-neighbors'), { ids: [id], exclude: [id], limit: neo4j.int(50), ...filter }));
-            found = ((r.records[0]?.get('entities') ?? []) as Array<{ id: string }>).map((e) => e.id);
-          } finally {
-            await session.close();
-          }
-          await read('explore/get-edges-among', { ids: [id, ...found], ...filter });
+          await hoodCypher(i);
         },
       },
       {
         name: 'paths, maxLength 4, limit 3',
+        query: PATHS,
+        vars: pairVars,
         gql: (i) => {
           const [a, b] = pairs[i % pairs.length] ?? ['', ''];
           return gql(PATHS, { a, b });
@@ -121,6 +134,8 @@ async function main(): Promise<void> {
       },
       {
         name: 'paths as the explorer asks (each hop with its first evidence)',
+        query: PATHS_EVIDENCE,
+        vars: pairVars,
         gql: (i) => {
           const [a, b] = pairs[i % pairs.length] ?? ['', ''];
           return gql(PATHS_EVIDENCE, { a, b });
@@ -133,10 +148,33 @@ async function main(): Promise<void> {
           else await read('explore/get-evidence', { pages: hops.map((relationId) => ({ relationId, after: '' })), first: neo4j.int(1) });
         },
       },
+      {
+        // What the explorer asks since contradictions are marked: every node and edge with the kinds its reports disagree on.
+        name: 'neighborhood as the explorer asks (with conflicts)',
+        query: HOOD_CONFLICTS,
+        vars: hoodVars,
+        gql: (i) => gql(HOOD_CONFLICTS, { ids: [ids[i % ids.length]] }),
+        cypher: async (i) => {
+          // As the service does: the neighbourhood, then one read per kind for the shown edges, events and people.
+          const { nodes, edges } = await hoodCypher(i);
+          const stanceOrder = ['ASSERTED', 'ALLEGED', 'DENIED', 'ATTRIBUTED', 'UNCERTAIN'];
+          const events = nodes.filter((n) => n.type === 'EVENT' && n.articleCount > 1).map((n) => n.id);
+          const people = nodes.filter((n) => n.type === 'PERSON').map((n) => n.id);
+          await Promise.all([
+            edges.length > 0 ? read('trust/get-relation-reports', { ids: edges, stanceOrder }) : undefined,
+            events.length > 0 ? read('trust/get-event-reports', { ids: events }) : undefined,
+            people.length > 0 ? read('trust/get-nationality-reports', { ids: people }) : undefined,
+          ]);
+        },
+      },
     ];
 
     const service: Record<string, (i: number) => Promise<unknown>> = {
       'neighborhood 1-hop, limit 50': (i) => app.graph.neighborhood({ ids: [ids[i % ids.length] ?? ''], limit: 50 }),
+      'neighborhood as the explorer asks (with conflicts)': async (i) => {
+        const sub = await app.graph.neighborhood({ ids: [ids[i % ids.length] ?? ''], limit: 50 });
+        return Promise.all([...sub.nodes.map((n) => app.trust.conflictsOfEntity(n)), ...sub.edges.map((e) => app.trust.conflictsOfRelation(e))]);
+      },
       'paths, maxLength 4, limit 3': (i) => {
         const [a, b] = pairs[i % pairs.length] ?? ['', ''];
         return app.graph.paths(a, b, 4, 3, false);
@@ -155,13 +193,12 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const c of cases) {
       const n = c.name.startsWith('paths') ? Math.min(SAMPLES, 100) * 2 : SAMPLES;
-      const query = c.name.startsWith('paths as') ? PATHS_EVIDENCE : PATHS;
       const runners: Array<[string, (i: number) => Promise<unknown>]> = [
         ['cypher', c.cypher],
         ['gql', c.gql],
         ['service', service[c.name] ?? c.cypher],
-        ['inproc', (i) => (c.name.startsWith('paths') ? gqlInProcess(query, { a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] }) : gqlInProcess(HOOD, { ids: [ids[i % ids.length]] }))],
-        ['fetch', (i) => (c.name.startsWith('paths') ? gqlFetch(query, { a: pairs[i % pairs.length]?.[0], b: pairs[i % pairs.length]?.[1] }) : gqlFetch(HOOD, { ids: [ids[i % ids.length]] }))],
+        ['inproc', (i) => gqlInProcess(c.query, c.vars(i))],
+        ['fetch', (i) => gqlFetch(c.query, c.vars(i))],
       ];
       for (let i = 0; i < 30; i++) for (const [, run] of runners) await run(i); // warm every path
       const times = new Map<string, number[]>(runners.map(([k]) => [k, []]));

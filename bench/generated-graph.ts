@@ -120,7 +120,7 @@ async function load(driver: Driver, opts: { entities: number; relations: number;
       t = performance.now();
       const articles = opts.articles ?? 1000;
       await s.run(
-        'UNWIND range(0, $n - 1) AS i CREATE (:Article {id: "a:" + i, title: "Generated report " + i, url: "https://example.com/report/" + i, source: "Bench Wire", publishedAt: "2024-06-01T00:00:00.000Z"})',
+        'UNWIND range(0, $n - 1) AS i CREATE (:Article {id: "a:" + i, title: "Generated report " + i, text: "Generated report " + i + " for the benchmark.", url: "https://example.com/report/" + i, source: "Bench Wire", publishedAt: "2024-06-01T00:00:00.000Z"})',
         { n: neo4j.int(articles) },
       );
       // Evidence for relations whose running number ends in 0..perTen-1, in batches by relation.

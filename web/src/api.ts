@@ -248,7 +248,8 @@ export async function ingestArticle(input: ArticleFields & { text?: string; html
 /** One side of a disagreement: a value and the articles and sentences that give it. */
 export interface ConflictValue {
   value: string;
-  articles: ArticleRef[];
+  /** (With the outlet each is counted by: its source as given, without a note in parentheses.) */
+  articles: Array<ArticleRef & { outlet?: string | null }>;
   evidence: EvidenceItem[];
 }
 
@@ -295,7 +296,7 @@ export interface Watch {
 }
 
 const ARTICLE_FIELDS = 'id title url source publishedAt';
-const CONFLICT_FIELDS = `kind rule at values { value articles { ${ARTICLE_FIELDS} } evidence { id sentence stance article { ${ARTICLE_FIELDS} } } }`;
+const CONFLICT_FIELDS = `kind rule at values { value articles { ${ARTICLE_FIELDS} outlet } evidence { id sentence stance article { ${ARTICLE_FIELDS} } } }`;
 const WATCH_FIELDS = `name seenAt entities { id name } newLinks { before now relation { ${EDGE_FIELDS} } }`;
 type RelationChange = { before: number; now: number; relation: Relation };
 const relationGain = (r: RelationChange): Gain<Relation> => ({ before: r.before, now: r.now, item: r.relation });

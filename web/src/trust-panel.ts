@@ -56,7 +56,7 @@ export function conflictSection(conflicts: readonly Conflict[], onRead: TrustAct
               'div',
               { class: 'version' },
               el('strong', {}, v.value),
-              el('span', { class: 'meta' }, v.articles.map((a) => a.source ?? a.title).join(', ')),
+              el('span', { class: 'meta' }, v.articles.map((a) => a.outlet ?? a.source ?? a.title).join(', ')),
               ...v.evidence.slice(0, 2).map((e) => {
                 const read = button('Read', () => onRead(e.article.id, e.sentence), { class: 'read', 'aria-label': `Read this sentence in ${e.article.title}` });
                 return el('blockquote', {}, e.sentence, ' ', read);
