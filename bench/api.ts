@@ -12,6 +12,7 @@ import { startApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { loadCypherCatalog } from '../server/src/db/cypher-catalog.ts';
 import { createGraphqlApp } from '../server/src/http/create-yoga.ts';
+import { STANCES } from '../server/src/domain/types.ts';
 import { numberArg, openGeneratedGraph, percentile, seededRandom } from './generated-graph.ts';
 
 const ENTITIES = numberArg('entities', 100_000);
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
         await session.close();
       }
     };
-    const filter = { types: null, relationTypes: null, stances: null, minWeight: neo4j.int(0), since: null, until: null };
+    // (stanceOrder: what the repository adds to every query that reads stance counts.)
+    const filter = { types: null, relationTypes: null, stances: null, minWeight: neo4j.int(0), since: null, until: null, stanceOrder: [...STANCES] };
     const rand = seededRandom(7);
     const ids = Array.from({ length: SAMPLES }, () => `e:${Math.floor(rand() * ENTITIES)}`);
     const pairs = Array.from({ length: Math.min(SAMPLES, 100) }, () => [`e:${Math.floor(rand() * ENTITIES)}`, `e:${Math.floor(rand() * ENTITIES)}`] as const);
@@ -157,11 +159,10 @@ async function main(): Promise<void> {
         cypher: async (i) => {
           // As the service does: the neighbourhood, then one read per kind for the shown edges, events and people.
           const { nodes, edges } = await hoodCypher(i);
-          const stanceOrder = ['ASSERTED', 'ALLEGED', 'DENIED', 'ATTRIBUTED', 'UNCERTAIN'];
           const events = nodes.filter((n) => n.type === 'EVENT' && n.articleCount > 1).map((n) => n.id);
           const people = nodes.filter((n) => n.type === 'PERSON').map((n) => n.id);
           await Promise.all([
-            edges.length > 0 ? read('trust/get-relation-reports', { ids: edges, stanceOrder }) : undefined,
+            edges.length > 0 ? read('trust/get-relation-reports', { ids: edges, stanceOrder: filter.stanceOrder }) : undefined,
             events.length > 0 ? read('trust/get-event-reports', { ids: events }) : undefined,
             people.length > 0 ? read('trust/get-nationality-reports', { ids: people }) : undefined,
           ]);

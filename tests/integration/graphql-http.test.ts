@@ -66,6 +66,23 @@ describe('GraphQL over real HTTP', () => {
     expect(nodes[0]?.conflicts[0]?.values[1]?.evidence[0]?.sentence).toMatch(/detained seven men from Tajikistan on June 9/);
   });
 
+  it('README worked example: ICE is part of DHS by three independent sources, and a syndicated copy adds none', async () => {
+    const link = '{ relation(id: "REL") { weight articleCount } }';
+    const { relationId } = await import('../../server/src/pipeline/resolve.ts');
+    const id = relationId('agency:immigration-and-customs-enforcement', 'PART_OF', 'agency:department-of-homeland-security');
+    const before = await post<{ relation: { weight: number; articleCount: number } }>(link.replace('REL', id));
+    expect(before.data?.relation).toEqual({ weight: 3, articleCount: 3 });
+    const { readFileSync } = await import('node:fs');
+    const { ROOT_DIR } = await import('../../server/src/config.ts');
+    const html = readFileSync(`${ROOT_DIR}/tests/fixtures/trust/tajik-detentions-syndicated.html`, 'utf8');
+    const r = await post<{ ingestArticle: { created: boolean; duplicateOf: { title: string } | null } }>(
+      'mutation($html: String!) { ingestArticle(input: { html: $html, url: "https://metro-wire.example/nation/tajik" }) { created duplicateOf { title } } }',
+      { html },
+    );
+    expect(r.data?.ingestArticle).toEqual({ created: false, duplicateOf: { title: 'ICE Detains Eight Tajik Nationals With Suspected ISIS Ties' } });
+    expect((await post<{ relation: { weight: number; articleCount: number } }>(link.replace('REL', id))).data?.relation).toEqual({ weight: 3, articleCount: 3 });
+  });
+
   it('README worked example: a watch on ICE, DHS, Tajikistan and ISIS-K lists the links a later article adds or corroborates', async () => {
     const ids = ['agency:immigration-and-customs-enforcement', 'agency:department-of-homeland-security', 'country:tajikistan', 'organization:isis-k'];
     const w = await post<{ watchEntities: { seenAt: string } }>('mutation($ids: [ID!]!) { watchEntities(name: "Tajik case", ids: $ids) { seenAt } }', { ids });
