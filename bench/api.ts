@@ -147,7 +147,7 @@ async function main(): Promise<void> {
           // As the service does: the paths, then one page of evidence for every hop in one query.
           const hops = [...new Set(await findPaths(a, b))];
           if (hops.length === 0) await read('explore/get-entities', { ids: [a, b] });
-          else await read('explore/get-evidence', { pages: hops.map((relationId) => ({ relationId, after: '' })), first: neo4j.int(1) });
+          else await read('explore/get-evidence', { pages: hops.map((relationId) => ({ relationId, after: '' })), first: neo4j.int(1), stances: null });
         },
       },
       {
