@@ -11,12 +11,17 @@ export function numberValue(word: string): number | undefined {
   return NUMBER_WORDS[word.toLowerCase()];
 }
 
+/** A reporting verb (and whom it was told) just before a date: the date is the telling's. */
+const SAID_BEFORE = /\b(?:said|says|told(?: [A-Z][\w.]*){1,3}|announced|confirmed|reported|stated)\s+(?:on\s+|late\s+|early\s+)?$/;
+
 /** A date stated in the sentence, resolved against the publication date when there is one. */
 export function dateOf(sentence: string, publishedAt: string | null): string | undefined {
   if (!/\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year/i.test(sentence)) return undefined;
   const ref = publishedAt ? new Date(publishedAt) : undefined;
   const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });
   for (const r of results) {
+    // "…, officials told CNN Tuesday", "…, relatives said on Thursday": when it was said, not when it happened.
+    if (SAID_BEFORE.test(sentence.slice(Math.max(0, r.index - 40), r.index))) continue;
     // Without a publication date only dates stated with their year mean anything: "last week"
     // would otherwise resolve against 1970.
     if (!ref && !(r.start.isCertain('year') && /\b\d{4}\b/.test(r.text))) continue;

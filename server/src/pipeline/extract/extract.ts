@@ -17,7 +17,7 @@ import { splitSentences, tokenize, type Token } from './tokenize.ts';
 export { entityKey } from './mention.ts';
 
 /** Bumped whenever extraction output changes, so stored articles can be re-processed. */
-export const EXTRACTOR_VERSION = 'rules-17+corenlp-4.5.10';
+export const EXTRACTOR_VERSION = 'rules-18+corenlp-4.5.10';
 
 /** Most entities in one sentence that get pairwise co-mention links; more is a list, not a claim. */
 const MAX_COMENTION_ENTITIES = 8;

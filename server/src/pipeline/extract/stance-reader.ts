@@ -1,7 +1,7 @@
 import type { Evidence, ExtractedRelation } from '../../domain/types.ts';
 import type { Mention } from './mention.ts';
 import type { SentenceGraph } from './sentence-graph.ts';
-import { cuesFrom, headToken, stanceOf, type FoundCue, type StanceReading } from './stance.ts';
+import { cuesFrom, headToken, linkCues, stanceOf, type FoundCue, type StanceReading } from './stance.ts';
 import { STANCE_ORDER } from './stance-rules.ts';
 
 /**
@@ -67,7 +67,7 @@ export class StanceReader {
     }
     const readings: StanceReading[] = [...anchors].flatMap(([gi, tokens]) => {
       const g = this.graphs[gi];
-      return g ? [stanceOf(g, [...tokens].flatMap((t) => this.cuesAt(gi, g, t)))] : [];
+      return g ? [stanceOf(g, linkCues(g, [...tokens], (t) => this.cuesAt(gi, g, t)))] : [];
     });
     const stance = STANCE_ORDER.find((s) => readings.some((r) => r.stance === s)) ?? 'ASSERTED';
     evidence.stance = stance;

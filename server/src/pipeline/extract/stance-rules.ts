@@ -33,6 +33,8 @@ export interface StanceRule {
   expect: { between: [string, string]; stance: Stance; source?: string };
   /** Whether this step of the walk shows the cue. */
   test: (g: SentenceGraph, step: StanceStep) => StanceCue | undefined;
+  /** The cue counts only on the way up from every word of the link (stance.ts linkCues). */
+  shared?: boolean;
 }
 
 const set = (...xs: string[]): ReadonlySet<string> => new Set(xs);
@@ -57,6 +59,14 @@ const DENY_VERBS = set('deny', 'dispute', 'reject', 'refute', 'rebut', 'contest'
 // What one denies when the object is a claim: "denied any links to…", "disputed the report".
 const CLAIM_NOUNS = set('link', 'tie', 'connection', 'involvement', 'role', 'allegation', 'claim', 'accusation', 'charge', 'report', 'wrongdoing', 'membership', 'association', 'contact', 'affiliation', 'responsibility', 'knowledge', 'support', 'relationship', 'participation', 'presence');
 const NEGATORS = set('not', 'never', "n't", 'neither', 'nor');
+// Arcs by which a negated word's negation does not reach the word below: its subject, an adverbial
+// clause, a clause or word coordinated with it ("could not find…, and he was released in the U.S.").
+const NOT_NEGATED_FROM = /^(?:nsubj(?::pass)?|csubj(?::pass)?|advcl(?::.*)?|conj(?::.*)?)$/;
+/** "has not determined whether…": the question is left open (UNCERTAIN reads it), not answered no. */
+const openQuestion = (g: SentenceGraph, s: StanceStep): boolean =>
+  entersBy(s, /^ccomp$/) && (g.children[s.below] ?? []).some((c) => c.rel === 'mark' && /^(?:whether|if)$/.test(lemmaOf(g, c.to)));
+/** "not until March": a time singled out, not a denial. */
+const notUntil = (g: SentenceGraph, head: number): boolean => (g.children[head] ?? []).some((c) => c.rel === 'case' && lemmaOf(g, c.to) === 'until');
 const ALLEGE_VERBS = set('allege', 'accuse', 'suspect', 'charge', 'indict', 'claim', 'implicate', 'blame');
 const ALLEGE_NOUNS = set('allegation', 'accusation', 'charge', 'suspicion', 'claim', 'indictment', 'complaint', 'count');
 const ALLEGE_WORDS = set('alleged', 'allegedly', 'suspected', 'accused', 'purported', 'purportedly', 'supposed', 'supposedly', 'reputed', 'reputedly', 'presumed');
@@ -117,10 +127,17 @@ export const STANCE_RULES: readonly StanceRule[] = [
   {
     id: 'denied.negated',
     stance: 'DENIED',
-    description: 'A word on the way up is negated: "has not identified any link between…", "were never members of…", "no evidence that…".',
+    description:
+      'A word on the way up is negated: "has not identified any link between…", "were never members of…", "no evidence that…". Not where the way up enters it as its subject, from an adverbial clause or from a coordinated one: "ICE would not say how many…" denies no link of ICE, "when X was caught, agents could not find…" none of X, "could not find…, and he was released" not the release (a link the negated word makes is still read from its other end); nor "not until March…", nor "has not determined whether…" (an open question).',
     example: 'The FBI has not identified any link between Rustam Karimov and the Islamic State.',
     expect: { between: ['Rustam Karimov', 'Islamic State'], stance: 'DENIED' },
+    // ("…wanted for ties to ISIS, but it wasn't checked against the list of immigrants in the U.S.":
+    // the negation is in the U.S.'s clause only, not over its link to the man.)
+    shared: true,
     test: (g, s) =>
+      !entersBy(s, NOT_NEGATED_FROM) &&
+      !notUntil(g, s.node) &&
+      !openQuestion(g, s) &&
       around(g, s).some(
         (a) =>
           ((a.rel === 'advmod' || a.rel === 'neg' || a.rel === 'cc:preconj') && NEGATORS.has(lemmaOf(g, a.to)) && !(g.children[a.to] ?? []).some((c) => /^(?:only|just|merely)$/.test(lemmaOf(g, c.to)))) ||

@@ -47,6 +47,8 @@ function headOf(g: SentenceGraph, i: number, seen: ReadonlySet<number>): { rel: 
 /** A cue found on the walk up from one anchor. */
 export interface FoundCue {
   rule: StanceRule;
+  /** The token of the walk at which it was found. */
+  at: number;
   sourceAt?: number;
 }
 
@@ -56,10 +58,22 @@ export function cuesFrom(g: SentenceGraph, anchor: number, rules: readonly Stanc
   for (const step of walkUp(g, anchor)) {
     for (const rule of rules) {
       const cue = rule.test(g, step);
-      if (cue) found.push({ rule, ...cue });
+      if (cue) found.push({ rule, at: step.node, ...cue });
     }
   }
   return found;
+}
+
+/**
+ * The cues of a link's words in one sentence that bear on the link: a rule marked `shared` counts
+ * only where its word is on the way up from every one of them (a negation inside one end's own
+ * clause says nothing of how that end is linked to the other).
+ */
+export function linkCues(g: SentenceGraph, anchors: readonly number[], cuesOf: (anchor: number) => readonly FoundCue[]): FoundCue[] {
+  const found = anchors.flatMap((a) => cuesOf(a));
+  if (anchors.length < 2 || !found.some((f) => f.rule.shared)) return found;
+  const walks = anchors.map((a) => new Set(walkUp(g, a).map((s) => s.node)));
+  return found.filter((f) => !f.rule.shared || walks.every((w) => w.has(f.at)));
 }
 
 /**
