@@ -137,7 +137,7 @@ export class TrustService {
       since: at,
       entities: gains('entity'),
       events: gains('event'),
-      relations: relationGains.rows.map((r) => ({ item: r.relation, before: r.before, now: r.relation.weight })),
+      relations: relationGains.rows.map(relationGain),
       totals: { entities: of('entity').total, events: of('event').total, relations: relationGains.total },
     };
   }
@@ -177,7 +177,7 @@ export class TrustService {
   /** Links among a watch's entities that appeared or gained independent sources since it was last seen. */
   async newLinks(w: Watch): Promise<Array<Gain<GraphRelation>>> {
     const gains = await this.repo.relationGains(w.seenAt, w.ids, TRUST_LIMITS.watchLinksMax);
-    return gains.rows.map((r) => ({ item: r.relation, before: r.before, now: r.relation.weight }));
+    return gains.rows.map(relationGain);
   }
 
   /** A watch's entities that are still on the graph. */
@@ -222,6 +222,9 @@ export class TrustService {
     return keys.map((k) => byId.get(k.id) ?? []);
   }
 }
+
+/** A relation with its independent sources before a time; now is its weight. */
+const relationGain = (r: { relation: GraphRelation; before: number }): Gain<GraphRelation> => ({ item: r.relation, before: r.before, now: r.relation.weight });
 
 function contradiction(c: Omit<Contradiction, 'id' | 'at'>): Contradiction {
   const at = c.conflicts.map((x) => x.at).filter((s): s is string => s !== null).sort().at(-1) ?? null;
