@@ -1,8 +1,8 @@
 /** The few GraphQL calls the page makes. */
-import type { EntityType, GraphEntity, GraphRelation, Stance, StanceCounts, Subgraph } from '../../server/src/domain/types.ts';
+import type { EntityType, Gain, GraphEntity, GraphRelation, Stance, StanceCounts, Subgraph } from '../../server/src/domain/types.ts';
 
 // Domain types live in one place; the page only imports their shapes (erased at build).
-export type { EntityType, Stance, StanceCounts, Subgraph };
+export type { EntityType, Gain, Stance, StanceCounts, Subgraph };
 /** What the reports of an entity or link disagree on (full values come with `trust.conflicts`). */
 export interface ConflictSummary {
   kind: ConflictKind;
@@ -269,13 +269,6 @@ export interface Contradiction {
   relation: { id: string; type: string; source: string; target: string } | null;
   relationIds: string[];
   conflicts: Array<Pick<Conflict, 'kind'> & { values: Array<Pick<ConflictValue, 'value'>> }>;
-}
-
-/** An entity or link that appeared (before 0) or gained independent sources. */
-export interface Gain<T> {
-  before: number;
-  now: number;
-  item: T;
 }
 
 /** What the articles ingested since a time added. */

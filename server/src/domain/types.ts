@@ -296,6 +296,15 @@ export interface StoredArticle {
   publishedAt: string | null;
 }
 
+/** A relation or entity that appeared (before 0) or gained independent sources since a time. */
+export interface Gain<T> {
+  item: T;
+  /** Independent sources from the articles ingested before then. */
+  before: number;
+  /** Independent sources now. */
+  now: number;
+}
+
 /** A named set of entities whose new links the analyst follows. */
 export interface Watch {
   name: string;

@@ -1,9 +1,8 @@
-import type { ArticleInput, EntityType, GraphEntity, GraphRelation, Stance, StoredArticle, Watch } from '../domain/types.ts';
+import type { ArticleInput, EntityType, Gain, GraphEntity, GraphRelation, Stance, StoredArticle, Watch } from '../domain/types.ts';
 import type { ExportFormat } from '../pipeline/export/export-data.ts';
 import type { NeighborhoodArgs } from '../services/graph-service.ts';
 import { ingestFeed } from '../services/ingest-feed.ts';
 import { MAX_BATCH, type IngestInput } from '../services/ingest-service.ts';
-import type { Gain } from '../services/trust-service.ts';
 import type { AppContext } from './context.ts';
 
 type Args<T> = T & Record<string, unknown>;

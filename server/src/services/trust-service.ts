@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { GraphRepository } from '../db/graph-repository.ts';
 import { cleanLine } from '../domain/clean-text.ts';
 import { AppError, badInput } from '../domain/errors.ts';
-import type { EvidenceRecord, GraphEntity, GraphRelation, StoredArticle, Watch } from '../domain/types.ts';
+import type { EvidenceRecord, Gain, GraphEntity, GraphRelation, StoredArticle, Watch } from '../domain/types.ts';
 import type { ConflictKind, ReportValue } from '../pipeline/conflict-rules.ts';
 import { dateSpan } from '../pipeline/event-match-rules.ts';
 import { findConflicts, type Report } from '../pipeline/find-conflicts.ts';
@@ -46,13 +46,6 @@ export interface Contradiction {
   at: string | null;
   /** The edges in dispute (the relation; a person's nationality links); an event's dispute is on its node. */
   relationIds: string[];
-}
-
-/** A relation or entity that appeared (before 0) or gained independent sources since a time. */
-export interface Gain<T> {
-  item: T;
-  before: number;
-  now: number;
 }
 
 /** What changed since a time. */
